@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Tessera.Cli.Commands;
+
+namespace Tessera.Cli;
+
+/// <summary>
+/// The <c>tessera</c> command line: parses, runs one command, and turns every outcome into an
+/// exit code (0 ok, 1 failure, 2 invalid input) and a plain-language message. Stack traces are
+/// printed only with <c>--verbose</c>.
+/// </summary>
+public static class TesseraCli
+{
+    /// <summary>Shows stack traces on failure.</summary>
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Show technical details (stack traces) when something fails.",
+        Recursive = true,
+    };
+
+    /// <summary>Runs the command line <paramref name="args"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var root = new RootCommand("Tessera links administrative records across agencies and turns them into outcome measures for contracts.")
+        {
+            SynthCommand.Create(output, error),
+            DemoCommand.Create(output, error),
+            ServeCommand.Create(output, error),
+        };
+        root.Options.Add(Verbose);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync("tessera: " + parseError.Message);
+            }
+
+            await error.WriteLineAsync("Run 'tessera --help' (or 'tessera COMMAND --help') to see what is expected.");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (UsageException ex)
+        {
+            await error.WriteLineAsync("tessera: " + ex.Message);
+            return ExitCodes.InvalidInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("tessera: stopped before finishing; nothing was left half-written.");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await error.WriteLineAsync("tessera: something went wrong: " + ex.Message);
+            if (parsed.GetValue(Verbose))
+            {
+                await error.WriteLineAsync(ex.ToString());
+            }
+            else
+            {
+                await error.WriteLineAsync("Run the command again with --verbose for technical details.");
+            }
+
+            return ExitCodes.Failure;
+        }
+    }
+}

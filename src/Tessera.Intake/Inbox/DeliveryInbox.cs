@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using Tessera.Core.Time;
+
+namespace Tessera.Intake.Inbox;
+
+/// <summary>
+/// The deliveries waiting in a workspace's <c>incoming</c> folder, laid out the way agencies send
+/// them: <c>incoming/&lt;source&gt;/&lt;YYYY-MM&gt;/files</c>. Why a folder convention: it is what an
+/// SFTP drop looks like, and it lets an administrator see at a glance which months arrived.
+/// </summary>
+public sealed class DeliveryInbox
+{
+    /// <summary>The folder name, inside a workspace, where deliveries arrive.</summary>
+    public const string FolderName = "incoming";
+
+    private readonly string _root;
+
+    /// <summary>Opens the inbox of the workspace at <paramref name="workspace"/> (the folder need not exist yet).</summary>
+    public DeliveryInbox(string workspace)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workspace);
+        _root = Path.Combine(Path.GetFullPath(workspace), FolderName);
+    }
+
+    /// <summary>Full path of the inbox folder.</summary>
+    public string Root => _root;
+
+    /// <summary>Sources with at least one delivery folder, by name.</summary>
+    public IReadOnlyList<InboxSource> Sources()
+    {
+        if (!Directory.Exists(_root))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateDirectories(_root)
+            .Select(dir => new InboxSource(Path.GetFileName(dir), Deliveries(dir)))
+            .Where(s => s.Deliveries.Count > 0 && s.Name != "truth")
+            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The source named <paramref name="name"/>, or null when the inbox has none.</summary>
+    public InboxSource? Source(string name) =>
+        Sources().FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Counts the data rows of one delivered file (CSV, or each CSV inside a zip), header excluded.</summary>
+    public static long CountRows(string path)
+    {
+        if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            using var zip = ZipFile.OpenRead(path);
+            return zip.Entries.Where(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Sum(e =>
+            {
+                using var stream = e.Open();
+                return Math.Max(0, CountLines(stream) - 1);
+            });
+        }
+
+        using var file = File.OpenRead(path);
+        return Math.Max(0, CountLines(file) - 1);
+    }
+
+    private static List<InboxDelivery> Deliveries(string sourceDir) =>
+        Directory.EnumerateDirectories(sourceDir)
+            .Select(dir => (dir, ok: YearMonth.TryParse(Path.GetFileName(dir), out var month), month))
+            .Where(d => d.ok)
+            .OrderBy(d => d.month)
+            .Select(d => new InboxDelivery(d.month, Directory.EnumerateFiles(d.dir)
+                .Select(f => new InboxFile(Path.GetFileName(f), f, new FileInfo(f).Length))
+                .OrderBy(f => f.Name, StringComparer.Ordinal)
+                .ToList()))
+            .ToList();
+
+    private static long CountLines(Stream stream)
+    {
+        var buffer = new byte[1 << 16];
+        long lines = 0;
+        int read;
+        var last = (byte)'\n';
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            last = buffer[read - 1];
+        }
+
+        return last == (byte)'\n' ? lines : lines + 1;
+    }
+}
+
+/// <summary>A source's delivery folders in the inbox, oldest first.</summary>
+/// <param name="Name">Source folder name, e.g. "benefits".</param>
+/// <param name="Deliveries">One entry per month folder.</param>
+public sealed record InboxSource(string Name, IReadOnlyList<InboxDelivery> Deliveries)
+{
+    /// <summary>Total bytes across every delivery.</summary>
+    public long Bytes => Deliveries.Sum(d => d.Bytes);
+}
+
+/// <summary>One month's delivery of one source.</summary>
+/// <param name="Month">The month the delivery covers.</param>
+/// <param name="Files">The files in it.</param>
+public sealed record InboxDelivery(YearMonth Month, IReadOnlyList<InboxFile> Files)
+{
+    /// <summary>Total bytes of the delivery's files.</summary>
+    public long Bytes => Files.Sum(f => f.Bytes);
+}
+
+/// <summary>A delivered file.</summary>
+/// <param name="Name">File name, e.g. "members.csv".</param>
+/// <param name="Path">Full path on disk.</param>
+/// <param name="Bytes">Size in bytes.</param>
+public sealed record InboxFile(string Name, string Path, long Bytes);

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tessera.Intake.Inbox;
+using Tessera.Web.Infrastructure;
+
+namespace Tessera.Web.Pages;
+
+/// <summary>Overview: what the workspace holds, source by source.</summary>
+public sealed class IndexModel(WorkspaceCatalog catalog) : PageModel
+{
+    /// <summary>Absolute path of the workspace shown.</summary>
+    public string WorkspacePath => catalog.WorkspacePath;
+
+    /// <summary>True when the workspace folder exists.</summary>
+    public bool WorkspaceExists => catalog.Exists;
+
+    /// <summary>Sources with deliveries in the inbox.</summary>
+    public IReadOnlyList<InboxSource> Sources { get; private set; } = [];
+
+    /// <summary>Shows the overview.</summary>
+    public void OnGet() => Sources = catalog.Inbox.Sources();
+
+    /// <summary>The sources table as CSV.</summary>
+    public IActionResult OnGetCsv() =>
+        CsvExport.File("tessera-sources.csv", ["source", "deliveries", "first_month", "last_month", "files", "bytes"],
+            catalog.Inbox.Sources().Select(s => (IReadOnlyList<object?>)
+            [
+                s.Name, s.Deliveries.Count, s.Deliveries[0].Month.ToString(), s.Deliveries[^1].Month.ToString(),
+                s.Deliveries.Sum(d => d.Files.Count), s.Bytes,
+            ]));
+}

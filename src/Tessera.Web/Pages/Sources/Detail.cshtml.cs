@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tessera.Intake.Inbox;
+using Tessera.Web.Infrastructure;
+
+namespace Tessera.Web.Pages.Sources;
+
+/// <summary>One source: each monthly delivery with its files and row counts.</summary>
+public sealed class DetailModel(WorkspaceCatalog catalog) : PageModel
+{
+    /// <summary>The source shown.</summary>
+    public InboxSource? Source { get; private set; }
+
+    /// <summary>Rows per delivery and file, counted from the files.</summary>
+    public IReadOnlyList<FileRow> Files { get; private set; } = [];
+
+    /// <summary>Shows the source, or 404 when the workspace has no such source.</summary>
+    public IActionResult OnGet(string name)
+    {
+        Source = catalog.Inbox.Source(name);
+        if (Source is null)
+        {
+            return NotFound();
+        }
+
+        Files = Rows(Source);
+        return Page();
+    }
+
+    /// <summary>The file table as CSV.</summary>
+    public IActionResult OnGetCsv(string name)
+    {
+        var source = catalog.Inbox.Source(name);
+        return source is null
+            ? NotFound()
+            : CsvExport.File($"tessera-{source.Name}-deliveries.csv", ["month", "file", "rows", "bytes"],
+                Rows(source).Select(r => (IReadOnlyList<object?>)[r.Month, r.File, r.Rows, r.Bytes]));
+    }
+
+    private static List<FileRow> Rows(InboxSource source) =>
+        source.Deliveries.SelectMany(d => d.Files.Select(f => new FileRow(d.Month.ToString(), f.Name, DeliveryInbox.CountRows(f.Path), f.Bytes))).ToList();
+
+    /// <summary>One delivered file.</summary>
+    public sealed record FileRow(string Month, string File, long Rows, long Bytes);
+}

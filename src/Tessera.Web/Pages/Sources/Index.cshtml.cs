@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tessera.Core.Time;
+using Tessera.Intake.Inbox;
+using Tessera.Web.Infrastructure;
+
+namespace Tessera.Web.Pages.Sources;
+
+/// <summary>Delivery calendar: which months each source has delivered, so gaps stand out.</summary>
+public sealed class IndexModel(WorkspaceCatalog catalog) : PageModel
+{
+    /// <summary>Sources with deliveries.</summary>
+    public IReadOnlyList<InboxSource> Sources { get; private set; } = [];
+
+    /// <summary>Every month from the earliest to the latest delivery of any source.</summary>
+    public IReadOnlyList<YearMonth> Months { get; private set; } = [];
+
+    /// <summary>Shows the calendar.</summary>
+    public void OnGet()
+    {
+        Sources = catalog.Inbox.Sources();
+        Months = Span(Sources);
+    }
+
+    /// <summary>The calendar as CSV: one row per source and month with the delivery's file count and size.</summary>
+    public IActionResult OnGetCsv()
+    {
+        var sources = catalog.Inbox.Sources();
+        return CsvExport.File("tessera-delivery-calendar.csv", ["source", "month", "files", "bytes"],
+            sources.SelectMany(s => s.Deliveries.Select(d => (IReadOnlyList<object?>)[s.Name, d.Month.ToString(), d.Files.Count, d.Bytes])));
+    }
+
+    /// <summary>The delivery of <paramref name="source"/> for <paramref name="month"/>, if it arrived.</summary>
+    public static InboxDelivery? DeliveryOf(InboxSource source, YearMonth month) =>
+        source?.Deliveries.FirstOrDefault(d => d.Month == month);
+
+    private static List<YearMonth> Span(IReadOnlyList<InboxSource> sources)
+    {
+        if (sources.Count == 0)
+        {
+            return [];
+        }
+
+        var first = sources.Min(s => s.Deliveries[0].Month);
+        var last = sources.Max(s => s.Deliveries[^1].Month);
+        return Enumerable.Range(0, last.Ordinal - first.Ordinal + 1).Select(first.AddMonths).ToList();
+    }
+}
