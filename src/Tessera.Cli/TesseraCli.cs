@@ -28,7 +28,7 @@ public static class TesseraCli
         {
             SynthCommand.Create(output, error),
             DemoCommand.Create(output, error),
-            ServeCommand.Create(output, error),
+            ServeCommand.Create(output),
         };
         root.Options.Add(Verbose);
 

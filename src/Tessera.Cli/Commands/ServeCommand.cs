@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Tessera.Web;
 
 namespace Tessera.Cli.Commands;
@@ -9,7 +10,7 @@ namespace Tessera.Cli.Commands;
 public static class ServeCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output)
     {
         var workspace = new Option<string>("--workspace") { Description = "The workspace folder to show.", DefaultValueFactory = _ => "workspace" };
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 to listen on.", DefaultValueFactory = _ => 5080 };
@@ -19,7 +20,6 @@ public static class ServeCommand
             await ServeAsync(parsed.GetValue(workspace)!, parsed.GetValue(port), output, cancellationToken);
             return ExitCodes.Ok;
         });
-        _ = error;
         return command;
     }
 
@@ -37,6 +37,8 @@ public static class ServeCommand
         var app = TesseraWebApp.Create([], builder =>
         {
             builder.WebHost.UseUrls(url);
+            // Request-by-request logs bury the one line a demo user needs; warnings still show.
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             builder.Configuration["Tessera:Workspace"] = folder;
         });
         try
