@@ -6,7 +6,6 @@ using Tessera.Synthetic.Effects;
 using Tessera.Synthetic.Noise;
 using Tessera.Synthetic.Output;
 using Tessera.Synthetic.Population;
-using Tessera.Synthetic.Randomness;
 using Tessera.Synthetic.Sources;
 
 namespace Tessera.Synthetic;
@@ -30,16 +29,22 @@ public sealed class CountyGenerator
     }
 
     /// <summary>
-    /// Writes the county under <paramref name="outputDirectory"/>, which must be empty or absent.
+    /// Writes the county under <paramref name="outputDirectory"/>, which must be empty or absent
+    /// (else <see cref="OutputFolderUnusableException"/>).
     /// Output goes to a sibling temporary folder first and is moved into place at the end, so a
     /// failed or interrupted run never leaves a half-written county behind.
     /// </summary>
     public SynthSummary Generate(string outputDirectory, IProgress<SynthProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var target = Path.GetFullPath(outputDirectory);
+        if (File.Exists(target))
+        {
+            throw new OutputFolderUnusableException($"'{outputDirectory}' is a file, not a folder.");
+        }
+
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
         {
-            throw new IOException($"The output folder '{outputDirectory}' is not empty. Choose a new folder, or empty this one first.");
+            throw new OutputFolderUnusableException($"The output folder '{outputDirectory}' is not empty. Choose a new folder, or empty this one first.");
         }
 
         var staging = target.TrimEnd(Path.DirectorySeparatorChar) + ".partial-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
@@ -85,7 +90,6 @@ public sealed class CountyGenerator
             {
                 var (firstPerson, plan) = plans[h];
                 var household = builder.Build(h, firstPerson, plan);
-                PopulationBuilder.DateMoves(household, Rng.For(_options.Seed, Rng.Stream.Household, -1 - h), ctx.Start, ctx.End);
                 GenerateHousehold(household, ctx);
             }
 

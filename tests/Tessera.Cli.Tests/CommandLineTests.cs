@@ -81,6 +81,19 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Synth_onto_a_file_is_invalid_input_and_leaves_the_file_alone()
+    {
+        Directory.CreateDirectory(_root);
+        var file = Path.Combine(_root, "county.csv");
+        await File.WriteAllTextAsync(file, "not a folder");
+        var (code, _, error) = await Run("synth", "--people", "10", "--out", file);
+        Assert.Equal(2, code);
+        Assert.Contains("is a file", error, StringComparison.Ordinal);
+        Assert.Equal("not a folder", await File.ReadAllTextAsync(file));
+        Assert.Single(Directory.GetFileSystemEntries(_root));
+    }
+
+    [Fact]
     public async Task Synth_writes_the_county_reports_progress_and_exits_0()
     {
         var target = Path.Combine(_root, "county");

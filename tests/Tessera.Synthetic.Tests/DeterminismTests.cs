@@ -29,7 +29,7 @@ public sealed class DeterminismTests : IDisposable
         Directory.CreateDirectory(target);
         File.WriteAllText(Path.Combine(target, "keep.txt"), "mine");
         var generator = new CountyGenerator(new SynthOptions { People = 50, Seed = 1, Months = 2 });
-        Assert.Throws<IOException>(() => generator.Generate(target));
+        Assert.Throws<OutputFolderUnusableException>(() => generator.Generate(target));
         Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(target).Select(Path.GetFileName));
     }
 

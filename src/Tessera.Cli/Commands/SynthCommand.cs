@@ -55,7 +55,7 @@ public static class SynthCommand
         return command;
     }
 
-    /// <summary>Generates the county, turning invalid options and a non-empty folder into <see cref="UsageException"/>.</summary>
+    /// <summary>Generates the county, turning invalid options and an unusable folder into <see cref="UsageException"/>.</summary>
     public static SynthSummary Run(SynthOptions options, string outputDirectory, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -70,18 +70,17 @@ public static class SynthCommand
             throw new UsageException(ex.Message);
         }
 
-        if (Directory.Exists(outputDirectory) && Directory.EnumerateFileSystemEntries(outputDirectory).Any())
-        {
-            throw new UsageException($"The output folder '{outputDirectory}' is not empty. Choose a new folder, or empty this one first.");
-        }
-
-        if (File.Exists(outputDirectory))
-        {
-            throw new UsageException($"'{outputDirectory}' is a file, not a folder.");
-        }
-
         var clock = Stopwatch.StartNew();
-        var summary = generator.Generate(outputDirectory, new ProgressReporter(error), cancellationToken);
+        SynthSummary summary;
+        try
+        {
+            summary = generator.Generate(outputDirectory, new ProgressReporter(error), cancellationToken);
+        }
+        catch (OutputFolderUnusableException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+
         error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {clock.Elapsed.TotalSeconds:0.0} s."));
         return summary;
     }

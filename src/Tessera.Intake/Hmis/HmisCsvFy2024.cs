@@ -39,8 +39,11 @@ public static class HmisCsvFy2024
         new("YouthEducationStatus.csv", ["YouthEducationStatusID", "EnrollmentID", "PersonalID", "InformationDate", "CurrentSchoolAttend", "MostRecentEdStatus", "CurrentEdStatus", "DataCollectionStage", "DateCreated", "DateUpdated", "UserID", "DateDeleted", "ExportID"]),
     ];
 
+    private static readonly Dictionary<string, HmisCsvFile> ByName = Files.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The file named <paramref name="fileName"/> (e.g. "Client.csv").</summary>
     public static HmisCsvFile File(string fileName) =>
-        Files.FirstOrDefault(f => string.Equals(f.Name, fileName, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"'{fileName}' is not a file of the HMIS CSV FY2024 format.", nameof(fileName));
+        ByName.TryGetValue(fileName, out var file)
+            ? file
+            : throw new ArgumentException($"'{fileName}' is not a file of the HMIS CSV FY2024 format.", nameof(fileName));
 }

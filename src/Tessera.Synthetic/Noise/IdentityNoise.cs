@@ -110,9 +110,7 @@ internal sealed class IdentityNoise(SynthOptions options)
         {
             0 => truth.AddDays(rng.Chance(0.5) ? 1 : -1),
             1 => truth.AddYears(rng.Chance(0.5) ? 1 : -1),
-            _ => new DateOnly(truth.Year, truth.Month, Math.Min(DateTime.DaysInMonth(truth.Year, truth.Month), ((truth.Day % 10) * 10 % 28) + 1)) is var d && d != truth
-                ? d
-                : truth.AddDays(10),
+            _ => truth.AddDays(rng.Chance(0.5) ? 10 : -10), // a mistyped tens digit of the day
         };
     }
 

@@ -187,25 +187,17 @@ internal sealed class PopulationBuilder(SynthOptions options)
         };
     }
 
-    private static void AddAddresses(Household household, Rng rng)
+    /// <summary>The address before the window, then 0–3 moves on dates inside it.</summary>
+    private void AddAddresses(Household household, Rng rng)
     {
         household.Addresses.Add((DateOnly.MinValue, RandomAddress(rng, household.Index)));
-        var moves = rng.Weighted([0.55, 0.3, 0.12, 0.03]);
-        for (var m = 0; m < moves; m++)
+        var moves = Enumerable.Range(0, rng.Weighted([0.55, 0.3, 0.12, 0.03]))
+            .Select(_ => rng.Day(options.Start.FirstDay, options.End))
+            .Order()
+            .ToList();
+        foreach (var moved in moves)
         {
-            household.Addresses.Add((DateOnly.MinValue, RandomAddress(rng, household.Index)));
-        }
-
-        // Move dates are set by the generator once the window is known; keep them ordered.
-        household.Addresses.Sort((a, b) => a.From.CompareTo(b.From));
-    }
-
-    public static void DateMoves(Household household, Rng rng, DateOnly start, DateOnly end)
-    {
-        var dates = Enumerable.Range(0, household.Addresses.Count - 1).Select(_ => rng.Day(start, end)).Order().ToList();
-        for (var i = 1; i < household.Addresses.Count; i++)
-        {
-            household.Addresses[i] = (dates[i - 1], household.Addresses[i].Address);
+            household.Addresses.Add((moved, RandomAddress(rng, household.Index)));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tessera.Synthetic.Noise;
 using Tessera.Synthetic.Output;
 using Tessera.Synthetic.Population;
@@ -45,7 +44,7 @@ internal static class ChildCareSource
         var address = household.AddressOn(start);
         ctx.Sink.Row(Name, ctx.Delivery(start, rng), "parents.csv")
             .F(parentId).F(parentIdentity.Given).F(parentIdentity.Middle).F(parentIdentity.Family).Date(parentIdentity.BirthDate, DateFormat)
-            .F(Dashed(parentIdentity.Ssn)).F(parent.Phone).F(address.Line(abbreviate: rng.Chance(0.5))).F(address.City).F(address.Zip).End();
+            .F(parentIdentity.DashedSsn).F(parent.Phone).F(address.Line(abbreviate: rng.Chance(0.5))).F(address.City).F(address.Zip).End();
         ctx.Truth.Record(Name, parentId, parent.PersonId);
 
         var sequence = 0;
@@ -77,6 +76,4 @@ internal static class ChildCareSource
     }
 
     private static readonly int[] Hours = [20, 25, 30, 35, 40, 40, 45];
-
-    private static string Dashed(string ssn) => ssn.Length == 9 ? string.Create(CultureInfo.InvariantCulture, $"{ssn[..3]}-{ssn[3..5]}-{ssn[5..]}") : ssn;
 }

@@ -147,13 +147,14 @@ internal static class ChildWelfareSource
         var removalId = ctx.Ids.Make(IdKind.WelfareRemoval, child.Index, sequence);
         var discharged = removed.AddDays(rng.Next(30, 720));
         var reason = child.AgeOn(discharged) >= 18 ? "EMANCIPATION" : rng.Pick(DischargeReasons);
-        var out_ = discharged < ctx.End;
+        var removalReason = rng.Pick(RemovalReasons);
         ctx.Sink.Row(Name, ctx.Delivery(removed, rng), "removals.csv")
-            .F(removalId).F(childId).Date(removed, DateFormat).F(rng.Pick(RemovalReasons)).Empty(2).End();
-        if (out_)
+            .F(removalId).F(childId).Date(removed, DateFormat).F(removalReason).Empty(2).End();
+        if (discharged < ctx.End)
         {
+            // The same removal again, now with its discharge: an update in a later delivery.
             ctx.Sink.Row(Name, ctx.Delivery(discharged, rng), "removals.csv")
-                .F(removalId).F(childId).Date(removed, DateFormat).F("NEGLECT").Date(discharged, DateFormat).F(reason).End();
+                .F(removalId).F(childId).Date(removed, DateFormat).F(removalReason).Date(discharged, DateFormat).F(reason).End();
         }
 
         var placements = rng.Weighted([0.5, 0.3, 0.2]) + 1;
@@ -205,10 +206,9 @@ internal static class ChildWelfareSource
             Ctx.CountIdentity(Name, identity);
             var estimated = Rng.Chance(0.03);
             var birth = estimated && identity.BirthDate is { } b ? new DateOnly(b.Year, 1, 1) : identity.BirthDate;
-            var ssn = identity.Ssn.Length == 9 ? $"{identity.Ssn[..3]}-{identity.Ssn[3..5]}-{identity.Ssn[5..]}" : identity.Ssn;
             Ctx.Sink.Row(Name, Ctx.Delivery(firstSeen, Rng), "persons.csv")
                 .F(id).F(identity.Given).F(identity.Middle).F(identity.Family).F(identity.Suffix.Length > 0 ? (identity.Suffix == "JR" ? "Jr." : "Sr.") : "")
-                .Date(birth, DateFormat).F(estimated ? "Y" : "N").F(ssn).F(person.Sex == 'F' ? "Female" : "Male")
+                .Date(birth, DateFormat).F(estimated ? "Y" : "N").F(identity.DashedSsn).F(person.Sex == 'F' ? "Female" : "Male")
                 .F(person.Race.ToString()).F(person.Hispanic ? "Yes" : "No").End();
             Ctx.Truth.Record(Name, id, person.PersonId);
             return id;

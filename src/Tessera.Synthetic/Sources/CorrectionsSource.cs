@@ -24,19 +24,18 @@ internal static class CorrectionsSource
         {
             var age = person.AgeOn(ctx.Start);
             var risk = (person.Sex == 'M' ? 0.014 : 0.004) * (1 + (2.5 * household.Need)) * (age < 45 ? 1.5 : 0.4);
-            var arrests = 0;
             if (rng.Chance(risk))
             {
-                arrests = Incarcerate(person, rng, ctx);
+                Incarcerate(person, rng, ctx);
             }
             else if (rng.Chance(risk * 0.8))
             {
-                Arrest(person, rng.Day(ctx.Start, ctx.End), rng, ctx, arrests++);
+                Arrest(person, rng.Day(ctx.Start, ctx.End), rng, ctx);
             }
         }
     }
 
-    private static int Incarcerate(Person person, Rng rng, ChunkContext ctx)
+    private static void Incarcerate(Person person, Rng rng, ChunkContext ctx)
     {
         var released = rng.Day(ctx.Start, ctx.End.AddMonths(-1));
         var admitted = released.AddDays(-rng.Next(180, 365 * 5));
@@ -56,36 +55,23 @@ internal static class CorrectionsSource
         ctx.Tally.Add("corrections.releases");
 
         // Recidivism hazard: most re-arrests come early.
-        var arrests = 0;
-        var followUp = ctx.End.DayNumber - released.DayNumber;
-        if (rng.Chance(0.30))
+        var rearrest = rng.Chance(0.30) ? released.AddDays(rng.Next(5, 365))
+            : rng.Chance(0.22) ? released.AddDays(rng.Next(366, 365 * 3))
+            : (DateOnly?)null;
+        if (rearrest is { } when && when < ctx.End)
         {
-            var when = released.AddDays(rng.Next(5, 365));
-            if (when < ctx.End)
-            {
-                Arrest(person, when, rng, ctx, arrests++);
-            }
-        }
-        else if (rng.Chance(0.22))
-        {
-            var when = released.AddDays(rng.Next(366, 365 * 3));
-            if (when < ctx.End)
-            {
-                Arrest(person, when, rng, ctx, arrests++);
-            }
+            Arrest(person, when, rng, ctx);
         }
 
-        if (followUp >= 365)
+        if (ctx.End.DayNumber - released.DayNumber >= 365)
         {
             ctx.Tally.Add("corrections.releases_with_1y_followup");
         }
-
-        return arrests;
     }
 
-    private static void Arrest(Person person, DateOnly when, Rng rng, ChunkContext ctx, int sequence)
+    private static void Arrest(Person person, DateOnly when, Rng rng, ChunkContext ctx)
     {
-        var arrestId = ctx.Ids.Make(IdKind.Arrest, person.Index, sequence);
+        var arrestId = ctx.Ids.Make(IdKind.Arrest, person.Index, 0);
         var identity = ctx.Noise.Record(person, when, rng, AgencyProfile.Corrections);
         ctx.CountIdentity(Name, identity);
         var felony = rng.Chance(0.4);
@@ -106,7 +92,7 @@ internal static class CorrectionsSource
             if (disposed < ctx.End)
             {
                 ctx.Sink.Row(Name, ctx.Delivery(disposed, rng), "convictions.csv")
-                    .F(ctx.Ids.Make(IdKind.Conviction, person.Index, sequence)).F(arrestId).Date(disposed, DateFormat)
+                    .F(ctx.Ids.Make(IdKind.Conviction, person.Index, 0)).F(arrestId).Date(disposed, DateFormat)
                     .F(felony && rng.Chance(0.7) ? "F" : "M").F(rng.Pick(SentenceTypes)).End();
             }
         }

@@ -56,11 +56,7 @@ internal static class HomelessnessSource
         else
         {
             var roll = rng.NextDouble();
-            first = roll < 0.25 ? "SO01" : roll < 0.55 ? "ES01" : roll < 0.75 ? "ES03" : roll < 0.92 ? "ES04" : "TH01";
-            if (first == "ES04")
-            {
-                first = "ES01";
-            }
+            first = roll < 0.25 ? "SO01" : roll < 0.72 ? "ES01" : roll < 0.92 ? "ES03" : "TH01";
         }
 
         var project = HmisProjects.Get(first);

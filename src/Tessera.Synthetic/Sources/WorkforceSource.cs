@@ -61,9 +61,8 @@ internal static class WorkforceSource
         var name = identity.Family.ToUpperInvariant() + ", " + identity.Given.ToUpperInvariant()
             + (identity.Middle.Length > 0 ? " " + identity.Middle[..1].ToUpperInvariant() : "")
             + (identity.Suffix.Length > 0 ? " " + identity.Suffix : "");
-        var ssn = identity.Ssn.Length == 9 ? $"{identity.Ssn[..3]}-{identity.Ssn[3..5]}-{identity.Ssn[5..]}" : identity.Ssn;
         ctx.Sink.Row(Name, ctx.Delivery(when, rng), "participants.csv")
-            .F(id).F(name).Date(identity.BirthDate, DateFormat).F(ssn).F(person.Sex == 'F' ? "F" : "M")
+            .F(id).F(name).Date(identity.BirthDate, DateFormat).F(identity.DashedSsn).F(person.Sex == 'F' ? "F" : "M")
             .F(RaceText(person.Race)).F(person.Hispanic ? "HISPANIC" : "NOT HISPANIC").F(person.Household.AddressOn(when).Zip)
             .F(rng.Chance(0.8) ? person.Phone : "").End();
         ctx.Truth.Record(Name, id, person.PersonId);
