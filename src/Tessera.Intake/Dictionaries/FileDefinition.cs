@@ -1,0 +1,42 @@
+namespace Tessera.Intake.Dictionaries;
+
+/// <summary>One file of a delivery, e.g. benefits' <c>members.csv</c> or HMIS's <c>Enrollment.csv</c>.</summary>
+public sealed class FileDefinition
+{
+    /// <summary>Name without extension; a delivered file matches when its name without extension is this (any case).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>What one row is.</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary>Whether every delivery must contain this file.</summary>
+    public bool Required { get; set; } = true;
+
+    /// <summary>
+    /// Fields that identify a row. A later delivery with the same key replaces the row (an
+    /// update or correction); two rows with the same key in one delivery are both quarantined.
+    /// Empty: rows only accumulate (e.g. payments).
+    /// </summary>
+    public List<string> PrimaryKey { get; set; } = [];
+
+    /// <summary>The fields, in the order the agency delivers them.</summary>
+    public List<FieldDefinition> Fields { get; set; } = [];
+
+    /// <summary>Fields that must name a row of another file (in this or an earlier delivery).</summary>
+    public List<ReferenceDefinition> References { get; set; } = [];
+
+    /// <summary>The field holding the source's own person identifier, if a row is about one person.</summary>
+    public string? PersonKey { get; set; }
+
+    /// <summary>Standard identity column → field, e.g. <c>given_name: first_name</c>. See <see cref="StandardIdentity"/>.</summary>
+    public Dictionary<string, string> Identity { get; set; } = [];
+
+    /// <summary>Events a row records (an enrolment, an exit, a payment), for metrics.</summary>
+    public List<EventDefinition> Events { get; set; } = [];
+
+    /// <summary>Consistency checks reported in the quality profile.</summary>
+    public List<CheckDefinition> Checks { get; set; } = [];
+
+    /// <summary>The field named <paramref name="name"/> (exact), or null.</summary>
+    public FieldDefinition? Field(string name) => Fields.Find(f => f.Name == name);
+}

@@ -1,0 +1,52 @@
+namespace Tessera.Intake.Dictionaries;
+
+/// <summary>
+/// What one source delivers: its files, their fields and rules, how files refer to each other,
+/// which fields identify a person and which record events. Written in YAML by the people who
+/// know the source, versioned, and the single reference for validation, storage (what gets
+/// encrypted), quality reports and linkage. Example: <c>benefits</c> delivers <c>cases</c>,
+/// <c>members</c>, <c>payments</c> and <c>addresses</c> every month.
+/// </summary>
+public sealed class SourceDictionary
+{
+    /// <summary>Source name, lower case with underscores, e.g. "child_welfare".</summary>
+    public string Source { get; set; } = "";
+
+    /// <summary>Dictionary version; raise it whenever a field, rule or code list changes.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>Human title, e.g. "County benefits (SNAP, TANF, Medicaid)".</summary>
+    public string Title { get; set; } = "";
+
+    /// <summary>Agency that delivers the source.</summary>
+    public string Agency { get; set; } = "";
+
+    /// <summary>What the source is and how it is delivered.</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary>"files" (a folder of CSV or Parquet files per period) or "hmis_csv" (a HUD HMIS CSV export).</summary>
+    public string Format { get; set; } = "files";
+
+    /// <summary>For HMIS dictionaries: the <c>Export.csv</c> CSVVersion values this dictionary reads, e.g. "2024 v1.3".</summary>
+    public List<string> CsvVersions { get; set; } = [];
+
+    /// <summary>A delivery is rejected when more than this share of its rows fail validation (0.05 = 5%).</summary>
+    public double MaxErrorShare { get; set; } = 0.05;
+
+    /// <summary>
+    /// When true, values outside a code list are reported in the quality profile instead of
+    /// quarantined. HMIS sets this: HUD's reports are defined over every row, including those
+    /// with codes a vendor should not have used.
+    /// </summary>
+    public bool ReportInvalidCodes { get; set; }
+
+    /// <summary>The files of one delivery.</summary>
+    public List<FileDefinition> Files { get; set; } = [];
+
+    /// <summary>The file named <paramref name="name"/> (case-insensitive), or null.</summary>
+    public FileDefinition? File(string name) =>
+        Files.Find(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True when deliveries are HUD HMIS CSV exports.</summary>
+    public bool IsHmis => Format == "hmis_csv";
+}
