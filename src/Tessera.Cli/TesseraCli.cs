@@ -29,6 +29,11 @@ public static class TesseraCli
             SynthCommand.Create(output, error),
             DemoCommand.Create(output, error),
             ServeCommand.Create(output),
+            InitCommand.Create(output),
+            SourceCommand.Create(output),
+            IngestCommand.Create(output, error),
+            DeliveriesCommand.Create(output),
+            QualityCommand.Create(output),
         };
         root.Options.Add(Verbose);
 

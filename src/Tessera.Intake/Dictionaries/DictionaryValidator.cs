@@ -68,6 +68,15 @@ public static partial class DictionaryValidator
             problems.Add($"files: '{duplicate.Key}' is defined more than once.");
         }
 
+        foreach (var field in dictionary.Files.SelectMany(f => f.Fields))
+        {
+            // Parse every field first: checks and references look at fields of other files.
+            TryParseType(field.Type, out var kind);
+            TryParseSensitivity(field.Sensitivity, out var sensitivity);
+            field.Kind = kind;
+            field.Class = sensitivity;
+        }
+
         foreach (var file in dictionary.Files)
         {
             ValidateFile(dictionary, file, problems);
@@ -100,6 +109,20 @@ public static partial class DictionaryValidator
         }
 
         RequireFields(file, file.PrimaryKey, $"{where}.primary_key", problems);
+        foreach (var key in file.PrimaryKey.Select(file.Field).OfType<FieldDefinition>().Where(f => f.Sensitivity == "direct_identifier"))
+        {
+            problems.Add($"{where}.primary_key: '{key.Name}' is a direct identifier, which is stored encrypted and cannot serve as a key; use the agency's record number.");
+        }
+        if (file.LatestBy is not null && file.Field(file.LatestBy) is not { Kind: FieldType.Date or FieldType.DateTime or FieldType.Integer, IsEncrypted: false })
+        {
+            problems.Add($"{where}.latest_by: '{file.LatestBy}' must be a date, date-time or number field of the file (not a direct identifier).");
+        }
+
+        if (file.LatestBy is not null && file.PrimaryKey.Count == 0)
+        {
+            problems.Add($"{where}.latest_by needs a primary_key: it orders versions of the same row.");
+        }
+
         if (file.PersonKey is not null)
         {
             RequireFields(file, [file.PersonKey], $"{where}.person_key", problems);
@@ -252,9 +275,9 @@ public static partial class DictionaryValidator
 
             foreach (var name in check.Order)
             {
-                if (ResolveCheckField(dictionary, file, name) is not { Kind: FieldType.Date or FieldType.DateTime })
+                if (ResolveCheckField(dictionary, file, name) is not { Kind: FieldType.Date or FieldType.DateTime, IsEncrypted: false })
                 {
-                    problems.Add($"{where}.order: '{name}' must be a date field of this file, or File.field of a file this file refers to.");
+                    problems.Add($"{where}.order: '{name}' must be a date field (not a direct identifier) of this file, or File.field of a file this file refers to.");
                 }
             }
         }

@@ -22,6 +22,14 @@ public sealed class FileDefinition
     /// <summary>The fields, in the order the agency delivers them.</summary>
     public List<FieldDefinition> Fields { get; set; } = [];
 
+    /// <summary>
+    /// For change-log extracts that may carry several versions of a row in one delivery (a
+    /// record created and then updated in the same month): the field that orders them, e.g.
+    /// "updated_on". The latest version counts; only rows equal in key and in this field are
+    /// duplicates.
+    /// </summary>
+    public string? LatestBy { get; set; }
+
     /// <summary>Fields that must name a row of another file (in this or an earlier delivery).</summary>
     public List<ReferenceDefinition> References { get; set; } = [];
 

@@ -192,7 +192,12 @@ internal static class HomelessnessSource
                 var head = person == Household.Head;
                 var adult = person.IsAdultOn(entry);
                 var disabled = adult && Rng.Chance(0.3);
-                WriteEnrollment(entryMonth, project, person, personalId, enrollmentId, householdId, entry, head, adult, disabled, moveIn, entry);
+                if (exitMonth != entryMonth)
+                {
+                    // An export carries each record once, in its latest state.
+                    WriteEnrollment(entryMonth, project, person, personalId, enrollmentId, householdId, entry, head, adult, disabled, moveIn, entry);
+                }
+
                 if (adult)
                 {
                     WriteAssessments(entryMonth, person, personalId, enrollmentId, entry, 1, disabled);
@@ -200,7 +205,7 @@ internal static class HomelessnessSource
 
                 if (project.ProjectType == 1)
                 {
-                    WriteBedNights(personalId, enrollmentId, entry, exit ?? Ctx.End.AddDays(-1));
+                    WriteBedNights(personalId, enrollmentId, entry, exit ?? Ctx.End.AddDays(-1), entryMonth);
                 }
 
                 Ctx.Tally.Add($"hmis.entries.m{entry.Month:D2}");
@@ -251,7 +256,7 @@ internal static class HomelessnessSource
                         .Audit(leave, leave, User(), ExportId(month)).WriteTo(Ctx.Sink.Row(Name, month, "Exit.csv"));
                 }
 
-                WriteBedNights(secondId, enrollmentId, night, night);
+                WriteBedNights(secondId, enrollmentId, night, night, month);
                 _sequence++;
             }
         }
@@ -381,12 +386,13 @@ internal static class HomelessnessSource
             }
         }
 
-        private void WriteBedNights(string personalId, string enrollmentId, DateOnly from, DateOnly to)
+        /// <summary>Bed nights are delivered in their own month, but never before the enrollment they belong to.</summary>
+        private void WriteBedNights(string personalId, string enrollmentId, DateOnly from, DateOnly to, int enrollmentMonth)
         {
             var n = 0;
             for (var night = from; night <= to && night < Ctx.End && n < 60; night = night.AddDays(Rng.Chance(0.8) ? 1 : 2), n++)
             {
-                var month = Ctx.Sink.MonthOf(night);
+                var month = Math.Max(Ctx.Sink.MonthOf(night), enrollmentMonth);
                 EnsureClient(month, personalId);
                 new HmisRow(HmisCsvFy2024.File("Services.csv"))
                     .Set("ServicesID", "SV" + enrollmentId + n.ToString("D2", CultureInfo.InvariantCulture)).Set("EnrollmentID", enrollmentId)

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Tessera.Storage.Workspaces;
+
+namespace Tessera.Cli.Commands;
+
+/// <summary><c>tessera init DIR</c>: creates a workspace and its master key, and registers the county's sources.</summary>
+public static class InitCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output)
+    {
+        var folder = new Argument<string>("DIR") { Description = "Folder for the new workspace (created if missing)." };
+        var database = new Option<string?>("--database")
+        {
+            Description = "PostgreSQL connection string for a server workspace, e.g. \"Host=db;Database=tessera;Username=tessera\". Default: embedded (SQLite + DuckDB files in DIR).",
+        };
+        var command = new Command("init", "Create a workspace: operational and person-level stores, a master key file beside the folder, and the synthetic county's sources.")
+        {
+            folder, database,
+        };
+        command.SetAction(parsed =>
+        {
+            var path = parsed.GetValue(folder)!;
+            try
+            {
+                using var workspace = Workspace.Create(path, parsed.GetValue(database), WorkspaceOption.CurrentOperator, DateTime.UtcNow);
+                output.WriteLine($"Created workspace {workspace.Folder} ({(workspace.IsEmbedded ? "embedded: SQLite + DuckDB" : "PostgreSQL")}).");
+                output.WriteLine($"Master key: {workspace.Config.MasterKeyFile}");
+                output.WriteLine("  Keep a backup of this file somewhere safe and separate: without it the identifiers in the workspace cannot be read.");
+                output.WriteLine($"Sources: {string.Join(", ", workspace.Sources().Select(s => s.Name))}");
+                output.WriteLine($"Next: tessera ingest --workspace {path} --source benefits <month folder>");
+                return ExitCodes.Ok;
+            }
+            catch (WorkspaceException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+        });
+        return command;
+    }
+}

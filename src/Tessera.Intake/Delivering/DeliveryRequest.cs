@@ -1,0 +1,17 @@
+namespace Tessera.Intake.Delivering;
+
+/// <summary>What to ingest: the source, the files or folders of one delivery, and the period if it cannot be read from the folder name.</summary>
+public sealed record DeliveryRequest
+{
+    /// <summary>Registered source name, e.g. "benefits".</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Files, a month's folder, or an HMIS export (zip or folder).</summary>
+    public required IReadOnlyList<string> Paths { get; init; }
+
+    /// <summary>Month covered ("YYYY-MM"); taken from a YYYY-MM folder name when omitted. HMIS exports carry their own period.</summary>
+    public string? Period { get; init; }
+
+    /// <summary>Overrides the dictionary's share of invalid rows above which the delivery is rejected.</summary>
+    public double? MaxErrorShare { get; init; }
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using Tessera.Governance.Keys;
+using Tessera.Intake.Dictionaries;
+using Tessera.Intake.Quality;
+using Tessera.Intake.Reading;
+using Tessera.Intake.Validation;
+
+namespace Tessera.Intake.Delivering;
+
+/// <summary>
+/// Streams one delivered file through validation into its table: every field is checked against
+/// the dictionary, direct identifiers are encrypted before they leave this class, invalid rows
+/// go to quarantine, and completeness, validity, code frequencies and event lags are counted on
+/// the way.
+/// </summary>
+internal sealed class FileIngestor
+{
+    private readonly FileDefinition _file;
+    private readonly TableLayout _table;
+    private readonly FieldValidator[] _validators;
+    private readonly FieldTally[] _tallies;
+    private readonly FieldCipher _cipher;
+    private readonly byte[][] _aad;
+    private readonly byte[] _rowAad;
+    private readonly int[] _fieldOfColumn;
+    private readonly LagHistogram? _lags;
+    private readonly int _eventField = -1;
+
+    public FileIngestor(SourceDictionary dictionary, FileDefinition file, TableLayout table, FieldCipher cipher, DateOnly today, DateOnly periodEnd)
+    {
+        _file = file;
+        _table = table;
+        _cipher = cipher;
+        _validators = file.Fields.Select(f => new FieldValidator(f, today, dictionary.ReportInvalidCodes)).ToArray();
+        _tallies = file.Fields.Select(f => new FieldTally(f.Name, f.Codes.Count > 0 && !f.IsEncrypted)).ToArray();
+        _aad = file.Fields.Select(f => FieldCipher.Column(table.Source, table.CurrentView, TableLayout.ColumnName(f.Name))).ToArray();
+        _rowAad = FieldCipher.Column(table.Source, table.CurrentView, "(row)");
+        _fieldOfColumn = table.Columns.Select(c => file.Fields.FindIndex(f => string.Equals(f.Name, c.Field, StringComparison.OrdinalIgnoreCase))).ToArray();
+        if (file.Events.FirstOrDefault() is { } first)
+        {
+            _eventField = file.Fields.FindIndex(f => f.Name == first.Date);
+            _lags = new LagHistogram(first.Date, periodEnd.ToDateTime(TimeOnly.MinValue));
+        }
+    }
+
+    public long RowsRead { get; private set; }
+
+    public long RowsAccepted { get; private set; }
+
+    public long RowsQuarantined { get; private set; }
+
+    /// <summary>Maps the header onto the dictionary's fields; a missing or unknown column rejects the delivery.</summary>
+    public static int[] MapHeader(string source, FileDefinition file, DeliveryFile delivered, IReadOnlyList<string> header)
+    {
+        var positions = header.Select((h, i) => (Name: h.Trim(), i)).ToDictionary(p => p.Name, p => p.i, StringComparer.OrdinalIgnoreCase);
+        var missing = file.Fields.Where(f => !positions.ContainsKey(f.Name)).Select(f => f.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DeliveryRejectedException($"{delivered.DisplayPath} row 1: required column(s) {string.Join(", ", missing)} missing from the header; expected the columns of {source}/{file.Name} in the data dictionary.");
+        }
+
+        var unknown = header.Select(h => h.Trim()).Where(h => !file.Fields.Any(f => string.Equals(f.Name, h, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DeliveryRejectedException($"{delivered.DisplayPath} row 1: column(s) {string.Join(", ", unknown.Select(u => "'" + u + "'"))} are not in the data dictionary for {source}/{file.Name}; ask the source to remove them, or add them to the dictionary (a new version).");
+        }
+
+        return file.Fields.Select(f => positions[f.Name]).ToArray();
+    }
+
+    public void Ingest(DeliveryFile delivered, IRowSource rows, IRowSink sink, QuarantineBuffer quarantine, Action<long, double> progress, CancellationToken cancellationToken)
+    {
+        var ordinals = MapHeader(_table.Source, _file, delivered, rows.Header);
+        var fieldCount = _file.Fields.Count;
+        var parsed = new StoredValue[fieldCount];
+        var values = new StoredValue[_table.Columns.Count];
+        var sealedValues = new byte[]?[_table.Columns.Count];
+        var headerCount = rows.Header.Count;
+        while (rows.Read())
+        {
+            RowsRead++;
+            if ((RowsRead & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress(RowsRead, rows.Progress);
+            }
+
+            if (rows.FieldCount != headerCount)
+            {
+                RowsQuarantined++;
+                quarantine.Add(new QuarantineEntry(delivered.Name, rows.Row, "(row)", RuleBroken.Structure,
+                    string.Create(CultureInfo.InvariantCulture, $"{headerCount} values as in the header, found {rows.FieldCount}"), null, _cipher.Encrypt(RowText(rows), _rowAad)));
+                continue;
+            }
+
+            var bad = false;
+            for (var f = 0; f < fieldCount; f++)
+            {
+                var ordinal = ordinals[f];
+                var raw = rows.Text(ordinal);
+                var rule = _validators[f].Check(raw, rows.Typed(ordinal), out parsed[f]);
+                _tallies[f].Count(raw, rule);
+                if (rule == RuleBroken.None || (rule == RuleBroken.Code && _validators[f].ReportsInvalidCodes))
+                {
+                    continue;
+                }
+
+                bad = true;
+                var field = _file.Fields[f];
+                quarantine.Add(new QuarantineEntry(delivered.Name, rows.Row, field.Name, rule, _validators[f].Expectation(rule),
+                    field.IsEncrypted ? null : Truncate(raw.Trim()), field.IsEncrypted ? _cipher.Encrypt(raw.Trim(), _aad[f]) : null));
+            }
+
+            if (bad)
+            {
+                RowsQuarantined++;
+                continue;
+            }
+
+            Fill(parsed, values, sealedValues);
+            sink.Append(rows.Row, values, sealedValues);
+            RowsAccepted++;
+            if (_eventField >= 0 && !parsed[_eventField].IsNull)
+            {
+                _lags!.Add(parsed[_eventField].Time);
+            }
+        }
+
+        sink.Complete();
+    }
+
+    private void Fill(StoredValue[] parsed, StoredValue[] values, byte[]?[] sealedValues)
+    {
+        for (var c = 0; c < values.Length; c++)
+        {
+            var f = _fieldOfColumn[c];
+            sealedValues[c] = null;
+            values[c] = StoredValue.Null;
+            if (f < 0 || parsed[f].IsNull)
+            {
+                continue;
+            }
+
+            var column = _table.Columns[c];
+            if (column.IsYearMonth)
+            {
+                values[c] = StoredValue.Of(parsed[f].Time.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+            }
+            else if (column.Type == StoreType.Sealed)
+            {
+                sealedValues[c] = _cipher.Encrypt(Canonical(parsed[f]), _aad[f]);
+            }
+            else
+            {
+                values[c] = parsed[f];
+            }
+        }
+    }
+
+    private static string Canonical(StoredValue value) => value.Kind switch
+    {
+        StoredKind.Date => value.Time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        StoredKind.Timestamp => value.Time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        StoredKind.Integer => value.Integer.ToString(CultureInfo.InvariantCulture),
+        StoredKind.Decimal => value.Decimal.ToString(CultureInfo.InvariantCulture),
+        _ => value.Text ?? "",
+    };
+
+    private static string RowText(IRowSource rows)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < rows.FieldCount && text.Length < 4096; i++)
+        {
+            text.Append(i == 0 ? "" : ",").Append(rows.Text(i));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Truncate(ReadOnlySpan<char> value) => value.Length <= 200 ? value.ToString() : string.Concat(value[..200], "…");
+
+    public FileProfile Profile(DeliveryFile delivered, FileScan scan) => new()
+    {
+        File = _file.Name,
+        DeliveredAs = delivered.Name,
+        Encoding = scan.Encoding.ToString(),
+        Bytes = scan.Bytes,
+        RowsRead = RowsRead,
+        RowsAccepted = RowsAccepted,
+        RowsQuarantined = RowsQuarantined,
+        Fields = _tallies.Select(t => t.ToProfile()).ToList(),
+        Timeliness = _lags?.ToTimeliness(),
+    };
+}

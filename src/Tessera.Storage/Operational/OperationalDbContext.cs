@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Tessera.Storage.Operational;
+
+/// <summary>
+/// The workspace's operational data (sources, their dictionaries, wrapped data keys): SQLite in
+/// an embedded workspace, PostgreSQL on a server. Person-level data never goes here; it lives in
+/// the vault.
+/// </summary>
+public sealed class OperationalDbContext(DbContextOptions<OperationalDbContext> options) : DbContext(options)
+{
+    /// <summary>Registered sources.</summary>
+    public DbSet<SourceRecord> Sources => Set<SourceRecord>();
+
+    /// <summary>Wrapped data keys.</summary>
+    public DbSet<DataKeyRecord> DataKeys => Set<DataKeyRecord>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.HasDefaultSchema(Database.IsNpgsql() ? "tessera_ops" : null);
+        modelBuilder.Entity<SourceRecord>(e =>
+        {
+            e.ToTable("sources");
+            e.HasKey(s => s.Name);
+        });
+        modelBuilder.Entity<DataKeyRecord>(e =>
+        {
+            e.ToTable("data_keys");
+            e.HasKey(k => new { k.Source, k.KeyId });
+        });
+    }
+}

@@ -1,0 +1,80 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+using Tessera.Intake.Delivering;
+using Tessera.Intake.Validation;
+
+namespace Tessera.Storage.Vault;
+
+/// <summary>The vault of a server workspace: PostgreSQL, written through binary COPY inside each delivery's transaction.</summary>
+public sealed class PostgresVault(string connectionString) : SqlVault
+{
+    /// <inheritdoc />
+    protected override string BlobType => "BYTEA";
+
+    /// <inheritdoc />
+    protected override DbConnection Connect()
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <inheritdoc />
+    protected internal override IRowSink CreateSink(DbConnection connection, DbTransaction transaction, TableLayout table, long deliveryId)
+    {
+        var columns = string.Join(", ", new[] { TableLayout.DeliveryColumn, TableLayout.RowColumn }.Concat(table.Columns.Select(c => c.Name)).Select(DeliverySql.Quote));
+        var importer = ((NpgsqlConnection)connection).BeginBinaryImport($"COPY {DeliverySql.Rows(table)} ({columns}) FROM STDIN (FORMAT BINARY)");
+        return new CopySink(importer, table, deliveryId);
+    }
+
+    private sealed class CopySink(NpgsqlBinaryImporter importer, TableLayout table, long deliveryId) : IRowSink
+    {
+        private bool _complete;
+
+        public void Append(long row, ReadOnlySpan<StoredValue> values, ReadOnlySpan<byte[]?> sealedValues)
+        {
+            importer.StartRow();
+            importer.Write(deliveryId, NpgsqlDbType.Bigint);
+            importer.Write(row, NpgsqlDbType.Bigint);
+            for (var i = 0; i < values.Length; i++)
+            {
+                var value = values[i];
+                if (table.Columns[i].Type == StoreType.Sealed)
+                {
+                    if (sealedValues[i] is { } bytes)
+                    {
+                        importer.Write(bytes, NpgsqlDbType.Bytea);
+                    }
+                    else
+                    {
+                        importer.WriteNull();
+                    }
+
+                    continue;
+                }
+
+                switch (value.Kind)
+                {
+                    case StoredKind.Integer: importer.Write(value.Integer, NpgsqlDbType.Bigint); break;
+                    case StoredKind.Decimal: importer.Write(value.Decimal, NpgsqlDbType.Numeric); break;
+                    case StoredKind.Date: importer.Write(DateOnly.FromDateTime(value.Time), NpgsqlDbType.Date); break;
+                    case StoredKind.Timestamp: importer.Write(value.Time, NpgsqlDbType.Timestamp); break;
+                    case StoredKind.Text: importer.Write(value.Text!, NpgsqlDbType.Varchar); break;
+                    default: importer.WriteNull(); break;
+                }
+            }
+        }
+
+        public void Complete()
+        {
+            if (!_complete)
+            {
+                _complete = true;
+                importer.Complete();
+            }
+        }
+
+        public void Dispose() => importer.Dispose();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Data.Common;
+using System.Globalization;
+using Tessera.Intake.Delivering;
+
+namespace Tessera.Storage.Vault;
+
+/// <summary>One delivery's transaction on a <see cref="SqlVault"/>; disposing without committing rolls it back.</summary>
+internal sealed class SqlDeliveryWriter(SqlVault vault, DbConnection connection, DbTransaction transaction, long deliveryId) : IDeliveryWriter
+{
+    private bool _done;
+
+    public long DeliveryId => deliveryId;
+
+    public IRowSink Rows(TableLayout table) => vault.CreateSink(connection, transaction, table, deliveryId);
+
+    public void Quarantine(IReadOnlyList<QuarantineEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            using var command = SqlVault.Command(connection, transaction,
+                $"INSERT INTO {DeliverySql.LedgerSchema}.quarantine (delivery_id, file, row_number, column_name, rule, expected, plain_value, sealed_value) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                deliveryId, entry.File, entry.Row, entry.Column, entry.Rule.ToString(), entry.Expected, entry.PlainValue, entry.SealedValue);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<(long Row, string Value)> Query(string sql)
+    {
+        using var command = SqlVault.Command(connection, transaction, sql);
+        using var reader = command.ExecuteReader();
+        var rows = new List<(long, string)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), reader.IsDBNull(1) ? "" : Convert.ToString(reader.GetValue(1), CultureInfo.InvariantCulture) ?? ""));
+        }
+
+        return rows;
+    }
+
+    public long Count(string sql)
+    {
+        using var command = SqlVault.Command(connection, transaction, sql);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public void Execute(string sql) => SqlVault.Execute(connection, transaction, sql);
+
+    public void Commit(DeliveryLedgerEntry entry, IReadOnlyList<long> superseded)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(superseded);
+        using (var insert = SqlVault.Command(connection, transaction,
+            $"""
+            INSERT INTO {DeliverySql.LedgerSchema}.deliveries (id, source, period_start, period_end, period_label, content_hash, status, status_reason,
+                dictionary, full_refresh, received_utc, rows_read, rows_accepted, rows_quarantined, files, quality_json)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+            """,
+            deliveryId, entry.Source, entry.PeriodStart == default ? null : entry.PeriodStart, entry.PeriodEnd == default ? null : entry.PeriodEnd,
+            entry.PeriodLabel, entry.ContentHash, entry.Status, entry.StatusReason, entry.Dictionary, entry.FullRefresh, DateTime.SpecifyKind(entry.ReceivedUtc, DateTimeKind.Unspecified),
+            entry.RowsRead, entry.RowsAccepted, entry.RowsQuarantined, entry.Files, entry.QualityJson))
+        {
+            insert.ExecuteNonQuery();
+        }
+
+        foreach (var old in superseded)
+        {
+            using var update = SqlVault.Command(connection, transaction,
+                $"UPDATE {DeliverySql.LedgerSchema}.deliveries SET status = 'superseded', superseded_by = $1, status_reason = $2 WHERE id = $3",
+                deliveryId, entry.FullRefresh ? $"Replaced by full refresh #{deliveryId}." : $"Replaced by delivery #{deliveryId} for the same period.", old);
+            update.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        _done = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_done)
+        {
+            _done = true;
+            try
+            {
+                transaction.Rollback();
+            }
+            catch (InvalidOperationException)
+            {
+                // Already rolled back by the engine after an error.
+            }
+        }
+
+        transaction.Dispose();
+        connection.Dispose();
+    }
+}

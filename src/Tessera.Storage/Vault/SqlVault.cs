@@ -1,0 +1,245 @@
+using System.Data.Common;
+using System.Globalization;
+using Tessera.Intake.Delivering;
+
+namespace Tessera.Storage.Vault;
+
+/// <summary>
+/// The person-level store shared by both engines: a ledger of deliveries, a quarantine, and per
+/// source one table of every delivered row version plus a view of the current rows. The view
+/// keeps, for each primary key, the row from the current delivery with the latest period (then
+/// the latest delivery), and drops rows an HMIS marked deleted — so a correction replaces, a
+/// re-delivery never doubles, and history stays in the table.
+/// </summary>
+public abstract class SqlVault : IDeliveryStore
+{
+    /// <summary>Opens a new connection.</summary>
+    protected abstract DbConnection Connect();
+
+    /// <summary>The engine's name for a byte column.</summary>
+    protected abstract string BlobType { get; }
+
+    /// <summary>Creates a sink appending <paramref name="table"/>'s rows on <paramref name="connection"/>.</summary>
+    protected internal abstract IRowSink CreateSink(DbConnection connection, DbTransaction transaction, TableLayout table, long deliveryId);
+
+    /// <summary>Creates the ledger and quarantine tables if missing.</summary>
+    public void Initialise()
+    {
+        using var connection = Connect();
+        Execute(connection, null, $"""
+            CREATE SCHEMA IF NOT EXISTS {DeliverySql.LedgerSchema};
+            CREATE SEQUENCE IF NOT EXISTS {DeliverySql.LedgerSchema}.delivery_ids START 1;
+            CREATE TABLE IF NOT EXISTS {DeliverySql.LedgerSchema}.deliveries (
+                id BIGINT NOT NULL, source VARCHAR NOT NULL, period_start DATE, period_end DATE, period_label VARCHAR,
+                content_hash VARCHAR, status VARCHAR NOT NULL, status_reason VARCHAR, superseded_by BIGINT, dictionary VARCHAR,
+                full_refresh BOOLEAN, received_utc TIMESTAMP, rows_read BIGINT, rows_accepted BIGINT, rows_quarantined BIGINT,
+                files VARCHAR, quality_json VARCHAR);
+            CREATE TABLE IF NOT EXISTS {DeliverySql.LedgerSchema}.quarantine (
+                delivery_id BIGINT NOT NULL, file VARCHAR, row_number BIGINT, column_name VARCHAR, rule VARCHAR,
+                expected VARCHAR, plain_value VARCHAR, sealed_value {BlobType});
+            """);
+    }
+
+    /// <inheritdoc />
+    public void EnsureTables(string source, IReadOnlyList<TableLayout> tables, bool dropsDeletedRows)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        using var connection = Connect();
+        Execute(connection, null, $"CREATE SCHEMA IF NOT EXISTS {DeliverySql.Quote(source)}");
+        foreach (var table in tables)
+        {
+            var existing = ExistingColumns(connection, table);
+            if (existing.Count == 0)
+            {
+                var columns = string.Join(", ", table.Columns.Select(c => $"{DeliverySql.Quote(c.Name)} {TypeName(c.Type)}"));
+                Execute(connection, null, $"CREATE TABLE {DeliverySql.Rows(table)} ({DeliverySql.Quote(TableLayout.DeliveryColumn)} BIGINT NOT NULL, {DeliverySql.Quote(TableLayout.RowColumn)} BIGINT NOT NULL, {columns})");
+            }
+            else
+            {
+                foreach (var column in table.Columns.Where(c => !existing.Contains(c.Name)))
+                {
+                    Execute(connection, null, $"ALTER TABLE {DeliverySql.Rows(table)} ADD COLUMN {DeliverySql.Quote(column.Name)} {TypeName(column.Type)}");
+                }
+            }
+
+            Execute(connection, null, CurrentView(table, dropsDeletedRows && table.Columns.Any(c => c.Name == "datedeleted")));
+        }
+    }
+
+    /// <summary>Column names the engine reports for <paramref name="table"/> (empty when it does not exist).</summary>
+    protected virtual HashSet<string> ExistingColumns(DbConnection connection, TableLayout table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        using var command = Command(connection, null, "SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2", table.Schema, table.RowsTable);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    private static string CurrentView(TableLayout table, bool dropDeleted)
+    {
+        var columns = string.Join(", ", new[] { TableLayout.DeliveryColumn, TableLayout.RowColumn }.Concat(table.Columns.Select(c => c.Name)).Select(DeliverySql.Quote));
+        var current = $"{DeliverySql.Rows(table)} r JOIN {DeliverySql.LedgerSchema}.deliveries d ON d.id = r.{DeliverySql.Quote(TableLayout.DeliveryColumn)} AND d.status = 'current'";
+        var view = DeliverySql.Quote(table.Schema) + "." + DeliverySql.Quote(table.CurrentView);
+        if (table.PrimaryKey.Count == 0)
+        {
+            return $"CREATE OR REPLACE VIEW {view} AS SELECT {string.Join(", ", columns.Split(", ").Select(c => "r." + c))} FROM {current}";
+        }
+
+        var keys = string.Join(", ", table.PrimaryKey.Select(k => "r." + DeliverySql.Quote(k)));
+        var latest = table.LatestBy is null ? "" : $"r.{DeliverySql.Quote(table.LatestBy)} DESC NULLS LAST, ";
+        var rank = $"ROW_NUMBER() OVER (PARTITION BY {keys} ORDER BY d.period_end DESC, d.id DESC, {latest}r.{DeliverySql.Quote(TableLayout.RowColumn)} DESC)";
+        var deleted = dropDeleted ? " AND \"datedeleted\" IS NULL" : "";
+        return $"CREATE OR REPLACE VIEW {view} AS SELECT {columns} FROM (SELECT r.*, {rank} AS _rank FROM {current}) x WHERE _rank = 1{deleted}";
+    }
+
+    /// <summary>The engine's column type for <paramref name="type"/>.</summary>
+    protected string TypeName(StoreType type) => type switch
+    {
+        StoreType.BigInt => "BIGINT",
+        StoreType.Decimal => "DECIMAL(18,4)",
+        StoreType.Date => "DATE",
+        StoreType.Timestamp => "TIMESTAMP",
+        StoreType.Sealed => BlobType,
+        _ => "VARCHAR",
+    };
+
+    /// <inheritdoc />
+    public DeliveryLedgerEntry? FindAccepted(string source, string contentHash) =>
+        Ledger("WHERE source = $1 AND content_hash = $2 AND status IN ('current', 'superseded') ORDER BY id LIMIT 1", source, contentHash).FirstOrDefault();
+
+    /// <summary>Content hashes of every accepted delivery, as (source, hash) pairs.</summary>
+    public HashSet<(string Source, string Hash)> AcceptedContent()
+    {
+        using var connection = Connect();
+        using var command = Command(connection, null, $"SELECT source, content_hash FROM {DeliverySql.LedgerSchema}.deliveries WHERE status IN ('current', 'superseded')");
+        using var reader = command.ExecuteReader();
+        var hashes = new HashSet<(string, string)>();
+        while (reader.Read())
+        {
+            hashes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return hashes;
+    }
+
+    /// <inheritdoc />
+    public DeliveryLedgerEntry? LatestCurrent(string source) =>
+        Ledger("WHERE source = $1 AND status = 'current' ORDER BY id DESC LIMIT 1", source).FirstOrDefault();
+
+    /// <summary>Deliveries, newest first, optionally of one source.</summary>
+    public IReadOnlyList<DeliveryLedgerEntry> Deliveries(string? source = null) =>
+        source is null ? Ledger("ORDER BY id DESC") : Ledger("WHERE source = $1 ORDER BY id DESC", source);
+
+    /// <summary>One delivery, or null.</summary>
+    public DeliveryLedgerEntry? Delivery(long id) => Ledger("WHERE id = $1", id).FirstOrDefault();
+
+    /// <inheritdoc />
+    public IReadOnlyList<long> Superseded(string source, DateOnly periodStart, DateOnly periodEnd, bool fullRefresh)
+    {
+        var condition = fullRefresh ? "" : " AND period_start = $2 AND period_end = $3";
+        return Ledger($"WHERE source = $1 AND status = 'current'{condition} ORDER BY id", fullRefresh ? [source] : [source, periodStart, periodEnd]).Select(e => e.Id).ToList();
+    }
+
+    /// <summary>Quarantined rows of a delivery, in file and row order.</summary>
+    public IReadOnlyList<QuarantineEntry> Quarantined(long deliveryId, int limit = 10_000)
+    {
+        using var connection = Connect();
+        using var command = Command(connection, null, string.Create(CultureInfo.InvariantCulture,
+            $"SELECT file, row_number, column_name, rule, expected, plain_value, sealed_value FROM {DeliverySql.LedgerSchema}.quarantine WHERE delivery_id = $1 ORDER BY file, row_number LIMIT {limit}"), deliveryId);
+        using var reader = command.ExecuteReader();
+        var entries = new List<QuarantineEntry>();
+        while (reader.Read())
+        {
+            entries.Add(new QuarantineEntry(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), Enum.Parse<Intake.Validation.RuleBroken>(reader.GetString(3)),
+                reader.IsDBNull(4) ? "" : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : (byte[])reader.GetValue(6)));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Number of current rows in a source's file view.</summary>
+    public long CountCurrent(string source, string file)
+    {
+        using var connection = Connect();
+        using var command = Command(connection, null, $"SELECT COUNT(*) FROM {DeliverySql.Quote(source)}.{DeliverySql.Quote(file.ToLowerInvariant())}");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public IDeliveryWriter Begin(string source)
+    {
+        var connection = Connect();
+        try
+        {
+            using var next = Command(connection, null, $"SELECT nextval('{DeliverySql.LedgerSchema}.delivery_ids')");
+            var id = Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture);
+            return new SqlDeliveryWriter(this, connection, connection.BeginTransaction(), id);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void RecordRejection(DeliveryLedgerEntry entry, IReadOnlyList<QuarantineEntry> problems)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        using var writer = Begin(entry.Source);
+        writer.Quarantine(problems);
+        writer.Commit(entry with { Id = writer.DeliveryId }, []);
+    }
+
+    private List<DeliveryLedgerEntry> Ledger(string where, params object[] parameters)
+    {
+        using var connection = Connect();
+        using var command = Command(connection, null, $"SELECT id, source, period_start, period_end, period_label, content_hash, status, status_reason, dictionary, full_refresh, received_utc, rows_read, rows_accepted, rows_quarantined, files, quality_json FROM {DeliverySql.LedgerSchema}.deliveries {where}", parameters);
+        using var reader = command.ExecuteReader();
+        var entries = new List<DeliveryLedgerEntry>();
+        while (reader.Read())
+        {
+            entries.Add(new DeliveryLedgerEntry
+            {
+                Id = reader.GetInt64(0), Source = reader.GetString(1),
+                PeriodStart = reader.IsDBNull(2) ? default : DateOnly.FromDateTime(reader.GetDateTime(2)),
+                PeriodEnd = reader.IsDBNull(3) ? default : DateOnly.FromDateTime(reader.GetDateTime(3)),
+                PeriodLabel = reader.IsDBNull(4) ? "" : reader.GetString(4), ContentHash = reader.IsDBNull(5) ? "" : reader.GetString(5),
+                Status = reader.GetString(6), StatusReason = reader.IsDBNull(7) ? null : reader.GetString(7),
+                Dictionary = reader.IsDBNull(8) ? "" : reader.GetString(8), FullRefresh = !reader.IsDBNull(9) && reader.GetBoolean(9),
+                ReceivedUtc = reader.GetDateTime(10), RowsRead = reader.GetInt64(11), RowsAccepted = reader.GetInt64(12),
+                RowsQuarantined = reader.GetInt64(13), Files = reader.IsDBNull(14) ? "" : reader.GetString(14),
+                QualityJson = reader.IsDBNull(15) ? null : reader.GetString(15),
+            });
+        }
+
+        return entries;
+    }
+
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params object?[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var value in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    internal static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        using var command = Command(connection, transaction, sql);
+        command.ExecuteNonQuery();
+    }
+}

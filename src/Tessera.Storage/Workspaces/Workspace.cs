@@ -1,0 +1,279 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Tessera.Governance.Keys;
+using Tessera.Intake.Delivering;
+using Tessera.Intake.Dictionaries;
+using Tessera.Storage.Operational;
+using Tessera.Storage.Vault;
+
+namespace Tessera.Storage.Workspaces;
+
+/// <summary>
+/// A Tessera workspace: a folder holding its settings, the operational store (SQLite) and the
+/// person-level vault (DuckDB) — or, in server mode, pointing at PostgreSQL for both — plus
+/// encrypted raw deliveries. Its master key lives beside the folder, never inside it.
+/// </summary>
+public sealed class Workspace : IDisposable
+{
+    /// <summary>Name of the settings file that marks a folder as a workspace.</summary>
+    public const string MarkerFile = "tessera-workspace.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    private readonly Dictionary<string, DataKey> _dataKeys = new(StringComparer.Ordinal);
+    private readonly Lazy<MasterKey> _masterKey;
+
+    private Workspace(string folder, WorkspaceConfig config)
+    {
+        Folder = folder;
+        Config = config;
+        _masterKey = new Lazy<MasterKey>(LoadMasterKey);
+        Vault = config.Database == "postgresql" ? new PostgresVault(config.Connection!) : new DuckDbVault(Path.Combine(folder, "vault.duckdb"));
+        Raw = new RawArchive(Path.Combine(folder, "raw"), DataKeyFor);
+    }
+
+    /// <summary>The workspace folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>The workspace's settings.</summary>
+    public WorkspaceConfig Config { get; }
+
+    /// <summary>True for SQLite + DuckDB in the folder; false for PostgreSQL.</summary>
+    public bool IsEmbedded => Config.Database == "embedded";
+
+    /// <summary>The person-level store.</summary>
+    public SqlVault Vault { get; }
+
+    /// <summary>Encrypted copies of delivered files.</summary>
+    public RawArchive Raw { get; }
+
+    /// <summary>Where <c>init</c> puts the master key for a workspace in <paramref name="folder"/>: a sibling file named after it.</summary>
+    public static string DefaultKeyFile(string folder) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))!, Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)) + ".tessera-key");
+
+    /// <summary>
+    /// Creates a workspace in <paramref name="folder"/> (embedded, or on PostgreSQL when
+    /// <paramref name="postgres"/> is given), its master key file beside it, and registers the
+    /// synthetic county's sources.
+    /// </summary>
+    /// <exception cref="WorkspaceException">The folder is a workspace already, or the key file exists.</exception>
+    public static Workspace Create(string folder, string? postgres, string operatorName, DateTime nowUtc)
+    {
+        var full = Path.GetFullPath(folder);
+        if (File.Exists(Path.Combine(full, MarkerFile)))
+        {
+            throw new WorkspaceException($"{full} is already a Tessera workspace; nothing was changed. Use it with --workspace, or choose another folder.");
+        }
+
+        var keyFile = DefaultKeyFile(full);
+        if (File.Exists(keyFile))
+        {
+            throw new WorkspaceException($"A master key file already exists at {keyFile}; it may belong to another workspace, so it is not overwritten. Move it away or choose another folder.");
+        }
+
+        Directory.CreateDirectory(full);
+        using var master = MasterKey.CreateFile(keyFile);
+        var config = new WorkspaceConfig
+        {
+            Database = postgres is null ? "embedded" : "postgresql",
+            Connection = postgres,
+            MasterKeyFile = keyFile,
+            MasterKeyFingerprint = master.Fingerprint,
+            Operator = operatorName,
+            CreatedUtc = nowUtc,
+        };
+        var workspace = new Workspace(full, config);
+        try
+        {
+            using (var db = workspace.Operational())
+            {
+                db.Database.EnsureCreated();
+            }
+
+            workspace.Vault.Initialise();
+            foreach (var source in DictionaryLibrary.CountySources)
+            {
+                var name = DictionaryLibrary.ForCountySource(source);
+                workspace.Register(source, name, name == DictionaryLibrary.HmisFamily ? "" : DictionaryLibrary.Text(name), nowUtc);
+            }
+
+            File.WriteAllText(Path.Combine(full, MarkerFile), JsonSerializer.Serialize(config, JsonOptions));
+            return workspace;
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens the workspace in <paramref name="folder"/>.</summary>
+    /// <exception cref="WorkspaceException">The folder is not a workspace.</exception>
+    public static Workspace Open(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        var marker = Path.Combine(full, MarkerFile);
+        if (!File.Exists(marker))
+        {
+            throw new WorkspaceException($"{full} is not a Tessera workspace (it has no {MarkerFile}). Create one with 'tessera init {folder}'.");
+        }
+
+        var config = JsonSerializer.Deserialize<WorkspaceConfig>(File.ReadAllText(marker))
+            ?? throw new WorkspaceException($"{marker} is empty or damaged.");
+        return new Workspace(full, config);
+    }
+
+    /// <summary>
+    /// The workspace to use: <paramref name="explicitFolder"/> when given, else the nearest folder
+    /// at or above <paramref name="currentFolder"/> holding a workspace.
+    /// </summary>
+    /// <exception cref="WorkspaceException">None is found.</exception>
+    public static string Locate(string? explicitFolder, string currentFolder)
+    {
+        if (!string.IsNullOrEmpty(explicitFolder))
+        {
+            return Path.GetFullPath(explicitFolder);
+        }
+
+        for (var folder = new DirectoryInfo(currentFolder); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, MarkerFile)))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new WorkspaceException("No workspace given and none found in this folder or above it. Pass --workspace DIR, or create one with 'tessera init DIR'.");
+    }
+
+    /// <summary>A new context on the operational store.</summary>
+    public OperationalDbContext Operational()
+    {
+        var options = new DbContextOptionsBuilder<OperationalDbContext>();
+        if (IsEmbedded)
+        {
+            options.UseSqlite("Data Source=" + Path.Combine(Folder, "operational.db"));
+        }
+        else
+        {
+            options.UseNpgsql(Config.Connection);
+        }
+
+        return new OperationalDbContext(options.Options);
+    }
+
+    /// <summary>Registered sources.</summary>
+    public IReadOnlyList<SourceRecord> Sources()
+    {
+        using var db = Operational();
+        return db.Sources.AsNoTracking().OrderBy(s => s.Name).ToList();
+    }
+
+    /// <summary>Registers a source read with the dictionary in <paramref name="yaml"/> (validated first).</summary>
+    /// <exception cref="WorkspaceException">A source of that name exists.</exception>
+    /// <exception cref="DictionaryException">The dictionary is not usable.</exception>
+    public SourceRecord AddSource(string name, string yaml, string origin, DateTime nowUtc)
+    {
+        var dictionary = DictionaryLoader.Parse(yaml, origin);
+        if (dictionary.Source != name)
+        {
+            throw new DictionaryException(origin, [$"source: the dictionary describes '{dictionary.Source}', but the source is to be called '{name}'; make them the same."]);
+        }
+
+        return Register(name, "custom", yaml, nowUtc);
+    }
+
+    private SourceRecord Register(string name, string dictionaryName, string yaml, DateTime nowUtc)
+    {
+        using var db = Operational();
+        if (db.Sources.Any(s => s.Name == name))
+        {
+            throw new WorkspaceException($"The workspace already has a source named '{name}'.");
+        }
+
+        var dictionaries = DictionariesFor(dictionaryName, yaml);
+        var record = new SourceRecord
+        {
+            Name = name, DictionaryName = dictionaryName, DictionaryYaml = yaml, DictionaryVersion = dictionaries[0].Version,
+            Title = dictionaries[0].IsHmis ? "Homelessness (HMIS CSV export)" : dictionaries[0].Title, AddedUtc = nowUtc,
+        };
+        db.Sources.Add(record);
+        var key = DataKey.Generate(name, 1);
+        db.DataKeys.Add(new DataKeyRecord { Source = name, KeyId = key.Id, Wrapped = key.WrapWith(_masterKey.Value), MasterKeyFingerprint = _masterKey.Value.Fingerprint, CreatedUtc = nowUtc });
+        db.SaveChanges();
+        return record;
+    }
+
+    /// <summary>The dictionaries a source is read with: its own, or every supported HMIS version.</summary>
+    /// <exception cref="WorkspaceException">No such source.</exception>
+    public IReadOnlyList<SourceDictionary> DictionariesFor(string source)
+    {
+        using var db = Operational();
+        var record = db.Sources.AsNoTracking().SingleOrDefault(s => s.Name == source)
+            ?? throw new WorkspaceException($"The workspace has no source named '{source}'. Sources: {string.Join(", ", db.Sources.Select(s => s.Name).OrderBy(n => n))}. Add one with 'tessera source add'.");
+        return DictionariesFor(record.DictionaryName, record.DictionaryYaml);
+    }
+
+    private static IReadOnlyList<SourceDictionary> DictionariesFor(string dictionaryName, string yaml) =>
+        dictionaryName == DictionaryLibrary.HmisFamily
+            ? DictionaryLibrary.HmisVersions.Select(DictionaryLibrary.Load).ToList()
+            : [DictionaryLoader.Parse(yaml, dictionaryName + ".yaml")];
+
+    /// <summary>The current data key of <paramref name="source"/>, unwrapped with the master key.</summary>
+    public DataKey DataKeyFor(string source)
+    {
+        lock (_dataKeys)
+        {
+            if (_dataKeys.TryGetValue(source, out var cached))
+            {
+                return cached;
+            }
+
+            using var db = Operational();
+            var record = db.DataKeys.AsNoTracking().Where(k => k.Source == source).OrderByDescending(k => k.KeyId).FirstOrDefault()
+                ?? throw new KeyUnavailableException($"The source '{source}' has no data key.");
+            var key = DataKey.Unwrap(_masterKey.Value, source, record.KeyId, record.Wrapped);
+            _dataKeys[source] = key;
+            return key;
+        }
+    }
+
+    /// <summary>A processor that ingests deliveries into this workspace.</summary>
+    public DeliveryProcessor Processor(TimeProvider clock, Action<string>? faultPoint = null)
+    {
+        var accepted = Vault.AcceptedContent();
+        Raw.Sweep((source, hash) => accepted.Contains((source, hash)));
+        return new DeliveryProcessor(Vault, Raw, DataKeyFor, clock) { FaultPoint = faultPoint };
+    }
+
+    /// <summary>Ingests one delivery.</summary>
+    public DeliveryOutcome Ingest(DeliveryRequest request, TimeProvider clock, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default, Action<string>? faultPoint = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var dictionaries = DictionariesFor(request.Source);
+        return Processor(clock, faultPoint).Ingest(request, dictionaries, progress, cancellationToken);
+    }
+
+    private MasterKey LoadMasterKey()
+    {
+        var key = MasterKey.Load(Config.MasterKeyFile);
+        if (Config.MasterKeyFingerprint.Length > 0 && key.Fingerprint != Config.MasterKeyFingerprint)
+        {
+            key.Dispose();
+            throw new KeyUnavailableException($"The master key in {Config.MasterKeyFile} (fingerprint {key.Fingerprint}) is not this workspace's key (fingerprint {Config.MasterKeyFingerprint}).");
+        }
+
+        return key;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_masterKey.IsValueCreated)
+        {
+            _masterKey.Value.Dispose();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+    }
+}

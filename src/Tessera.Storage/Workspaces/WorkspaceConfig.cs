@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace Tessera.Storage.Workspaces;
+
+/// <summary>The workspace's own settings, kept in <c>tessera-workspace.json</c> at its root.</summary>
+public sealed class WorkspaceConfig
+{
+    /// <summary>Layout version of the workspace folder.</summary>
+    [JsonPropertyName("format")]
+    public int Format { get; set; } = 1;
+
+    /// <summary>"embedded" (SQLite + DuckDB files in the folder) or "postgresql".</summary>
+    [JsonPropertyName("database")]
+    public string Database { get; set; } = "embedded";
+
+    /// <summary>PostgreSQL connection string in server mode.</summary>
+    [JsonPropertyName("connection")]
+    public string? Connection { get; set; }
+
+    /// <summary>Path of the master key file, beside the workspace.</summary>
+    [JsonPropertyName("master_key_file")]
+    public string MasterKeyFile { get; set; } = "";
+
+    /// <summary>Fingerprint of the master key, to catch a wrong key file early.</summary>
+    [JsonPropertyName("master_key_fingerprint")]
+    public string MasterKeyFingerprint { get; set; } = "";
+
+    /// <summary>The workspace operator (IDS administrator) recorded at init; CLI commands run as this identity.</summary>
+    [JsonPropertyName("operator")]
+    public string Operator { get; set; } = "";
+
+    /// <summary>When the workspace was created (UTC).</summary>
+    [JsonPropertyName("created_utc")]
+    public DateTime CreatedUtc { get; set; }
+}
