@@ -1,4 +1,5 @@
 using Tessera.Intake.Dictionaries;
+using Tessera.Tests;
 
 namespace Tessera.Intake.Tests;
 

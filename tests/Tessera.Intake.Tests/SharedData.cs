@@ -1,4 +1,4 @@
-namespace Tessera.Intake.Tests;
+namespace Tessera.Tests;
 
 /// <summary>Locates the shared test data (../shared/data beside the checkout); never copied into the repository.</summary>
 internal static class SharedData

@@ -94,18 +94,19 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
                 rowsRead += ingestor.RowsRead;
                 quarantinedRows += ingestor.RowsQuarantined;
                 report.Files.Add(ingestor.Profile(delivered, scan));
+                if (ingestor.RowsRead == 0)
+                {
+                    report.Notes.Add($"{delivered.Name} has a header but no rows.");
+                }
                 progress?.Report(new IngestProgress("Reading", delivered.Name, (double)doneBytes / totalBytes, rowsRead));
             }
 
             progress?.Report(new IngestProgress("Checking keys and references", null, 1, rowsRead));
-            var rejection = WholeDeliveryChecks(request.Source, plan, writer, quarantine, report, ref quarantinedRows);
-            quarantine.Flush();
             var maxShare = request.MaxErrorShare ?? dictionary.MaxErrorShare;
-            if (rejection is null && rowsRead > 0 && (double)quarantinedRows / rowsRead > maxShare)
-            {
-                rejection = string.Create(CultureInfo.InvariantCulture,
-                    $"{quarantinedRows:N0} of {rowsRead:N0} rows ({(double)quarantinedRows / rowsRead:P1}) failed validation, more than the {maxShare:P0} allowed. First problems: {Describe(quarantine.First)}");
-            }
+            var rejection = TooManyErrors(quarantinedRows, rowsRead, maxShare, quarantine)
+                ?? WholeDeliveryChecks(request.Source, plan, writer, quarantine, report, ref quarantinedRows);
+            rejection ??= TooManyErrors(quarantinedRows, rowsRead, maxShare, quarantine);
+            quarantine.Flush();
 
             if (rejection is not null)
             {
@@ -249,6 +250,12 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         return writer.DeliveryId;
     }
 
+    private static string? TooManyErrors(long quarantinedRows, long rowsRead, double maxShare, QuarantineBuffer quarantine) =>
+        rowsRead > 0 && (double)quarantinedRows / rowsRead > maxShare
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{quarantinedRows:N0} of {rowsRead:N0} rows ({(double)quarantinedRows / rowsRead:P1}) failed validation, more than the {maxShare:P0} allowed. First problems: {Describe(quarantine.First)}")
+            : null;
+
     private static string Describe(IReadOnlyList<QuarantineEntry> entries) =>
         string.Join("; ", entries.Take(5).Select(e => $"{e.File} row {e.Row}, column {e.Column}: expected {e.Expected}" + (e.PlainValue is { Length: > 0 } v ? $", found '{v}'" : e.SealedValue is null ? ", found nothing" : " (value hidden: identifier)")));
 
@@ -260,7 +267,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
 
     private static Plan Prepare(DeliveryRequest request, IReadOnlyList<SourceDictionary> dictionaries)
     {
-        var files = DeliveryInput.Resolve(request.Paths);
+        var files = request.Files ?? DeliveryInput.Resolve(request.Paths);
         SourceDictionary dictionary;
         DateOnly start, end;
         string label;

@@ -7,7 +7,10 @@ public sealed record DeliveryRequest
     public required string Source { get; init; }
 
     /// <summary>Files, a month's folder, or an HMIS export (zip or folder).</summary>
-    public required IReadOnlyList<string> Paths { get; init; }
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    /// <summary>Files already opened by the caller (a browser upload); used instead of <see cref="Paths"/> when given.</summary>
+    public IReadOnlyList<Reading.DeliveryFile>? Files { get; init; }
 
     /// <summary>Month covered ("YYYY-MM"); taken from a YYYY-MM folder name when omitted. HMIS exports carry their own period.</summary>
     public string? Period { get; init; }

@@ -63,7 +63,7 @@ public sealed class CsvRowSource : IRowSource
         catch (CsvRecordTooLargeException)
         {
             text.Dispose();
-            throw new DeliveryRejectedException($"{file.DisplayPath} row 1 (the header) is longer than {maxRowChars:N0} characters; the file is broken or is not a CSV file.");
+            throw new DeliveryRejectedException($"{file.DisplayPath}: a row at the start of the file (row 1 or 2) is longer than the limit of {maxRowChars:N0} characters; a quote may be missing, or the file is not a CSV file.");
         }
         catch (CsvFormatException ex)
         {

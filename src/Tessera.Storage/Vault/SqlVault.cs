@@ -157,7 +157,7 @@ public abstract class SqlVault : IDeliveryStore
         while (reader.Read())
         {
             entries.Add(new QuarantineEntry(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), Enum.Parse<Intake.Validation.RuleBroken>(reader.GetString(3)),
-                reader.IsDBNull(4) ? "" : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : (byte[])reader.GetValue(6)));
+                reader.IsDBNull(4) ? "" : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : Bytes(reader.GetValue(6))));
         }
 
         return entries;
@@ -220,6 +220,19 @@ public abstract class SqlVault : IDeliveryStore
         }
 
         return entries;
+    }
+
+    /// <summary>A byte column's value, which DuckDB returns as a stream and PostgreSQL as an array.</summary>
+    internal static byte[] Bytes(object value)
+    {
+        if (value is byte[] bytes)
+        {
+            return bytes;
+        }
+
+        using var copy = new MemoryStream();
+        ((Stream)value).CopyTo(copy);
+        return copy.ToArray();
     }
 
     internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params object?[] parameters)

@@ -1,0 +1,148 @@
+using Tessera.Intake.Delivering;
+using static Tessera.Storage.Tests.Clinic;
+
+namespace Tessera.Storage.Tests;
+
+public class DeliveryTests
+{
+    public static TheoryData<Engine> Engines => new(Engine.Embedded, Engine.PostgreSql);
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void A_valid_delivery_is_accepted_and_its_rows_are_current(Engine engine)
+    {
+        using var workspace = NewWorkspace(engine);
+        var outcome = workspace.Ingest("clinic", Delivery(workspace, Utf8(GoodPatients), Utf8(GoodVisits)));
+
+        Assert.Equal(DeliveryOutcome.Accepted, outcome.Status);
+        Assert.Equal(4, outcome.RowsRead);
+        Assert.Equal(4, outcome.RowsAccepted);
+        Assert.Equal("2024-05", outcome.Period);
+        Assert.Equal(2, workspace.Workspace.Vault.CountCurrent("clinic", "patients"));
+        Assert.Equal(2, workspace.Workspace.Vault.CountCurrent("clinic", "visits"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void Re_ingesting_the_same_files_is_a_no_op(Engine engine)
+    {
+        using var workspace = NewWorkspace(engine);
+        var folder = Delivery(workspace, Utf8(GoodPatients), Utf8(GoodVisits));
+        var first = workspace.Ingest("clinic", folder);
+        var copy = Delivery(workspace, Utf8(GoodPatients), Utf8(GoodVisits));
+        var second = workspace.Ingest("clinic", copy);
+
+        Assert.Equal(DeliveryOutcome.Duplicate, second.Status);
+        Assert.Equal(first.DeliveryId, second.DeliveryId);
+        Assert.Single(workspace.Workspace.Vault.Deliveries("clinic"));
+        Assert.Equal(2, workspace.Workspace.Vault.CountCurrent("clinic", "patients"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void A_corrected_re_delivery_supersedes_and_history_is_kept(Engine engine)
+    {
+        using var workspace = NewWorkspace(engine);
+        var first = workspace.Ingest("clinic", Delivery(workspace, Utf8(GoodPatients), Utf8(GoodVisits)));
+        var corrected = Patients("P1,Ada,Lovelace,1985-12-10,123-45-6789,F");
+        var second = workspace.Ingest("clinic", Delivery(workspace, Utf8(corrected), Utf8(Visits("V1,P1,2024-05-02,99.00,30,corrected"))));
+
+        Assert.Equal(DeliveryOutcome.Accepted, second.Status);
+        Assert.Equal([first.DeliveryId!.Value], second.Superseded);
+        var history = workspace.Workspace.Vault.Deliveries("clinic");
+        Assert.Equal(["current", "superseded"], history.Select(d => d.Status));
+        Assert.Contains($"#{second.DeliveryId}", history[1].StatusReason, StringComparison.Ordinal);
+        Assert.Equal(1, workspace.Workspace.Vault.CountCurrent("clinic", "patients"));
+        Assert.Equal(1, workspace.Workspace.Vault.CountCurrent("clinic", "visits"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void A_later_month_updates_rows_by_key_and_keeps_the_rest(Engine engine)
+    {
+        using var workspace = NewWorkspace(engine);
+        workspace.Ingest("clinic", Delivery(workspace, Utf8(GoodPatients), Utf8(GoodVisits)));
+        var june = workspace.Ingest("clinic", Delivery(workspace, Utf8(Patients("P3,Grace,Hopper,1966-12-09,,F")), Utf8(Visits("V1,P1,2024-05-02,130.00,30,amended")), "2024-06"));
+
+        Assert.Equal(DeliveryOutcome.Accepted, june.Status);
+        Assert.Empty(june.Superseded);
+        Assert.Equal(3, workspace.Workspace.Vault.CountCurrent("clinic", "patients"));
+        Assert.Equal(2, workspace.Workspace.Vault.CountCurrent("clinic", "visits"));
+    }
+
+    [Fact]
+    public void Invalid_rows_are_quarantined_with_file_row_column_and_rule_when_under_the_limit()
+    {
+        using var workspace = NewWorkspace();
+        var visits = Visits("V1,P1,2024-05-02,120.50,30,a", "V2,P1,2024-02-30,10.00,30,b", "V3,P2,2024-05-03,abc,15,c");
+        var outcome = workspace.Ingest(new DeliveryRequest { Source = "clinic", Paths = [Delivery(workspace, Utf8(GoodPatients), Utf8(visits))], MaxErrorShare = 0.5 });
+
+        Assert.Equal(DeliveryOutcome.Accepted, outcome.Status);
+        Assert.Equal(2, outcome.RowsQuarantined);
+        var quarantined = workspace.Workspace.Vault.Quarantined(outcome.DeliveryId!.Value);
+        Assert.Contains(quarantined, q => q is { File: "visits.csv", Row: 3, Column: "visit_date", Rule: Intake.Validation.RuleBroken.Type, PlainValue: "2024-02-30" });
+        Assert.Contains(quarantined, q => q is { File: "visits.csv", Row: 4, Column: "cost", PlainValue: "abc" });
+    }
+
+    [Fact]
+    public void Quarantined_identifiers_are_kept_encrypted()
+    {
+        using var workspace = NewWorkspace();
+        var patients = Patients("P1,Ada,Lovelace,1985-12-10,123-45-6789,F", "P2,Alan,Turing,1972-13-23,987-65-4321,M");
+        var outcome = workspace.Ingest(new DeliveryRequest { Source = "clinic", Paths = [Delivery(workspace, Utf8(patients), Utf8(Visits()))], MaxErrorShare = 0.6 });
+
+        var entry = Assert.Single(workspace.Workspace.Vault.Quarantined(outcome.DeliveryId!.Value));
+        Assert.Equal("dob", entry.Column);
+        Assert.Null(entry.PlainValue);
+        Assert.NotNull(entry.SealedValue);
+    }
+
+    [Fact]
+    public void A_latin1_file_is_read_as_latin1()
+    {
+        using var workspace = NewWorkspace();
+        var latin1 = System.Text.Encoding.Latin1.GetBytes(Patients("P1,José,Muñoz,1985-12-10,,M"));
+        var outcome = workspace.Ingest("clinic", Delivery(workspace, latin1, Utf8(Visits())));
+
+        Assert.Equal(DeliveryOutcome.Accepted, outcome.Status);
+        var report = workspace.Workspace.Vault.Delivery(outcome.DeliveryId!.Value)!.QualityJson!;
+        Assert.Contains("\"encoding\": \"Latin1\"", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_utf8_file_with_byte_order_mark_is_accepted()
+    {
+        using var workspace = NewWorkspace();
+        var withBom = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Utf8(GoodPatients)).ToArray();
+        var outcome = workspace.Ingest("clinic", Delivery(workspace, withBom, Utf8(GoodVisits)));
+
+        Assert.Equal(DeliveryOutcome.Accepted, outcome.Status);
+        Assert.Equal(2, workspace.Workspace.Vault.CountCurrent("clinic", "patients"));
+    }
+
+    [Fact]
+    public void A_header_only_file_is_accepted_with_a_note()
+    {
+        using var workspace = NewWorkspace();
+        var outcome = workspace.Ingest("clinic", Delivery(workspace, Utf8(GoodPatients), Utf8(VisitsHeader + "\n")));
+
+        Assert.Equal(DeliveryOutcome.Accepted, outcome.Status);
+        Assert.Contains("visits.csv has a header but no rows", workspace.Workspace.Vault.Delivery(outcome.DeliveryId!.Value)!.QualityJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kept_raw_files_are_encrypted_and_restore_exactly()
+    {
+        using var workspace = NewWorkspace();
+        var folder = Delivery(workspace, Utf8(GoodPatients), Utf8(GoodVisits));
+        var outcome = workspace.Ingest("clinic", folder);
+        var entry = workspace.Workspace.Vault.Delivery(outcome.DeliveryId!.Value)!;
+        var kept = Directory.GetFiles(Path.Combine(workspace.Folder, "raw", "clinic", entry.ContentHash));
+
+        Assert.Equal(2, kept.Length);
+        Assert.All(kept, path => Assert.DoesNotContain("Lovelace", File.ReadAllText(path), StringComparison.Ordinal));
+        using var restored = new MemoryStream();
+        workspace.Workspace.Raw.Restore("clinic", entry.ContentHash, "patients.csv", restored);
+        Assert.Equal(Utf8(GoodPatients), restored.ToArray());
+    }
+}
