@@ -61,7 +61,8 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
     {
         var dictionary = plan.Dictionary;
         var today = DateOnly.FromDateTime(received);
-        using var cipher = new FieldCipher(dataKeyOf(request.Source));
+        var dataKey = dataKeyOf(request.Source);
+        using var cipher = new FieldCipher(dataKey);
         using var writer = store.Begin(request.Source);
         var quarantine = new QuarantineBuffer(writer.Quarantine);
         var report = new QualityReport
@@ -74,6 +75,12 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
             report.Notes.Add(plan.Note);
         }
 
+        // The encrypted copy is written while the rows are read; it is awaited before the commit.
+        var keeping = Task.Run(() =>
+        {
+            FaultPoint?.Invoke("before-raw-copy");
+            archive.Keep(request.Source, plan.ContentHash, plan.Files.Select(f => f.Delivered).ToList());
+        }, cancellationToken);
         long rowsRead = 0, quarantinedRows = 0;
         var totalBytes = Math.Max(1, plan.Files.Sum(f => f.Delivered.Length));
         long doneBytes = 0;
@@ -81,7 +88,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         {
             foreach (var (delivered, definition, scan) in plan.Files)
             {
-                var ingestor = new FileIngestor(dictionary, definition, plan.Layouts[definition.Name], cipher, today, plan.PeriodEnd);
+                using var ingestor = new FileIngestor(dictionary, definition, plan.Layouts[definition.Name], cipher, dataKey, today, plan.PeriodEnd);
                 using (var rows = OpenRows(delivered, scan))
                 using (var sink = writer.Rows(plan.Layouts[definition.Name]))
                 {
@@ -111,6 +118,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
             if (rejection is not null)
             {
                 writer.Dispose();
+                Abandon(keeping, request.Source, plan.ContentHash);
                 return Reject(request.Source, plan, received, rejection, quarantine.First, rowsRead, quarantinedRows);
             }
 
@@ -135,8 +143,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
                 Files = string.Join(", ", plan.Files.Select(f => f.Delivered.Name)),
             };
             progress?.Report(new IngestProgress("Keeping an encrypted copy", null, 1, rowsRead));
-            FaultPoint?.Invoke("before-raw-copy");
-            archive.Keep(request.Source, plan.ContentHash, plan.Files.Select(f => f.Delivered).ToList());
+            keeping.GetAwaiter().GetResult();
             FaultPoint?.Invoke("before-commit");
             progress?.Report(new IngestProgress("Committing", null, 1, rowsRead));
             writer.Commit(entry, superseded);
@@ -150,6 +157,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         catch (DeliveryRejectedException ex)
         {
             writer.Dispose();
+            Abandon(keeping, request.Source, plan.ContentHash);
             return Reject(request.Source, plan, received, ex.Message, quarantine.First, rowsRead, quarantinedRows);
         }
     }
@@ -161,7 +169,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         {
             var table = plan.Layouts[definition.Name];
             var profile = report.Files.Single(p => p.File == definition.Name);
-            if (table.PrimaryKey.Count > 0)
+            if (table.PrimaryKey.Count > 0 && writer.Count(DeliverySql.CountRepeatedKeys(table, id)) > 0)
             {
                 var duplicates = writer.Query(DeliverySql.DuplicateKeys(table, id));
                 if (duplicates.Count > 0)
@@ -248,6 +256,20 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         writer.Quarantine(problems.Take(1_000).ToList());
         writer.Commit(entry with { Id = writer.DeliveryId }, []);
         return writer.DeliveryId;
+    }
+
+    private void Abandon(Task keeping, string source, string contentHash)
+    {
+        try
+        {
+            keeping.GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            // Nothing usable was kept; whatever is left is swept when the workspace is next opened.
+        }
+
+        archive.Discard(source, contentHash);
     }
 
     private static string? TooManyErrors(long quarantinedRows, long rowsRead, double maxShare, QuarantineBuffer quarantine) =>

@@ -30,6 +30,15 @@ public static class DeliverySql
     private static string KeyText(string alias, IReadOnlyList<string> columns) =>
         string.Join(" || '|' || ", columns.Select(c => $"COALESCE(CAST({alias}.{Quote(c)} AS VARCHAR), '')"));
 
+    /// <summary>How many of this delivery's rows repeat a key; zero (the usual case) lets the costlier listing be skipped.</summary>
+    public static string CountRepeatedKeys(TableLayout table, long deliveryId)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var identity = table.LatestBy is null ? table.PrimaryKey : [.. table.PrimaryKey, table.LatestBy];
+        var key = identity.Count == 1 ? $"r.{Quote(identity[0])}" : "(" + string.Join(", ", identity.Select(k => $"r.{Quote(k)}")) + ")";
+        return $"SELECT COUNT(*) - COUNT(DISTINCT {key}) FROM {Rows(table)} r WHERE {ThisDelivery("r", deliveryId)}";
+    }
+
     /// <summary>This delivery's rows whose primary key occurs more than once in it: (row, key).</summary>
     public static string DuplicateKeys(TableLayout table, long deliveryId) =>
         $"SELECT r.{Quote(TableLayout.RowColumn)}, {KeyText("r", table.PrimaryKey)} FROM {Rows(table)} r WHERE {ThisDelivery("r", deliveryId)} AND {DuplicateCondition(table, "r", deliveryId)} ORDER BY 1";

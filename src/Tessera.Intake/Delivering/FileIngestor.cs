@@ -14,21 +14,24 @@ namespace Tessera.Intake.Delivering;
 /// go to quarantine, and completeness, validity, code frequencies and event lags are counted on
 /// the way.
 /// </summary>
-internal sealed class FileIngestor
+internal sealed class FileIngestor : IDisposable
 {
     private readonly FileDefinition _file;
     private readonly TableLayout _table;
     private readonly FieldValidator[] _validators;
     private readonly FieldTally[] _tallies;
     private readonly FieldCipher _cipher;
+    private readonly DataKey _dataKey;
+    private FieldCipher? _storeCipher;
     private readonly byte[][] _aad;
     private readonly byte[] _rowAad;
     private readonly int[] _fieldOfColumn;
     private readonly LagHistogram? _lags;
     private readonly int _eventField = -1;
 
-    public FileIngestor(SourceDictionary dictionary, FileDefinition file, TableLayout table, FieldCipher cipher, DateOnly today, DateOnly periodEnd)
+    public FileIngestor(SourceDictionary dictionary, FileDefinition file, TableLayout table, FieldCipher cipher, DataKey dataKey, DateOnly today, DateOnly periodEnd)
     {
+        _dataKey = dataKey;
         _file = file;
         _table = table;
         _cipher = cipher;
@@ -73,10 +76,8 @@ internal sealed class FileIngestor
     {
         var ordinals = MapHeader(_table.Source, _file, delivered, rows.Header);
         var fieldCount = _file.Fields.Count;
-        var parsed = new StoredValue[fieldCount];
-        var values = new StoredValue[_table.Columns.Count];
-        var sealedValues = new byte[]?[_table.Columns.Count];
         var headerCount = rows.Header.Count;
+        using var pipeline = new RowPipeline(fieldCount, batch => StoreBatch(batch, sink));
         while (rows.Read())
         {
             RowsRead++;
@@ -94,6 +95,7 @@ internal sealed class FileIngestor
                 continue;
             }
 
+            var parsed = pipeline.NextRow(rows.Row);
             var bad = false;
             for (var f = 0; f < fieldCount; f++)
             {
@@ -114,12 +116,11 @@ internal sealed class FileIngestor
 
             if (bad)
             {
+                pipeline.DropRow();
                 RowsQuarantined++;
                 continue;
             }
 
-            Fill(parsed, values, sealedValues);
-            sink.Append(rows.Row, values, sealedValues);
             RowsAccepted++;
             if (_eventField >= 0 && !parsed[_eventField].IsNull)
             {
@@ -127,10 +128,24 @@ internal sealed class FileIngestor
             }
         }
 
+        pipeline.Complete();
         sink.Complete();
     }
 
-    private void Fill(StoredValue[] parsed, StoredValue[] values, byte[]?[] sealedValues)
+    /// <summary>Runs on the pipeline's storing thread: encrypts direct identifiers and appends.</summary>
+    private void StoreBatch(RowBatch batch, IRowSink sink)
+    {
+        _storeCipher ??= new FieldCipher(_dataKey);
+        var values = new StoredValue[_table.Columns.Count];
+        var sealedValues = new byte[]?[_table.Columns.Count];
+        for (var r = 0; r < batch.Count; r++)
+        {
+            Fill(batch.Row(r), values, sealedValues, _storeCipher);
+            sink.Append(batch.Rows[r], values, sealedValues);
+        }
+    }
+
+    private void Fill(ReadOnlySpan<StoredValue> parsed, StoredValue[] values, byte[]?[] sealedValues, FieldCipher cipher)
     {
         for (var c = 0; c < values.Length; c++)
         {
@@ -149,7 +164,7 @@ internal sealed class FileIngestor
             }
             else if (column.Type == StoreType.Sealed)
             {
-                sealedValues[c] = _cipher.Encrypt(Canonical(parsed[f]), _aad[f]);
+                sealedValues[c] = cipher.Encrypt(Canonical(parsed[f]), _aad[f]);
             }
             else
             {
@@ -192,4 +207,6 @@ internal sealed class FileIngestor
         Fields = _tallies.Select(t => t.ToProfile()).ToList(),
         Timeliness = _lags?.ToTimeliness(),
     };
+
+    public void Dispose() => _storeCipher?.Dispose();
 }

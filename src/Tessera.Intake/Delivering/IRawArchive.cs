@@ -11,4 +11,7 @@ public interface IRawArchive
 {
     /// <summary>Stores an encrypted copy of <paramref name="files"/> for <paramref name="source"/> under <paramref name="contentHash"/> (replacing a partial earlier copy).</summary>
     void Keep(string source, string contentHash, IReadOnlyList<DeliveryFile> files);
+
+    /// <summary>Removes the copy kept under <paramref name="contentHash"/> (its delivery was rejected).</summary>
+    void Discard(string source, string contentHash);
 }

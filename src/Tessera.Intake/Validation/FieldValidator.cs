@@ -16,6 +16,7 @@ public sealed class FieldValidator
     private readonly HashSet<long>? _integerCodes;
     private readonly DateTime _latestDate;
     private readonly string[] _dateFormats;
+    private readonly DateFormat?[] _compiled;
 
     /// <summary>Creates the validator for <paramref name="field"/>; dates after <paramref name="today"/> are future dates.</summary>
     public FieldValidator(FieldDefinition field, DateOnly today, bool reportInvalidCodes)
@@ -38,6 +39,7 @@ public sealed class FieldValidator
 
         _latestDate = today.ToDateTime(TimeOnly.MaxValue);
         _dateFormats = field.Kind == FieldType.DateTime && field.Format is null ? TimestampFallbacks : [field.EffectiveFormat];
+        _compiled = _dateFormats.Select(f => f.Contains('\'', StringComparison.Ordinal) ? null : DateFormat.TryCompile(f)).ToArray();
     }
 
     /// <summary>The field checked.</summary>
@@ -74,11 +76,25 @@ public sealed class FieldValidator
             FieldType.Decimal or FieldType.Money => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
                 ? CheckDecimal(amount, out value)
                 : RuleBroken.Type,
-            FieldType.Date or FieldType.DateTime => DateTime.TryParseExact(text, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            FieldType.Date or FieldType.DateTime => TryParseDate(text, out var time)
                 ? CheckTime(time, out value)
                 : RuleBroken.Type,
             _ => RuleBroken.Type,
         };
+    }
+
+    private bool TryParseDate(ReadOnlySpan<char> text, out DateTime time)
+    {
+        for (var i = 0; i < _dateFormats.Length; i++)
+        {
+            if (_compiled[i] is { } compiled ? compiled.TryParse(text, out time) : DateTime.TryParseExact(text, _dateFormats[i], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+            {
+                return true;
+            }
+        }
+
+        time = default;
+        return false;
     }
 
     private RuleBroken CheckText(ReadOnlySpan<char> text, out StoredValue value)

@@ -1,11 +1,10 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
 using Tessera.Intake.Delivering;
-using Tessera.Intake.Validation;
 
 namespace Tessera.Storage.Vault;
 
-/// <summary>The vault of an embedded workspace: one DuckDB file, written through DuckDB's appender inside each delivery's transaction.</summary>
+/// <summary>The vault of an embedded workspace: one DuckDB file, written in DuckDB data chunks through its appender inside each delivery's transaction.</summary>
 public sealed class DuckDbVault(string path) : SqlVault
 {
     /// <summary>The DuckDB file.</summary>
@@ -27,46 +26,5 @@ public sealed class DuckDbVault(string path) : SqlVault
 
     /// <inheritdoc />
     protected internal override IRowSink CreateSink(DbConnection connection, DbTransaction transaction, TableLayout table, long deliveryId) =>
-        new AppenderSink(((DuckDBConnection)connection).CreateAppender(table.Schema, table.RowsTable), table, deliveryId);
-
-    private sealed class AppenderSink(DuckDBAppender appender, TableLayout table, long deliveryId) : IRowSink
-    {
-        private bool _closed;
-
-        public void Append(long row, ReadOnlySpan<StoredValue> values, ReadOnlySpan<byte[]?> sealedValues)
-        {
-            var target = appender.CreateRow().AppendValue((long?)deliveryId).AppendValue((long?)row);
-            for (var i = 0; i < values.Length; i++)
-            {
-                var value = values[i];
-                target = table.Columns[i].Type == StoreType.Sealed
-                    ? sealedValues[i] is { } bytes ? target.AppendValue(bytes) : target.AppendNullValue()
-                    : value.Kind switch
-                    {
-                        StoredKind.Integer => target.AppendValue((long?)value.Integer),
-                        StoredKind.Decimal => target.AppendValue((decimal?)value.Decimal),
-                        StoredKind.Date => target.AppendValue((DateOnly?)DateOnly.FromDateTime(value.Time)),
-                        StoredKind.Timestamp => target.AppendValue((DateTime?)value.Time),
-                        StoredKind.Text => target.AppendValue(value.Text),
-                        _ => target.AppendNullValue(),
-                    };
-            }
-
-            target.EndRow();
-        }
-
-        public void Complete()
-        {
-            if (!_closed)
-            {
-                _closed = true;
-                appender.Close();
-            }
-        }
-
-        public void Dispose()
-        {
-            appender.Dispose();
-        }
-    }
+        new DuckDbChunkSink((DuckDBConnection)connection, table, deliveryId);
 }

@@ -39,6 +39,16 @@ public sealed class RawArchive(string root, Func<string, DataKey> dataKeyOf) : I
         Directory.Move(staging, final);
     }
 
+    /// <inheritdoc />
+    public void Discard(string source, string contentHash)
+    {
+        var folder = Path.Combine(Root, source, contentHash);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Decrypts a kept file of a delivery into <paramref name="destination"/>.</summary>
     public void Restore(string source, string contentHash, string fileName, Stream destination)
     {
