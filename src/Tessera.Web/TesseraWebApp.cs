@@ -24,6 +24,7 @@ public static class TesseraWebApp
         builder.Services.AddOptions<WorkspaceOptions>()
             .Bind(builder.Configuration.GetSection(WorkspaceOptions.Section));
         builder.Services.AddSingleton<WorkspaceCatalog>();
+        builder.Services.AddSingleton<WorkspaceAccess>();
         builder.Services.AddHealthChecks().AddCheck<WorkspaceHealthCheck>("workspace", HealthStatus.Unhealthy);
         configure?.Invoke(builder);
 

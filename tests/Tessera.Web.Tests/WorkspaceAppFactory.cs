@@ -5,7 +5,7 @@ using Tessera.Synthetic;
 namespace Tessera.Web.Tests;
 
 /// <summary>The real web app over a real (small) synthetic workspace, on a real Kestrel socket on 127.0.0.1.</summary>
-public sealed class WorkspaceAppFactory : WebApplicationFactory<Program>
+public sealed class WorkspaceAppFactory : WebApplicationFactory<Tessera.Web.Infrastructure.WorkspaceCatalog>
 {
     public WorkspaceAppFactory()
     {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Tessera.Intake.Delivering;
 using Tessera.Intake.Inbox;
+using Tessera.Storage.Workspaces;
 using Tessera.Synthetic;
 
 namespace Tessera.Cli.Commands;
@@ -12,6 +14,47 @@ namespace Tessera.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
+    /// <summary>
+    /// Initialises the workspace if needed and ingests every month of every source in its
+    /// incoming folder, oldest first. Deliveries already ingested are recognised by their
+    /// content and skipped, so a second demo run only checks.
+    /// </summary>
+    public static async Task IngestCountyAsync(string folder, DeliveryInbox inbox, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbox);
+        ArgumentNullException.ThrowIfNull(output);
+        if (!Workspace.Exists(folder))
+        {
+            using var created = Workspace.Create(folder, null, WorkspaceOption.CurrentOperator, DateTime.UtcNow);
+            await output.WriteLineAsync($"Initialised the workspace; its master key is {created.Config.MasterKeyFile}.");
+        }
+
+        using var workspace = Workspace.Open(folder);
+        foreach (var source in inbox.Sources())
+        {
+            int accepted = 0, duplicate = 0, rejected = 0;
+            long rows = 0;
+            foreach (var delivery in source.Deliveries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var path = Path.Combine(inbox.Root, source.Name, delivery.Month.ToString());
+                var outcome = workspace.Ingest(new DeliveryRequest { Source = source.Name, Paths = [path] }, TimeProvider.System, cancellationToken: cancellationToken);
+                switch (outcome.Status)
+                {
+                    case DeliveryOutcome.Accepted: accepted++; rows += outcome.RowsAccepted; break;
+                    case DeliveryOutcome.Duplicate: duplicate++; break;
+                    default:
+                        rejected++;
+                        await error.WriteLineAsync($"  {source.Name} {delivery.Month}: rejected: {outcome.RejectionReason}");
+                        break;
+                }
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Ingested {source.Name}: {accepted} new deliveries ({rows:N0} rows), {duplicate} already present, {rejected} rejected."));
+        }
+    }
+
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -40,6 +83,7 @@ public static class DemoCommand
                 SynthCommand.Run(options, inbox.Root, error, cancellationToken);
             }
 
+            await IngestCountyAsync(folder, inbox, output, error, cancellationToken);
             if (parsed.GetValue(noServe))
             {
                 await output.WriteLineAsync($"Workspace ready: {folder}");

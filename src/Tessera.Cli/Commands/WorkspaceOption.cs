@@ -18,7 +18,9 @@ public static class WorkspaceOption
         ArgumentNullException.ThrowIfNull(parsed);
         try
         {
-            return Workspace.Open(Workspace.Locate(parsed.GetValue(option), Environment.CurrentDirectory));
+            var error = parsed.InvocationConfiguration.Error;
+            return Workspace.Open(Workspace.Locate(parsed.GetValue(option), Environment.CurrentDirectory),
+                () => error.WriteLine("Waiting for the workspace: another process (an ingest, or the web app) is writing to it…"));
         }
         catch (WorkspaceException ex)
         {

@@ -14,11 +14,46 @@ public sealed class DuckDbVault(string path) : SqlVault
     protected override string BlobType => "BLOB";
 
     /// <inheritdoc />
+    /// <summary>
+    /// How long to wait for another process (the CLI while the web app serves, or the other way
+    /// round) to finish writing before giving up. DuckDB lets one process open the file at a
+    /// time, so every connection here is short-lived and waits its turn.
+    /// </summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Called once when a connection has to wait for another process.</summary>
+    public Action? Waiting { get; init; }
+
+    /// <inheritdoc />
     protected override DbConnection Connect()
     {
-        var connection = new DuckDBConnection("Data Source=" + Path);
-        connection.Open();
-        return connection;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var told = false;
+        while (true)
+        {
+            var connection = new DuckDBConnection("Data Source=" + Path);
+            try
+            {
+                connection.Open();
+                return connection;
+            }
+            catch (DuckDBException ex) when (ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase) && waited.Elapsed < LockWait)
+            {
+                connection.Dispose();
+                if (!told)
+                {
+                    told = true;
+                    Waiting?.Invoke();
+                }
+
+                Thread.Sleep(100);
+            }
+            catch (DuckDBException ex) when (ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+            {
+                connection.Dispose();
+                throw new IOException($"The workspace vault {Path} has been busy (another process is writing to it) for {LockWait.TotalSeconds:N0} seconds; try again when that ingest has finished.", ex);
+            }
+        }
     }
 
     /// <summary>Opens a connection for maintenance and tests (e.g. a forced checkpoint).</summary>

@@ -23,12 +23,12 @@ public sealed class Workspace : IDisposable
     private readonly Dictionary<string, DataKey> _dataKeys = new(StringComparer.Ordinal);
     private readonly Lazy<MasterKey> _masterKey;
 
-    private Workspace(string folder, WorkspaceConfig config)
+    private Workspace(string folder, WorkspaceConfig config, Action? waiting = null)
     {
         Folder = folder;
         Config = config;
         _masterKey = new Lazy<MasterKey>(LoadMasterKey);
-        Vault = config.Database == "postgresql" ? new PostgresVault(config.Connection!) : new DuckDbVault(Path.Combine(folder, "vault.duckdb"));
+        Vault = config.Database == "postgresql" ? new PostgresVault(config.Connection!) : new DuckDbVault(Path.Combine(folder, "vault.duckdb")) { Waiting = waiting };
         Raw = new RawArchive(Path.Combine(folder, "raw"), DataKeyFor);
     }
 
@@ -107,9 +107,9 @@ public sealed class Workspace : IDisposable
         }
     }
 
-    /// <summary>Opens the workspace in <paramref name="folder"/>.</summary>
+    /// <summary>Opens the workspace in <paramref name="folder"/>; <paramref name="waiting"/> is called when another process is writing and this one waits.</summary>
     /// <exception cref="WorkspaceException">The folder is not a workspace.</exception>
-    public static Workspace Open(string folder)
+    public static Workspace Open(string folder, Action? waiting = null)
     {
         var full = Path.GetFullPath(folder);
         var marker = Path.Combine(full, MarkerFile);
@@ -120,8 +120,11 @@ public sealed class Workspace : IDisposable
 
         var config = JsonSerializer.Deserialize<WorkspaceConfig>(File.ReadAllText(marker))
             ?? throw new WorkspaceException($"{marker} is empty or damaged.");
-        return new Workspace(full, config);
+        return new Workspace(full, config, waiting);
     }
+
+    /// <summary>True when <paramref name="folder"/> holds an initialised workspace.</summary>
+    public static bool Exists(string folder) => File.Exists(Path.Combine(Path.GetFullPath(folder), MarkerFile));
 
     /// <summary>
     /// The workspace to use: <paramref name="explicitFolder"/> when given, else the nearest folder

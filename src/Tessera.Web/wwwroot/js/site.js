@@ -18,3 +18,21 @@
     });
   });
 })();
+
+// Upload progress: htmx reports the request's upload progress; the bar shows it, then says the
+// delivery is being checked until the server answers.
+(function () {
+  "use strict";
+  document.body.addEventListener("htmx:xhr:progress", function (event) {
+    var form = event.target.closest ? event.target.closest("[data-upload-form]") : null;
+    if (!form || !event.detail.lengthComputable) {
+      return;
+    }
+    var percent = Math.round((event.detail.loaded / event.detail.total) * 100);
+    var bar = form.querySelector("[data-upload-progress]");
+    var status = form.querySelector("[data-upload-status]");
+    bar.value = percent;
+    bar.textContent = percent + "%";
+    status.textContent = percent < 100 ? "Uploading: " + percent + "%" : "Uploaded; checking and storing the delivery…";
+  });
+})();

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tessera.Intake.Delivering;
+using Tessera.Web.Infrastructure;
+
+namespace Tessera.Web.Pages.Deliveries;
+
+/// <summary>
+/// Upload of one delivery from the browser: the files of one month (or an HMIS export zip) are
+/// received into a private folder inside the workspace, ingested exactly as <c>tessera ingest</c>
+/// would, and removed again whatever the outcome.
+/// </summary>
+[RequestSizeLimit(MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+public sealed class UploadModel(WorkspaceAccess access) : PageModel
+{
+    /// <summary>Largest upload accepted (4 GiB); larger extracts go through <c>tessera ingest</c>.</summary>
+    public const long MaxUploadBytes = 4L << 30;
+
+    /// <summary>Source delivering.</summary>
+    [BindProperty]
+    public string? Source { get; set; }
+
+    /// <summary>Month covered, YYYY-MM (not needed for HMIS exports).</summary>
+    [BindProperty]
+    public string? Period { get; set; }
+
+    /// <summary>Registered sources.</summary>
+    public IReadOnlyList<string> Sources { get; private set; } = [];
+
+    /// <summary>The outcome after a post.</summary>
+    public DeliveryOutcome? Outcome { get; private set; }
+
+    /// <summary>A problem with the form itself.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>Shows the form.</summary>
+    public IActionResult OnGet()
+    {
+        if (access.Current is not { } workspace)
+        {
+            return RedirectToPage("/Deliveries/Index");
+        }
+
+        Sources = workspace.Sources().Select(s => s.Name).ToList();
+        return Page();
+    }
+
+    /// <summary>Receives the files and ingests them as one delivery.</summary>
+    public async Task<IActionResult> OnPostAsync(List<IFormFile> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (access.Current is not { } workspace)
+        {
+            return RedirectToPage("/Deliveries/Index");
+        }
+
+        Sources = workspace.Sources().Select(s => s.Name).ToList();
+        if (string.IsNullOrEmpty(Source) || !Sources.Contains(Source))
+        {
+            Problem = "Choose the source the files come from.";
+        }
+        else if (files.Count == 0)
+        {
+            Problem = "Choose the files of one delivery (or one HMIS export zip).";
+        }
+        else
+        {
+            Outcome = await IngestAsync(workspace, files, cancellationToken);
+        }
+
+        return Request.Headers.ContainsKey("HX-Request") ? Partial("_UploadResult", this) : Page();
+    }
+
+    private async Task<DeliveryOutcome> IngestAsync(Storage.Workspaces.Workspace workspace, List<IFormFile> files, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(workspace.Folder, ".uploads", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var paths = new List<string>();
+            foreach (var file in files)
+            {
+                var name = Path.GetFileName(file.FileName);
+                if (string.IsNullOrWhiteSpace(name) || name.StartsWith('.'))
+                {
+                    continue;
+                }
+
+                var path = Path.Combine(folder, name);
+                await using (var target = System.IO.File.Create(path))
+                {
+                    await file.CopyToAsync(target, cancellationToken);
+                }
+
+                paths.Add(path);
+            }
+
+            var request = new DeliveryRequest { Source = Source!, Paths = paths, Period = string.IsNullOrWhiteSpace(Period) ? null : Period.Trim() };
+            return await Task.Run(() => workspace.Ingest(request, TimeProvider.System, cancellationToken: cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Playwright;
+
+namespace Tessera.Web.Tests;
+
+/// <summary>Launches Debian's Chromium by path (TESSERA_CHROMIUM, default /usr/bin/chromium); skips without it unless CI is set.</summary>
+internal static class Chromium
+{
+    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("TESSERA_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Assert.True(Environment.GetEnvironmentVariable("CI") is null, $"CI is set but Chromium was not found at {ChromiumPath} (set TESSERA_CHROMIUM).");
+            Skip.If(true, $"Chromium not found at {ChromiumPath}; set TESSERA_CHROMIUM to run browser tests.");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        return (playwright, browser);
+    }
+}

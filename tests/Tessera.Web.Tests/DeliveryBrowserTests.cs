@@ -1,0 +1,66 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Tessera.Web.Tests;
+
+public sealed class DeliveryBrowserTests(IngestedAppFactory app) : IClassFixture<IngestedAppFactory>
+{
+    [SkippableFact]
+    public async Task Intake_pages_render_charts_and_have_no_accessibility_violations()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            var consoleErrors = new List<string>();
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    consoleErrors.Add(message.Text);
+                }
+            };
+
+            foreach (var path in new[] { "deliveries", "deliveries/1", $"deliveries/{app.ClinicDelivery}/quarantine", "dictionaries", "dictionaries/benefits", "deliveries/upload" })
+            {
+                var response = await page.GotoAsync(app.BaseAddress + path);
+                Assert.True(response is { Ok: true }, path);
+                if (path == "deliveries/1")
+                {
+                    await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('canvas[data-chart]')) !== undefined");
+                }
+
+                var axe = await page.RunAxe();
+                Assert.True(axe.Violations.Length == 0, path + ": " + string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes)")));
+            }
+
+            Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_delivery_uploaded_in_the_browser_shows_progress_and_its_outcome()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(app.BaseAddress + "deliveries/upload");
+            await page.SelectOptionAsync("#Source", "clinic");
+            await page.FillAsync("#Period", "2024-08");
+            await page.SetInputFilesAsync("#files", new FilePayload
+            {
+                Name = "patients.csv",
+                MimeType = "text/csv",
+                Buffer = "patient_id,first_name,dob,sex\nP7,Edsger,1930-05-11,M\n"u8.ToArray(),
+            });
+            await page.ClickAsync("button[type=submit]");
+            var outcome = page.Locator("[data-outcome]");
+            await outcome.WaitForAsync();
+            Assert.Equal("accepted", await outcome.GetAttributeAsync("data-outcome"));
+            Assert.Equal("100", await page.EvalOnSelectorAsync<string>("[data-upload-progress]", "e => String(e.value)"));
+        }
+    }
+}

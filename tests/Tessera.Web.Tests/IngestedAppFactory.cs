@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Tessera.Intake.Delivering;
+using Tessera.Storage.Workspaces;
+using Tessera.Synthetic;
+
+namespace Tessera.Web.Tests;
+
+/// <summary>
+/// The real web app over an initialised workspace holding an ingested synthetic county and a
+/// small "clinic" source with one quarantined row (an identifier) and one formula-like value.
+/// </summary>
+public sealed class IngestedAppFactory : WebApplicationFactory<Tessera.Web.Infrastructure.WorkspaceCatalog>
+{
+    public const string ClinicDictionary = """
+        source: clinic
+        max_error_share: 0.9
+        files:
+          - name: patients
+            primary_key: [patient_id]
+            fields:
+              - { name: patient_id, type: string, required: true }
+              - { name: first_name, type: string, required: true, sensitivity: direct_identifier }
+              - { name: dob, type: date, required: true, sensitivity: direct_identifier }
+              - { name: sex, type: string, codes: { F: Female, M: Male } }
+            identity: { given_name: first_name, birth_date: dob }
+        """;
+
+    public IngestedAppFactory()
+    {
+        Root = Directory.CreateTempSubdirectory("tessera-web-").FullName;
+        Folder = Path.Combine(Root, "ws");
+        new CountyGenerator(new SynthOptions { People = 1500, Seed = 5, Months = 3 }).Generate(Path.Combine(Folder, "incoming"));
+        using (var workspace = Workspace.Create(Folder, null, "tester@test", DateTime.UtcNow))
+        {
+            foreach (var source in new[] { "benefits", "homelessness" })
+            {
+                foreach (var month in Directory.GetDirectories(Path.Combine(Folder, "incoming", source)).Order(StringComparer.Ordinal))
+                {
+                    workspace.Ingest(new DeliveryRequest { Source = source, Paths = [month] }, TimeProvider.System);
+                }
+            }
+
+            workspace.AddSource("clinic", ClinicDictionary, "clinic.yaml", DateTime.UtcNow);
+            var clinic = Path.Combine(Root, "clinic", "2024-05");
+            Directory.CreateDirectory(clinic);
+            File.WriteAllText(Path.Combine(clinic, "patients.csv"), "patient_id,first_name,dob,sex\nP1,Ada,1985-12-10,F\nP2,Alan,1972-13-23,M\nP3,Grace,1966-12-09,=cmd|' /C calc'!A0\n");
+            ClinicDelivery = workspace.Ingest(new DeliveryRequest { Source = "clinic", Paths = [clinic] }, TimeProvider.System).DeliveryId!.Value;
+        }
+
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public string Root { get; }
+
+    public string Folder { get; }
+
+    public long ClinicDelivery { get; }
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Tessera:Workspace", Folder);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+}
