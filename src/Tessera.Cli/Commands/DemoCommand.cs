@@ -30,6 +30,7 @@ public static class DemoCommand
         }
 
         using var workspace = Workspace.Open(folder);
+        using var open = workspace.Vault.KeepOpen();
         foreach (var source in inbox.Sources())
         {
             int accepted = 0, duplicate = 0, rejected = 0;

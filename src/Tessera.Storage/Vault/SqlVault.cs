@@ -22,6 +22,12 @@ public abstract class SqlVault : IDeliveryStore
     /// <summary>Creates a sink appending <paramref name="table"/>'s rows on <paramref name="connection"/>.</summary>
     protected internal abstract IRowSink CreateSink(DbConnection connection, DbTransaction transaction, TableLayout table, long deliveryId);
 
+    /// <summary>
+    /// Keeps the store open until disposed, so a batch of work (an ingest, the demo's hundreds of
+    /// deliveries) does not reopen it for every statement. Other processes wait meanwhile.
+    /// </summary>
+    public virtual IDisposable KeepOpen() => Connect();
+
     /// <summary>Creates the ledger and quarantine tables if missing.</summary>
     public void Initialise()
     {

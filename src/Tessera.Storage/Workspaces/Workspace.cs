@@ -22,6 +22,7 @@ public sealed class Workspace : IDisposable
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
     private readonly Dictionary<string, DataKey> _dataKeys = new(StringComparer.Ordinal);
     private readonly Lazy<MasterKey> _masterKey;
+    private readonly Dictionary<string, IReadOnlyList<SourceDictionary>> _dictionaries = new(StringComparer.Ordinal);
 
     private Workspace(string folder, WorkspaceConfig config, Action? waiting = null)
     {
@@ -211,6 +212,25 @@ public sealed class Workspace : IDisposable
     /// <exception cref="WorkspaceException">No such source.</exception>
     public IReadOnlyList<SourceDictionary> DictionariesFor(string source)
     {
+        lock (_dictionaries)
+        {
+            if (_dictionaries.TryGetValue(source, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var parsed = LoadDictionaries(source);
+        lock (_dictionaries)
+        {
+            _dictionaries[source] = parsed;
+        }
+
+        return parsed;
+    }
+
+    private IReadOnlyList<SourceDictionary> LoadDictionaries(string source)
+    {
         using var db = Operational();
         var record = db.Sources.AsNoTracking().SingleOrDefault(s => s.Name == source)
             ?? throw new WorkspaceException($"The workspace has no source named '{source}'. Sources: {string.Join(", ", db.Sources.Select(s => s.Name).OrderBy(n => n))}. Add one with 'tessera source add'.");
@@ -254,6 +274,7 @@ public sealed class Workspace : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var dictionaries = DictionariesFor(request.Source);
+        using var open = Vault.KeepOpen();
         return Processor(clock, faultPoint).Ingest(request, dictionaries, progress, cancellationToken);
     }
 
