@@ -22,7 +22,16 @@ internal sealed class BoundedStream(Stream inner, long limit, string displayPath
 
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
+        int n;
+        try
+        {
+            n = inner.Read(buffer);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new DeliveryRejectedException($"{displayPath} is damaged inside the zip and cannot be decompressed ({ex.Message}).", ex);
+        }
+
         _read += n;
         return _read > limit
             ? throw new DeliveryRejectedException($"{displayPath} expands to more than its declared size of {limit:N0} bytes; the zip is damaged or hostile and was not read.")

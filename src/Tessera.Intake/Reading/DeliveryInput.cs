@@ -99,7 +99,6 @@ public static class DeliveryInput
     {
         var full = Path.GetFullPath(path);
         var zipName = Path.GetFileName(full);
-        var files = new List<DeliveryFile>();
         ZipArchive archive;
         try
         {
@@ -111,6 +110,15 @@ public static class DeliveryInput
         }
 
         using (archive)
+        {
+            return ListEntries(archive, full, zipName, limits);
+        }
+    }
+
+    private static List<DeliveryFile> ListEntries(ZipArchive archive, string full, string zipName, ZipLimits limits)
+    {
+        var files = new List<DeliveryFile>();
+        try
         {
             if (archive.Entries.Count > limits.MaxEntries)
             {
@@ -155,6 +163,10 @@ public static class DeliveryInput
                 files.Add(new DeliveryFile(name, $"{zipName}!{name}", declared, () => OpenEntry(full, fullName, declared, $"{zipName}!{name}")));
             }
         }
+        catch (InvalidDataException ex)
+        {
+            throw new DeliveryRejectedException($"{zipName} is a damaged zip file ({ex.Message}).", ex);
+        }
 
         return files;
     }
@@ -162,8 +174,21 @@ public static class DeliveryInput
     private static Stream OpenEntry(string zipPath, string entryName, long declared, string displayPath)
     {
         var archive = ZipFile.OpenRead(zipPath);
-        var entry = archive.GetEntry(entryName) ?? throw new DeliveryRejectedException($"{displayPath} disappeared from the zip while it was being read.");
-        return new ArchiveEntryStream(archive, new BoundedStream(entry.Open(), declared, displayPath));
+        try
+        {
+            var entry = archive.GetEntry(entryName) ?? throw new DeliveryRejectedException($"{displayPath} disappeared from the zip while it was being read.");
+            return new ArchiveEntryStream(archive, new BoundedStream(entry.Open(), declared, displayPath));
+        }
+        catch (InvalidDataException ex)
+        {
+            archive.Dispose();
+            throw new DeliveryRejectedException($"{displayPath} is damaged inside the zip ({ex.Message}).", ex);
+        }
+        catch
+        {
+            archive.Dispose();
+            throw;
+        }
     }
 
     private static string Printable(string name) => new(name.Select(c => char.IsControl(c) ? '?' : c).Take(120).ToArray());
