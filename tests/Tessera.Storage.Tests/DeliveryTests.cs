@@ -98,6 +98,38 @@ public class DeliveryTests
     }
 
     [Fact]
+    public void Identifiers_are_stored_sealed_and_open_again_with_the_sources_key()
+    {
+        using var workspace = NewWorkspace();
+        workspace.Ingest("clinic", Delivery(workspace, Utf8(GoodPatients), Utf8(GoodVisits)));
+
+        byte[] sealedBytes;
+        string yearMonth;
+        using (var connection = ((Vault.DuckDbVault)workspace.Workspace.Vault).OpenConnection())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT _identifiers, dob_year_month FROM clinic.patients WHERE patient_id = 'P1'";
+            using var reader = command.ExecuteReader();
+            Assert.True(reader.Read());
+            using var stream = reader.GetStream(0);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            sealedBytes = copy.ToArray();
+            yearMonth = reader.GetString(1);
+        }
+
+        Assert.Equal("1985-12", yearMonth);
+        Assert.DoesNotContain("Lovelace", System.Text.Encoding.Latin1.GetString(sealedBytes), StringComparison.Ordinal);
+        using var cipher = new Governance.Keys.FieldCipher(workspace.Workspace.DataKeyFor("clinic"));
+        var opened = IdentifierEnvelope.Unpack(cipher.Decrypt(sealedBytes, Governance.Keys.FieldCipher.Column("clinic", "patients", "_identifiers")));
+        Assert.Equal("Ada", opened["first_name"]);
+        Assert.Equal("Lovelace", opened["last_name"]);
+        Assert.Equal("1985-12-10", opened["dob"]);
+        Assert.Equal("123-45-6789", opened["ssn"]);
+        Assert.Throws<System.Security.Cryptography.AuthenticationTagMismatchException>(() => cipher.Decrypt(sealedBytes, Governance.Keys.FieldCipher.Column("clinic", "visits", "_identifiers")));
+    }
+
+    [Fact]
     public void A_latin1_file_is_read_as_latin1()
     {
         using var workspace = NewWorkspace();

@@ -64,6 +64,20 @@ public sealed class FieldCipher : IDisposable
             ? BinaryPrimitives.ReadInt32LittleEndian(sealedBytes.Slice(1, 4))
             : throw new CryptographicException("Not a Tessera encrypted value.");
 
+    /// <summary>Decrypts a value sealed under this cipher's key and <paramref name="column"/>.</summary>
+    /// <exception cref="CryptographicException">Wrong key or column, or the value was altered.</exception>
+    public byte[] Decrypt(ReadOnlySpan<byte> sealedBytes, ReadOnlySpan<byte> column)
+    {
+        if (KeyIdOf(sealedBytes) != _key.Id || sealedBytes.Length < HeaderBytes + AuthenticatedBox.TagBytes)
+        {
+            throw new CryptographicException("The value was encrypted under another key.");
+        }
+
+        var plaintext = new byte[sealedBytes.Length - HeaderBytes - AuthenticatedBox.TagBytes];
+        _aes.Decrypt(sealedBytes.Slice(5, AuthenticatedBox.NonceBytes), sealedBytes.Slice(HeaderBytes, plaintext.Length), sealedBytes[(HeaderBytes + plaintext.Length)..], plaintext, column);
+        return plaintext;
+    }
+
     /// <summary>Decrypts a value sealed under this cipher's key and <paramref name="column"/>, as text.</summary>
     /// <exception cref="CryptographicException">Wrong key or column, or the value was altered.</exception>
     public string DecryptText(ReadOnlySpan<byte> sealedBytes, ReadOnlySpan<byte> column)

@@ -26,6 +26,10 @@ internal sealed class FileIngestor : IDisposable
     private readonly byte[][] _aad;
     private readonly byte[] _rowAad;
     private readonly int[] _fieldOfColumn;
+    private readonly int[] _encrypted;
+    private readonly string[] _encryptedNames;
+    private readonly int _identifiersColumn;
+    private readonly byte[] _identifiersAad;
     private readonly LagHistogram? _lags;
     private readonly int _eventField = -1;
 
@@ -39,7 +43,11 @@ internal sealed class FileIngestor : IDisposable
         _tallies = file.Fields.Select(f => new FieldTally(f.Name, f.Codes.Count > 0 && !f.IsEncrypted)).ToArray();
         _aad = file.Fields.Select(f => FieldCipher.Column(table.Source, table.CurrentView, TableLayout.ColumnName(f.Name))).ToArray();
         _rowAad = FieldCipher.Column(table.Source, table.CurrentView, "(row)");
-        _fieldOfColumn = table.Columns.Select(c => file.Fields.FindIndex(f => string.Equals(f.Name, c.Field, StringComparison.OrdinalIgnoreCase))).ToArray();
+        _fieldOfColumn = table.Columns.Select(c => c.Type == StoreType.Sealed ? -1 : file.Fields.FindIndex(f => string.Equals(f.Name, c.Field, StringComparison.OrdinalIgnoreCase))).ToArray();
+        _encrypted = Enumerable.Range(0, file.Fields.Count).Where(i => file.Fields[i].IsEncrypted).ToArray();
+        _encryptedNames = _encrypted.Select(i => TableLayout.ColumnName(file.Fields[i].Name)).ToArray();
+        _identifiersColumn = table.Columns.ToList().FindIndex(c => c.Name == TableLayout.IdentifiersColumn);
+        _identifiersAad = FieldCipher.Column(table.Source, table.CurrentView, TableLayout.IdentifiersColumn);
         if (file.Events.FirstOrDefault() is { } first)
         {
             _eventField = file.Fields.FindIndex(f => f.Name == first.Date);
@@ -147,6 +155,7 @@ internal sealed class FileIngestor : IDisposable
 
     private void Fill(ReadOnlySpan<StoredValue> parsed, StoredValue[] values, byte[]?[] sealedValues, FieldCipher cipher)
     {
+        List<(string, string)>? identifiers = null;
         for (var c = 0; c < values.Length; c++)
         {
             var f = _fieldOfColumn[c];
@@ -157,19 +166,21 @@ internal sealed class FileIngestor : IDisposable
                 continue;
             }
 
-            var column = _table.Columns[c];
-            if (column.IsYearMonth)
+            values[c] = _table.Columns[c].IsYearMonth ? StoredValue.Of(parsed[f].Time.ToString("yyyy-MM", CultureInfo.InvariantCulture)) : parsed[f];
+        }
+
+        for (var f = 0; f < _encrypted.Length; f++)
+        {
+            var index = _encrypted[f];
+            if (!parsed[index].IsNull)
             {
-                values[c] = StoredValue.Of(parsed[f].Time.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+                (identifiers ??= []).Add((_encryptedNames[f], Canonical(parsed[index])));
             }
-            else if (column.Type == StoreType.Sealed)
-            {
-                sealedValues[c] = cipher.Encrypt(Canonical(parsed[f]), _aad[f]);
-            }
-            else
-            {
-                values[c] = parsed[f];
-            }
+        }
+
+        if (identifiers is not null)
+        {
+            sealedValues[_identifiersColumn] = cipher.Encrypt(IdentifierEnvelope.Pack(identifiers), _identifiersAad);
         }
     }
 

@@ -4,8 +4,8 @@ namespace Tessera.Intake.Delivering;
 
 /// <summary>
 /// The vault table behind one dictionary file: every delivered version of every row, tagged with
-/// its delivery and row number. Direct identifiers become encrypted columns; an encrypted birth
-/// date gets a plaintext year-month column beside it because metrics need ages. When a source's
+/// its delivery and row number. A row's direct identifiers are sealed together in one column; an
+/// encrypted birth date gets a plaintext year-month column because metrics need ages. When a source's
 /// dictionaries differ by version (HMIS FY2022 vs FY2026), the table holds the union of their
 /// columns and a delivery fills those its version has.
 /// </summary>
@@ -13,6 +13,9 @@ public sealed class TableLayout
 {
     /// <summary>Column holding the delivery a row came in.</summary>
     public const string DeliveryColumn = "_delivery";
+
+    /// <summary>Column holding the row's direct identifiers, sealed together (see <see cref="IdentifierEnvelope"/>).</summary>
+    public const string IdentifiersColumn = "_identifiers";
 
     /// <summary>Column holding the row's number in its file (the header is row 1).</summary>
     public const string RowColumn = "_row";
@@ -82,6 +85,11 @@ public sealed class TableLayout
             }
         }
 
+        if (versions.Any(file => file.Fields.Any(f => f.IsEncrypted)))
+        {
+            columns.Add(new StoredColumn(IdentifiersColumn, StoreType.Sealed, "", false));
+        }
+
         var first = versions[0];
         return new TableLayout(source, first.Name, columns, first.PrimaryKey.Select(ColumnName).ToList(), first.LatestBy is null ? null : ColumnName(first.LatestBy));
     }
@@ -91,7 +99,6 @@ public sealed class TableLayout
         var name = ColumnName(field.Name);
         if (field.IsEncrypted)
         {
-            yield return new StoredColumn(name, StoreType.Sealed, field.Name, false);
             if (field.Kind is FieldType.Date or FieldType.DateTime)
             {
                 yield return new StoredColumn(name + DictionaryValidator.YearMonthSuffix, StoreType.Text, field.Name, true);

@@ -288,6 +288,10 @@ public static partial class DictionaryValidator
         else
         {
             RequireFields(file, [check.Value!.Field], where + ".value", problems);
+            if (file.Field(check.Value.Field) is { IsEncrypted: true })
+            {
+                problems.Add($"{where}.value: '{check.Value.Field}' is a direct identifier, stored encrypted, so its values cannot be counted; use missing instead.");
+            }
         }
     }
 
