@@ -130,6 +130,31 @@ public class DeliveryTests
     }
 
     [Fact]
+    public void A_Parquet_delivery_is_read_with_its_types()
+    {
+        using var workspace = NewWorkspace();
+        var folder = workspace.WriteFolder(Path.Combine("parquet", "2024-05"));
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                COPY (SELECT * FROM (VALUES ('P1', 'Ada', 'Lovelace', DATE '1985-12-10', '123-45-6789', 'F'), ('P2', 'Alan', 'Turing', DATE '1972-06-23', NULL, 'M'))
+                      t(patient_id, first_name, last_name, dob, ssn, sex)) TO '{Path.Combine(folder, "patients.parquet")}' (FORMAT PARQUET);
+                COPY (SELECT 'V1' AS visit_id, 'P1' AS patient_id, DATE '2024-05-02' AS visit_date, 120.50::DECIMAL(10,2) AS cost, 30::BIGINT AS minutes, 'checkup' AS note)
+                      TO '{Path.Combine(folder, "visits.parquet")}' (FORMAT PARQUET);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var outcome = workspace.Ingest("clinic", folder);
+
+        Assert.True(outcome.Status == DeliveryOutcome.Accepted, outcome.RejectionReason);
+        Assert.Equal(3, outcome.RowsAccepted);
+        Assert.Equal(2, workspace.Workspace.Vault.CountCurrent("clinic", "patients"));
+    }
+
+    [Fact]
     public void A_latin1_file_is_read_as_latin1()
     {
         using var workspace = NewWorkspace();
