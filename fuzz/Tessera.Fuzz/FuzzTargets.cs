@@ -12,7 +12,6 @@ namespace Tessera.Fuzz;
 /// </summary>
 public static class FuzzTargets
 {
-    private static readonly SourceDictionary Hmis2024 = DictionaryLibrary.Load("hmis-fy2024");
     private static readonly IReadOnlyList<SourceDictionary> HmisVersions = DictionaryLibrary.HmisVersions.Select(DictionaryLibrary.Load).ToList();
     private static readonly FieldValidator[] Members = DictionaryLibrary.Load("benefits").File("members")!.Fields
         .Select(f => new FieldValidator(f, new DateOnly(2026, 1, 1), reportInvalidCodes: false)).ToArray();
@@ -55,7 +54,5 @@ public static class FuzzTargets
         {
             File.Delete(path);
         }
-
-        _ = Hmis2024;
     }
 }

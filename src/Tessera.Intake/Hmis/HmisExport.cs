@@ -78,8 +78,8 @@ public sealed record HmisExport(SourceDictionary Dictionary, DateOnly Start, Dat
 
     private static IReadOnlyList<string> ReadHeader(DeliveryFile file)
     {
-        var scan = FileScan.Of(file);
-        using var rows = CsvRowSource.Open(file, scan.Encoding);
+        // HUD's column names are ASCII, so the header reads the same in any of the accepted encodings.
+        using var rows = CsvRowSource.Open(file, TextEncodingKind.Utf8);
         return rows.Header.Select(h => h.Trim()).ToList();
     }
 
