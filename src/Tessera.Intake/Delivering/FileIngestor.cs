@@ -23,6 +23,7 @@ internal sealed class FileIngestor : IDisposable
     private readonly FieldCipher _cipher;
     private readonly DataKey _dataKey;
     private FieldCipher? _storeCipher;
+
     private readonly byte[][] _aad;
     private readonly byte[] _rowAad;
     private readonly int[] _fieldOfColumn;
@@ -130,6 +131,13 @@ internal sealed class FileIngestor : IDisposable
             }
 
             RowsAccepted++;
+            if (_encrypted.Length > 0 && (RowsAccepted & 1) == 0)
+            {
+                // Sealing is the heaviest step for identity files: this thread seals every other
+                // row and the storing thread the rest, which keeps both cores busy.
+                pipeline.SealLastRow(Seal(parsed, _cipher));
+            }
+
             if (_eventField >= 0 && !parsed[_eventField].IsNull)
             {
                 _lags!.Add(parsed[_eventField].Time);
@@ -140,35 +148,39 @@ internal sealed class FileIngestor : IDisposable
         sink.Complete();
     }
 
-    /// <summary>Runs on the pipeline's storing thread: encrypts direct identifiers and appends.</summary>
+    /// <summary>Runs on the pipeline's storing thread: fills the table's columns and appends.</summary>
     private void StoreBatch(RowBatch batch, IRowSink sink)
     {
-        _storeCipher ??= new FieldCipher(_dataKey);
         var values = new StoredValue[_table.Columns.Count];
         var sealedValues = new byte[]?[_table.Columns.Count];
         for (var r = 0; r < batch.Count; r++)
         {
-            Fill(batch.Row(r), values, sealedValues, _storeCipher);
+            Fill(batch.Row(r), values);
+            if (_identifiersColumn >= 0)
+            {
+                _storeCipher ??= new FieldCipher(_dataKey);
+                sealedValues[_identifiersColumn] = batch.Sealed[r] ?? Seal(batch.Row(r), _storeCipher);
+                batch.Sealed[r] = null;
+            }
+
             sink.Append(batch.Rows[r], values, sealedValues);
         }
     }
 
-    private void Fill(ReadOnlySpan<StoredValue> parsed, StoredValue[] values, byte[]?[] sealedValues, FieldCipher cipher)
+    private void Fill(ReadOnlySpan<StoredValue> parsed, StoredValue[] values)
     {
-        List<(string, string)>? identifiers = null;
         for (var c = 0; c < values.Length; c++)
         {
             var f = _fieldOfColumn[c];
-            sealedValues[c] = null;
-            values[c] = StoredValue.Null;
-            if (f < 0 || parsed[f].IsNull)
-            {
-                continue;
-            }
-
-            values[c] = _table.Columns[c].IsYearMonth ? StoredValue.Of(parsed[f].Time.ToString("yyyy-MM", CultureInfo.InvariantCulture)) : parsed[f];
+            values[c] = f < 0 || parsed[f].IsNull ? StoredValue.Null
+                : _table.Columns[c].IsYearMonth ? StoredValue.Of(parsed[f].Time.ToString("yyyy-MM", CultureInfo.InvariantCulture))
+                : parsed[f];
         }
+    }
 
+    private byte[]? Seal(ReadOnlySpan<StoredValue> parsed, FieldCipher cipher)
+    {
+        List<(string, string)>? identifiers = null;
         for (var f = 0; f < _encrypted.Length; f++)
         {
             var index = _encrypted[f];
@@ -178,10 +190,7 @@ internal sealed class FileIngestor : IDisposable
             }
         }
 
-        if (identifiers is not null)
-        {
-            sealedValues[_identifiersColumn] = cipher.Encrypt(IdentifierEnvelope.Pack(identifiers), _identifiersAad);
-        }
+        return identifiers is null ? null : cipher.Encrypt(IdentifierEnvelope.Pack(identifiers), _identifiersAad);
     }
 
     private static string Canonical(StoredValue value) => value.Kind switch

@@ -11,6 +11,9 @@ internal sealed class RowBatch(int fieldCount)
 
     public long[] Rows { get; } = new long[Capacity];
 
+    /// <summary>Each row's sealed identifier envelope (null when it has none), sealed on the reading thread.</summary>
+    public byte[]?[] Sealed { get; } = new byte[]?[Capacity];
+
     public int Count { get; set; }
 
     public Span<StoredValue> Slot(int index) => Values.AsSpan(index * fieldCount, fieldCount);

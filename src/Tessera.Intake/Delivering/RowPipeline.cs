@@ -54,6 +54,9 @@ internal sealed class RowPipeline : IDisposable
         return _current.Slot(_current.Count++);
     }
 
+    /// <summary>Attaches the sealed identifiers of the row last returned by <see cref="NextRow"/>.</summary>
+    public void SealLastRow(byte[]? envelope) => _current.Sealed[_current.Count - 1] = envelope;
+
     /// <summary>Discards the row last returned by <see cref="NextRow"/> (it was quarantined).</summary>
     public void DropRow() => _current.Count--;
 
