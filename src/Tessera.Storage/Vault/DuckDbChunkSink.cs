@@ -129,7 +129,7 @@ internal sealed unsafe class DuckDbChunkSink : IRowSink
         var length = Encoding.UTF8.GetBytes(text, _buffer);
         fixed (byte* pointer = _buffer)
         {
-            NativeMethods.Vectors.DuckDBVectorAssignStringElementLength(_vectors[column], _size, pointer, length);
+            NativeMethods.Vectors.DuckDBUnsafeVectorAssignStringElementLength(_vectors[column], _size, pointer, length);
         }
     }
 
