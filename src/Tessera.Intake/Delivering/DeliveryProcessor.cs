@@ -82,6 +82,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
             archive.Keep(request.Source, plan.ContentHash, plan.Files.Select(f => f.Delivered).ToList());
         }, cancellationToken);
         long rowsRead = 0, quarantinedRows = 0;
+        var maybeRepeated = new HashSet<string>(StringComparer.Ordinal);
         var totalBytes = Math.Max(1, plan.Files.Sum(f => f.Delivered.Length));
         long doneBytes = 0;
         try
@@ -101,6 +102,10 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
                 rowsRead += ingestor.RowsRead;
                 quarantinedRows += ingestor.RowsQuarantined;
                 report.Files.Add(ingestor.Profile(delivered, scan));
+                if (ingestor.MaybeRepeatedKeys)
+                {
+                    maybeRepeated.Add(definition.Name);
+                }
                 if (ingestor.RowsRead == 0)
                 {
                     report.Notes.Add($"{delivered.Name} has a header but no rows.");
@@ -111,7 +116,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
             progress?.Report(new IngestProgress("Checking keys and references", null, 1, rowsRead));
             var maxShare = request.MaxErrorShare ?? dictionary.MaxErrorShare;
             var rejection = TooManyErrors(quarantinedRows, rowsRead, maxShare, quarantine)
-                ?? WholeDeliveryChecks(request.Source, plan, writer, quarantine, report, ref quarantinedRows);
+                ?? WholeDeliveryChecks(request.Source, plan, writer, quarantine, report, maybeRepeated, ref quarantinedRows);
             rejection ??= TooManyErrors(quarantinedRows, rowsRead, maxShare, quarantine);
             quarantine.Flush();
 
@@ -162,14 +167,14 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         }
     }
 
-    private string? WholeDeliveryChecks(string source, Plan plan, IDeliveryWriter writer, QuarantineBuffer quarantine, QualityReport report, ref long quarantinedRows)
+    private string? WholeDeliveryChecks(string source, Plan plan, IDeliveryWriter writer, QuarantineBuffer quarantine, QualityReport report, HashSet<string> maybeRepeated, ref long quarantinedRows)
     {
         var id = writer.DeliveryId;
         foreach (var (delivered, definition, _) in plan.Files)
         {
             var table = plan.Layouts[definition.Name];
             var profile = report.Files.Single(p => p.File == definition.Name);
-            if (table.PrimaryKey.Count > 0 && writer.Count(DeliverySql.CountRepeatedKeys(table, id)) > 0)
+            if (table.PrimaryKey.Count > 0 && maybeRepeated.Contains(definition.Name) && writer.Count(DeliverySql.CountRepeatedKeys(table, id)) > 0)
             {
                 var duplicates = writer.Query(DeliverySql.DuplicateKeys(table, id));
                 if (duplicates.Count > 0)

@@ -32,6 +32,7 @@ internal sealed class FileIngestor : IDisposable
     private readonly int _identifiersColumn;
     private readonly byte[] _identifiersAad;
     private readonly LagHistogram? _lags;
+    private readonly KeyFingerprints _keys;
     private readonly int _eventField = -1;
 
     public FileIngestor(SourceDictionary dictionary, FileDefinition file, TableLayout table, FieldCipher cipher, DataKey dataKey, DateOnly today, DateOnly periodEnd)
@@ -49,6 +50,9 @@ internal sealed class FileIngestor : IDisposable
         _encryptedNames = _encrypted.Select(i => TableLayout.ColumnName(file.Fields[i].Name)).ToArray();
         _identifiersColumn = table.Columns.ToList().FindIndex(c => c.Name == TableLayout.IdentifiersColumn);
         _identifiersAad = FieldCipher.Column(table.Source, table.CurrentView, TableLayout.IdentifiersColumn);
+        var keyFields = file.PrimaryKey.Concat(file.LatestBy is { } latest ? [latest] : Array.Empty<string>())
+            .Select(name => file.Fields.FindIndex(f => f.Name == name)).ToArray();
+        _keys = new KeyFingerprints(keyFields);
         if (file.Events.FirstOrDefault() is { } first)
         {
             _eventField = file.Fields.FindIndex(f => f.Name == first.Date);
@@ -61,6 +65,9 @@ internal sealed class FileIngestor : IDisposable
     public long RowsAccepted { get; private set; }
 
     public long RowsQuarantined { get; private set; }
+
+    /// <summary>False when no two accepted rows can share a key, so the database need not check.</summary>
+    public bool MaybeRepeatedKeys => _keys.MaybeRepeated;
 
     /// <summary>Maps the header onto the dictionary's fields; a missing or unknown column rejects the delivery.</summary>
     public static int[] MapHeader(string source, FileDefinition file, DeliveryFile delivered, IReadOnlyList<string> header)
@@ -131,6 +138,7 @@ internal sealed class FileIngestor : IDisposable
             }
 
             RowsAccepted++;
+            _keys.Add(parsed);
             if (_encrypted.Length > 0 && (RowsAccepted & 1) == 0)
             {
                 // Sealing is the heaviest step for identity files: this thread seals every other
