@@ -1,33 +1,18 @@
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
 
 namespace Tessera.Web.Tests;
 
 /// <summary>
-/// The app in real Chromium (Debian's package, launched by path, no download). Chromium's path
-/// comes from TESSERA_CHROMIUM (default /usr/bin/chromium). Without it the test skips on a
-/// laptop, but fails when CI is set.
+/// The app in real Chromium (Debian's package, launched by path, no download; see <see cref="Chromium"/>).
 /// </summary>
 public sealed class BrowserTests(WorkspaceAppFactory app) : IClassFixture<WorkspaceAppFactory>
 {
-    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("TESSERA_CHROMIUM") ?? "/usr/bin/chromium";
-
     [SkippableFact]
     public async Task Overview_loads_in_Chromium_with_chart_and_no_accessibility_violations()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            Assert.True(Environment.GetEnvironmentVariable("CI") is null, $"CI is set but Chromium was not found at {ChromiumPath} (set TESSERA_CHROMIUM).");
-            Skip.If(true, $"Chromium not found at {ChromiumPath}; set TESSERA_CHROMIUM to run browser tests.");
-        }
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var disposePlaywright = playwright;
+        await using var disposeBrowser = browser;
         var page = await browser.NewPageAsync();
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>

@@ -4,21 +4,9 @@ namespace Tessera.Intake.Reading;
 /// Reads a zip entry and fails as soon as it yields more bytes than the zip declared (or than
 /// the limit), because a zip's declared sizes cannot be trusted.
 /// </summary>
-internal sealed class BoundedStream(Stream inner, long limit, string displayPath) : Stream
+internal sealed class BoundedStream(Stream inner, long limit, string displayPath) : ReadOnlyStream
 {
     private long _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -37,16 +25,6 @@ internal sealed class BoundedStream(Stream inner, long limit, string displayPath
             ? throw new DeliveryRejectedException($"{displayPath} expands to more than its declared size of {limit:N0} bytes; the zip is damaged or hostile and was not read.")
             : n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
