@@ -9,13 +9,7 @@ public sealed class IntakeCommandTests : IDisposable
 
     private string Workspace => Path.Combine(_root, "ws");
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await TesseraCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => Cli.Run(args);
 
     [Theory]
     [InlineData("init", "--help")]

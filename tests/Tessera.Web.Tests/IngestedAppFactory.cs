@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Tessera.Intake.Delivering;
 using Tessera.Storage.Workspaces;
 using Tessera.Synthetic;
@@ -10,7 +8,7 @@ namespace Tessera.Web.Tests;
 /// The real web app over an initialised workspace holding an ingested synthetic county and a
 /// small "clinic" source with one quarantined row (an identifier) and one formula-like value.
 /// </summary>
-public sealed class IngestedAppFactory : WebApplicationFactory<Tessera.Web.Infrastructure.WorkspaceCatalog>
+public sealed class IngestedAppFactory : KestrelAppFactory
 {
     public const string ClinicDictionary = """
         source: clinic
@@ -28,8 +26,6 @@ public sealed class IngestedAppFactory : WebApplicationFactory<Tessera.Web.Infra
 
     public IngestedAppFactory()
     {
-        Root = Directory.CreateTempSubdirectory("tessera-web-").FullName;
-        Folder = Path.Combine(Root, "ws");
         new CountyGenerator(new SynthOptions { People = 1500, Seed = 5, Months = 3 }).Generate(Path.Combine(Folder, "incoming"));
         using (var workspace = Workspace.Create(Folder, null, "tester@test", DateTime.UtcNow))
         {
@@ -48,30 +44,10 @@ public sealed class IngestedAppFactory : WebApplicationFactory<Tessera.Web.Infra
             ClinicDelivery = workspace.Ingest(new DeliveryRequest { Source = "clinic", Paths = [clinic] }, TimeProvider.System).DeliveryId!.Value;
         }
 
-        UseKestrel(0);
-        StartServer();
+        Start();
     }
 
-    public string Root { get; }
-
-    public string Folder { get; }
+    public override string Folder => Path.Combine(Root, "ws");
 
     public long ClinicDelivery { get; }
-
-    public Uri BaseAddress => ClientOptions.BaseAddress;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Tessera:Workspace", Folder);
-        builder.UseSetting("urls", "http://127.0.0.1:0");
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing && Directory.Exists(Root))
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-    }
 }
