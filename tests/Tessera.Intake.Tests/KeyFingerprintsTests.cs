@@ -27,4 +27,18 @@ public class KeyFingerprintsTests
         keys.Add([StoredValue.Of(1.50m)]);
         Assert.True(keys.MaybeRepeated);
     }
+
+    [Fact]
+    public void A_key_repeated_far_apart_in_a_large_file_is_noticed()
+    {
+        var keys = new KeyFingerprints([0]);
+        for (var i = 0; i < 300_000; i++)
+        {
+            keys.Add([StoredValue.Of("E" + i.ToString("D10", System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+
+        Assert.False(keys.MaybeRepeated);
+        keys.Add([StoredValue.Of("E0000000007")]);
+        Assert.True(keys.MaybeRepeated);
+    }
 }
