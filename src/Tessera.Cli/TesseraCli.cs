@@ -34,6 +34,7 @@ public static class TesseraCli
             IngestCommand.Create(output, error),
             DeliveriesCommand.Create(output),
             QualityCommand.Create(output),
+            AuditCommand.Create(output),
         };
         root.Options.Add(Verbose);
 

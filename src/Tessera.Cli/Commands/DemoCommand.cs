@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Tessera.Governance.Audit;
 using Tessera.Intake.Delivering;
 using Tessera.Intake.Inbox;
 using Tessera.Storage.Workspaces;
@@ -30,6 +31,7 @@ public static class DemoCommand
         }
 
         using var workspace = Workspace.Open(folder);
+        workspace.Audit.Record(new AuditEvent(workspace.Config.Operator, "ingest", "demo deliveries of the synthetic county", "demonstration", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
         using var open = workspace.Vault.KeepOpen();
         foreach (var source in inbox.Sources())
         {

@@ -30,7 +30,7 @@ public static class IngestCommand
         };
         command.SetAction((parsed, cancellationToken) =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace);
+            using var opened = WorkspaceOption.Open(parsed, workspace, "ingest", $"delivery to {parsed.GetValue(source)}");
             var request = new DeliveryRequest
             {
                 Source = parsed.GetValue(source)!,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tessera.Governance.Audit;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Cli.Commands;
@@ -12,19 +13,39 @@ public static class WorkspaceOption
         Description = "Workspace folder. Default: the nearest folder at or above the current one that holds a workspace.",
     };
 
-    /// <summary>Opens the workspace named by <paramref name="option"/>, turning a missing one into a usage error.</summary>
-    public static Workspace Open(ParseResult parsed, Option<string?> option)
+    /// <summary>
+    /// Opens the workspace named by <paramref name="option"/> (a missing one is a usage error) and
+    /// records the access in its audit log under the workspace operator; when the record cannot be
+    /// written the command stops (fails closed).
+    /// </summary>
+    /// <param name="parsed">The parsed command line.</param>
+    /// <param name="option">The command's <c>--workspace</c> option.</param>
+    /// <param name="action">The kind of access, e.g. "read" or "ingest".</param>
+    /// <param name="target">What is accessed, without identifiers, e.g. "deliveries of benefits".</param>
+    public static Workspace Open(ParseResult parsed, Option<string?> option, string action, string target)
     {
         ArgumentNullException.ThrowIfNull(parsed);
+        Workspace workspace;
         try
         {
             var error = parsed.InvocationConfiguration.Error;
-            return Workspace.Open(Workspace.Locate(parsed.GetValue(option), Environment.CurrentDirectory),
+            workspace = Workspace.Open(Workspace.Locate(parsed.GetValue(option), Environment.CurrentDirectory),
                 () => error.WriteLine("Waiting for the workspace: another process (an ingest, or the web app) is writing to it…"));
         }
         catch (WorkspaceException ex)
         {
             throw new UsageException(ex.Message);
+        }
+
+        try
+        {
+            workspace.Audit.Record(new AuditEvent(workspace.Config.Operator, action, target, "operations", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+            return workspace;
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
         }
     }
 

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Tessera.Governance.Audit;
 using Tessera.Governance.Keys;
 using Tessera.Intake.Delivering;
 using Tessera.Intake.Dictionaries;
+using Tessera.Storage.Audit;
 using Tessera.Storage.Operational;
 using Tessera.Storage.Vault;
 
@@ -23,6 +25,7 @@ public sealed class Workspace : IDisposable
     private readonly Dictionary<string, DataKey> _dataKeys = new(StringComparer.Ordinal);
     private readonly Lazy<MasterKey> _masterKey;
     private readonly Dictionary<string, IReadOnlyList<SourceDictionary>> _dictionaries = new(StringComparer.Ordinal);
+    private readonly Lazy<SqlAuditLog> _audit;
 
     private Workspace(string folder, WorkspaceConfig config, Action? waiting = null)
     {
@@ -31,7 +34,19 @@ public sealed class Workspace : IDisposable
         _masterKey = new Lazy<MasterKey>(LoadMasterKey);
         Vault = config.Database == "postgresql" ? new PostgresVault(config.Connection!) : new DuckDbVault(Path.Combine(folder, "vault.duckdb")) { Waiting = waiting };
         Raw = new RawArchive(Path.Combine(folder, "raw"), DataKeyFor);
+        _audit = new Lazy<SqlAuditLog>(() =>
+        {
+            var log = new SqlAuditLog(Operational, () => new AuditSigner(AuditKey()), new AuditCheckpointFile(Path.Combine(Folder, AuditCheckpointsFile)), TimeProvider.System);
+            log.Initialise();
+            return log;
+        });
     }
+
+    /// <summary>Name of the signed audit checkpoint file in the workspace folder (outside both databases).</summary>
+    public const string AuditCheckpointsFile = "audit-checkpoints.log";
+
+    /// <summary>The hash-chained audit log of every access to this workspace.</summary>
+    public SqlAuditLog Audit => _audit.Value;
 
     /// <summary>The workspace folder.</summary>
     public string Folder { get; }
@@ -98,6 +113,7 @@ public sealed class Workspace : IDisposable
                 workspace.Register(source, name, name == DictionaryLibrary.HmisFamily ? "" : DictionaryLibrary.Text(name), nowUtc);
             }
 
+            workspace.Audit.Record(new AuditEvent(operatorName, "configure", "workspace created", "set-up", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
             File.WriteAllText(Path.Combine(full, MarkerFile), JsonSerializer.Serialize(config, JsonOptions));
             return workspace;
         }
@@ -258,6 +274,33 @@ public sealed class Workspace : IDisposable
             var key = DataKey.Unwrap(_masterKey.Value, source, record.KeyId, record.Wrapped);
             _dataKeys[source] = key;
             return key;
+        }
+    }
+
+    /// <summary>The key that signs audit checkpoints, created the first time it is needed.</summary>
+    private DataKey AuditKey()
+    {
+        try
+        {
+            return DataKeyFor(AuditSigner.KeyName);
+        }
+        catch (KeyUnavailableException)
+        {
+            var key = DataKey.Generate(AuditSigner.KeyName, 1);
+            using (var db = Operational())
+            {
+                db.DataKeys.Add(new DataKeyRecord { Source = key.Source, KeyId = key.Id, Wrapped = key.WrapWith(_masterKey.Value), MasterKeyFingerprint = _masterKey.Value.Fingerprint, CreatedUtc = DateTime.UtcNow });
+                try
+                {
+                    db.SaveChanges();
+                }
+                catch (DbUpdateException)
+                {
+                    // Another process created it at the same moment; use theirs.
+                }
+            }
+
+            return DataKeyFor(AuditSigner.KeyName);
         }
     }
 
