@@ -90,12 +90,18 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
             foreach (var (delivered, definition, scan) in plan.Files)
             {
                 using var ingestor = new FileIngestor(dictionary, definition, plan.Layouts[definition.Name], cipher, dataKey, today, plan.PeriodEnd);
-                using (var rows = OpenRows(delivered, scan))
-                using (var sink = writer.Rows(plan.Layouts[definition.Name]))
+                var layout = plan.Layouts[definition.Name];
+                var sinks = Enumerable.Range(0, writer.AppendThreads).Select(_ => writer.Rows(layout)).ToList();
+                try
                 {
+                    using var rows = OpenRows(delivered, scan);
                     var before = doneBytes;
-                    ingestor.Ingest(delivered, rows, sink, quarantine, (n, fraction) =>
+                    ingestor.Ingest(delivered, rows, sinks, quarantine, (n, fraction) =>
                         progress?.Report(new IngestProgress("Reading", delivered.Name, (before + (fraction * delivered.Length)) / totalBytes, rowsRead + n)), cancellationToken);
+                }
+                finally
+                {
+                    sinks.ForEach(sink => sink.Dispose());
                 }
 
                 doneBytes += delivered.Length;

@@ -22,7 +22,7 @@ internal sealed class FileIngestor : IDisposable
     private readonly FieldTally[] _tallies;
     private readonly FieldCipher _cipher;
     private readonly DataKey _dataKey;
-    private FieldCipher? _storeCipher;
+    private readonly List<FieldCipher> _storeCiphers = [];
 
     private readonly byte[][] _aad;
     private readonly byte[] _rowAad;
@@ -88,12 +88,19 @@ internal sealed class FileIngestor : IDisposable
         return file.Fields.Select(f => positions[f.Name]).ToArray();
     }
 
-    public void Ingest(DeliveryFile delivered, IRowSource rows, IRowSink sink, QuarantineBuffer quarantine, Action<long, double> progress, CancellationToken cancellationToken)
+    /// <summary>Reads, validates and stores every row; each of <paramref name="sinks"/> gets its own storing thread.</summary>
+    public void Ingest(DeliveryFile delivered, IRowSource rows, IReadOnlyList<IRowSink> sinks, QuarantineBuffer quarantine, Action<long, double> progress, CancellationToken cancellationToken)
     {
         var ordinals = MapHeader(_table.Source, _file, delivered, rows.Header);
         var fieldCount = _file.Fields.Count;
         var headerCount = rows.Header.Count;
-        using var pipeline = new RowPipeline(fieldCount, batch => StoreBatch(batch, sink));
+        var stores = sinks.Select(sink =>
+        {
+            var storeCipher = new FieldCipher(_dataKey);
+            _storeCiphers.Add(storeCipher);
+            return (Action<RowBatch>)(batch => StoreBatch(batch, sink, storeCipher));
+        }).ToList();
+        using var pipeline = new RowPipeline(fieldCount, stores);
         while (rows.Read())
         {
             RowsRead++;
@@ -139,10 +146,10 @@ internal sealed class FileIngestor : IDisposable
 
             RowsAccepted++;
             _keys.Add(parsed);
-            if (_encrypted.Length > 0 && (RowsAccepted & 1) == 0)
+            if (_encrypted.Length > 0 && sinks.Count == 1 && (RowsAccepted & 1) == 0)
             {
-                // Sealing is the heaviest step for identity files: this thread seals every other
-                // row and the storing thread the rest, which keeps both cores busy.
+                // Sealing is the heaviest step for identity files. With one storing thread, this
+                // thread seals every other row to keep both cores busy; with several, they seal all.
                 pipeline.SealLastRow(Seal(parsed, _cipher));
             }
 
@@ -153,11 +160,14 @@ internal sealed class FileIngestor : IDisposable
         }
 
         pipeline.Complete();
-        sink.Complete();
+        foreach (var sink in sinks)
+        {
+            sink.Complete();
+        }
     }
 
-    /// <summary>Runs on the pipeline's storing thread: fills the table's columns and appends.</summary>
-    private void StoreBatch(RowBatch batch, IRowSink sink)
+    /// <summary>Runs on one of the pipeline's storing threads: fills the table's columns and appends.</summary>
+    private void StoreBatch(RowBatch batch, IRowSink sink, FieldCipher storeCipher)
     {
         var values = new StoredValue[_table.Columns.Count];
         var sealedValues = new byte[]?[_table.Columns.Count];
@@ -166,8 +176,7 @@ internal sealed class FileIngestor : IDisposable
             Fill(batch.Row(r), values);
             if (_identifiersColumn >= 0)
             {
-                _storeCipher ??= new FieldCipher(_dataKey);
-                sealedValues[_identifiersColumn] = batch.Sealed[r] ?? Seal(batch.Row(r), _storeCipher);
+                sealedValues[_identifiersColumn] = batch.Sealed[r] ?? Seal(batch.Row(r), storeCipher);
                 batch.Sealed[r] = null;
             }
 
@@ -236,5 +245,11 @@ internal sealed class FileIngestor : IDisposable
         Timeliness = _lags?.ToTimeliness(),
     };
 
-    public void Dispose() => _storeCipher?.Dispose();
+    public void Dispose()
+    {
+        foreach (var cipher in _storeCiphers)
+        {
+            cipher.Dispose();
+        }
+    }
 }

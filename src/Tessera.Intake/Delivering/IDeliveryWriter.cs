@@ -6,7 +6,15 @@ public interface IDeliveryWriter : IDisposable
     /// <summary>The delivery's number.</summary>
     long DeliveryId { get; }
 
-    /// <summary>A sink for the rows of <paramref name="table"/>.</summary>
+    /// <summary>
+    /// How many sinks of one table may append at the same time, each from its own thread: 1 where
+    /// the engine appends inside the one delivery transaction (PostgreSQL's COPY), more where rows
+    /// are staged invisibly and published by <see cref="Commit"/> (DuckDB, whose appender is the
+    /// slowest step and runs on one core per connection).
+    /// </summary>
+    int AppendThreads { get; }
+
+    /// <summary>A sink for the rows of <paramref name="table"/>; call it <see cref="AppendThreads"/> times for concurrent appending.</summary>
     IRowSink Rows(TableLayout table);
 
     /// <summary>Records quarantined rows.</summary>

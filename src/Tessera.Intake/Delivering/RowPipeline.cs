@@ -4,9 +4,10 @@ using Tessera.Intake.Validation;
 namespace Tessera.Intake.Delivering;
 
 /// <summary>
-/// Overlaps reading with storing: the caller parses and validates rows into batches while a
-/// second thread encrypts and appends the previous batches. On a two-core machine this roughly
-/// halves an ingest, because parsing and appending each take about half the time.
+/// Overlaps reading with storing: the caller parses and validates rows into batches while one
+/// or more storing threads (one per sink the store allows at once) encrypt and append the
+/// previous batches. On a two-core machine this roughly halves an ingest, because parsing and
+/// appending each take about half the time.
 /// </summary>
 internal sealed class RowPipeline : IDisposable
 {
@@ -14,15 +15,15 @@ internal sealed class RowPipeline : IDisposable
     private readonly int _fieldCount;
     private readonly BlockingCollection<RowBatch> _full = new(InFlight);
     private readonly ConcurrentBag<RowBatch> _free = [];
-    private readonly Task _storing;
+    private readonly Task[] _storing;
     private RowBatch _current;
     private bool _completed;
 
-    public RowPipeline(int fieldCount, Action<RowBatch> store)
+    public RowPipeline(int fieldCount, IReadOnlyList<Action<RowBatch>> stores)
     {
         _fieldCount = fieldCount;
         _current = new RowBatch(fieldCount);
-        _storing = Task.Factory.StartNew(() =>
+        _storing = stores.Select(store => Task.Factory.StartNew(() =>
         {
             try
             {
@@ -39,7 +40,7 @@ internal sealed class RowPipeline : IDisposable
                 _full.CompleteAdding();
                 throw;
             }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
     }
 
     /// <summary>Space for the next row's parsed fields; keep it with <see cref="DropRow"/> not called.</summary>
@@ -70,23 +71,33 @@ internal sealed class RowPipeline : IDisposable
 
         _completed = true;
         _full.CompleteAdding();
-        _storing.GetAwaiter().GetResult();
+        WaitForStoring();
     }
+
+    private void WaitForStoring()
+    {
+        foreach (var task in _storing)
+        {
+            task.GetAwaiter().GetResult();
+        }
+    }
+
+    private bool StoringFailed => _storing.Any(t => t.IsFaulted);
 
     private void Hand()
     {
-        if (_storing.IsFaulted)
+        if (StoringFailed)
         {
-            _storing.GetAwaiter().GetResult();
+            WaitForStoring();
         }
 
         try
         {
             _full.Add(_current);
         }
-        catch (InvalidOperationException) when (_storing.IsFaulted)
+        catch (InvalidOperationException) when (StoringFailed)
         {
-            _storing.GetAwaiter().GetResult();
+            WaitForStoring();
         }
 
         _current = _free.TryTake(out var batch) ? batch : new RowBatch(_fieldCount);
@@ -99,7 +110,7 @@ internal sealed class RowPipeline : IDisposable
             _full.CompleteAdding();
             try
             {
-                _storing.Wait();
+                Task.WaitAll(_storing);
             }
             catch (AggregateException)
             {

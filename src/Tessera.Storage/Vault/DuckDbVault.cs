@@ -1,12 +1,25 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using DuckDB.NET.Data;
 using Tessera.Intake.Delivering;
 
 namespace Tessera.Storage.Vault;
 
-/// <summary>The vault of an embedded workspace: one DuckDB file, written in DuckDB data chunks through its appender inside each delivery's transaction.</summary>
+/// <summary>
+/// The vault of an embedded workspace: one DuckDB file. Deliveries are written stage-then-publish
+/// (<see cref="StagedDeliveryWriter"/>): rows are appended in DuckDB data chunks on two
+/// connections at once and become visible when the ledger entry commits.
+/// </summary>
 public sealed class DuckDbVault(string path) : SqlVault
 {
+    /// <summary>Deliveries whose rows may be staged but not yet published; a leftover entry marks a crashed ingest.</summary>
+    internal const string StagingTable = DeliverySql.LedgerSchema + ".staging";
+
+    // Deliveries being written by this process: never swept. Another process cannot be writing,
+    // because a writer keeps the file open (DuckDB lets one process open it at a time).
+    private static readonly ConcurrentDictionary<(string Path, long Id), byte> InFlight = new();
+
     /// <summary>The DuckDB file.</summary>
     public string Path { get; } = path;
 
@@ -56,10 +69,89 @@ public sealed class DuckDbVault(string path) : SqlVault
         }
     }
 
+    /// <inheritdoc />
+    public override IDeliveryWriter Begin(string source)
+    {
+        var connection = (DuckDBConnection)Connect();
+        try
+        {
+            Execute(connection, null, $"CREATE TABLE IF NOT EXISTS {StagingTable} (delivery_id BIGINT NOT NULL)");
+            SweepAbandoned(connection);
+            var id = NextDeliveryId(connection);
+            InFlight[(Path, id)] = 0;
+            Execute(connection, null, string.Create(CultureInfo.InvariantCulture, $"INSERT INTO {StagingTable} VALUES ({id})"));
+            return new StagedDeliveryWriter(this, connection, id);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Deletes the staged rows and quarantine entries of a delivery that was not published.</summary>
+    internal void RemoveStaged(DbConnection connection, long deliveryId, IEnumerable<TableLayout> tables)
+    {
+        using var transaction = connection.BeginTransaction();
+        foreach (var table in tables)
+        {
+            Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"DELETE FROM {DeliverySql.Rows(table)} WHERE {DeliverySql.Quote(TableLayout.DeliveryColumn)} = {deliveryId}"));
+        }
+
+        Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"DELETE FROM {DeliverySql.LedgerSchema}.quarantine WHERE delivery_id = {deliveryId} AND delivery_id NOT IN (SELECT id FROM {DeliverySql.LedgerSchema}.deliveries)"));
+        Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"DELETE FROM {StagingTable} WHERE delivery_id = {deliveryId}"));
+        transaction.Commit();
+    }
+
+    /// <summary>Forgets a delivery this process was writing.</summary>
+    internal void Finished(long deliveryId) => InFlight.TryRemove((Path, deliveryId), out _);
+
+    // A process killed mid-ingest leaves staged rows behind: invisible, but taking space.
+    private void SweepAbandoned(DbConnection connection)
+    {
+        var abandoned = new List<long>();
+        using (var command = Command(connection, null, $"SELECT delivery_id FROM {StagingTable}"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetInt64(0);
+                if (!InFlight.ContainsKey((Path, id)))
+                {
+                    abandoned.Add(id);
+                }
+            }
+        }
+
+        if (abandoned.Count == 0)
+        {
+            return;
+        }
+
+        var tables = new List<string>();
+        using (var command = Command(connection, null, $"SELECT c.table_schema, c.table_name FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name WHERE t.table_type = 'BASE TABLE' AND c.column_name = '{TableLayout.DeliveryColumn}'"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                tables.Add(DeliverySql.Quote(reader.GetString(0)) + "." + DeliverySql.Quote(reader.GetString(1)));
+            }
+        }
+
+        foreach (var id in abandoned)
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var table in tables)
+            {
+                Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"DELETE FROM {table} WHERE {DeliverySql.Quote(TableLayout.DeliveryColumn)} = {id}"));
+            }
+
+            Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"DELETE FROM {DeliverySql.LedgerSchema}.quarantine WHERE delivery_id = {id} AND delivery_id NOT IN (SELECT id FROM {DeliverySql.LedgerSchema}.deliveries)"));
+            Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"DELETE FROM {StagingTable} WHERE delivery_id = {id}"));
+            transaction.Commit();
+        }
+    }
+
     /// <summary>Opens a connection for maintenance and tests (e.g. a forced checkpoint).</summary>
     public DuckDBConnection OpenConnection() => (DuckDBConnection)Connect();
-
-    /// <inheritdoc />
-    protected internal override IRowSink CreateSink(DbConnection connection, DbTransaction transaction, TableLayout table, long deliveryId) =>
-        new DuckDbChunkSink((DuckDBConnection)connection, table, deliveryId);
 }

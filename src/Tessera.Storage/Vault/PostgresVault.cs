@@ -6,7 +6,7 @@ using Tessera.Intake.Validation;
 
 namespace Tessera.Storage.Vault;
 
-/// <summary>The vault of a server workspace: PostgreSQL, written through binary COPY inside each delivery's transaction.</summary>
+/// <summary>The vault of a server workspace: PostgreSQL, written through binary COPY inside each delivery's one transaction.</summary>
 public sealed class PostgresVault(string connectionString) : SqlVault
 {
     /// <inheritdoc />
@@ -21,7 +21,22 @@ public sealed class PostgresVault(string connectionString) : SqlVault
     }
 
     /// <inheritdoc />
-    protected internal override IRowSink CreateSink(DbConnection connection, DbTransaction transaction, TableLayout table, long deliveryId)
+    public override IDeliveryWriter Begin(string source)
+    {
+        var connection = Connect();
+        try
+        {
+            var id = NextDeliveryId(connection);
+            return new SqlDeliveryWriter(connection, connection.BeginTransaction(), id, CreateSink);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static IRowSink CreateSink(DbConnection connection, TableLayout table, long deliveryId)
     {
         var columns = string.Join(", ", new[] { TableLayout.DeliveryColumn, TableLayout.RowColumn }.Concat(table.Columns.Select(c => c.Name)).Select(DeliverySql.Quote));
         var importer = ((NpgsqlConnection)connection).BeginBinaryImport($"COPY {DeliverySql.Rows(table)} ({columns}) FROM STDIN (FORMAT BINARY)");

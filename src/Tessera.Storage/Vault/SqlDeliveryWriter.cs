@@ -4,16 +4,21 @@ using Tessera.Intake.Delivering;
 
 namespace Tessera.Storage.Vault;
 
-/// <summary>One delivery's transaction on a <see cref="SqlVault"/>; disposing without committing rolls it back.</summary>
-internal sealed class SqlDeliveryWriter(SqlVault vault, DbConnection connection, DbTransaction transaction, long deliveryId) : IDeliveryWriter
+/// <summary>One delivery written in one transaction (PostgreSQL); disposing without committing rolls it back.</summary>
+internal sealed class SqlDeliveryWriter(DbConnection connection, DbTransaction transaction, long deliveryId, Func<DbConnection, TableLayout, long, IRowSink> createSink) : IDeliveryWriter
 {
     private bool _done;
 
     public long DeliveryId => deliveryId;
 
-    public IRowSink Rows(TableLayout table) => vault.CreateSink(connection, transaction, table, deliveryId);
+    public int AppendThreads => 1;
 
-    public void Quarantine(IReadOnlyList<QuarantineEntry> entries)
+    public IRowSink Rows(TableLayout table) => createSink(connection, table, deliveryId);
+
+    public void Quarantine(IReadOnlyList<QuarantineEntry> entries) => InsertQuarantine(connection, transaction, deliveryId, entries);
+
+    /// <summary>Inserts quarantine entries of <paramref name="deliveryId"/>.</summary>
+    internal static void InsertQuarantine(DbConnection connection, DbTransaction transaction, long deliveryId, IReadOnlyList<QuarantineEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         foreach (var entry in entries)
@@ -25,7 +30,10 @@ internal sealed class SqlDeliveryWriter(SqlVault vault, DbConnection connection,
         }
     }
 
-    public IReadOnlyList<(long Row, string Value)> Query(string sql)
+    public IReadOnlyList<(long Row, string Value)> Query(string sql) => Query(connection, transaction, sql);
+
+    /// <summary>Runs a query returning (row, text) pairs.</summary>
+    internal static IReadOnlyList<(long Row, string Value)> Query(DbConnection connection, DbTransaction transaction, string sql)
     {
         using var command = SqlVault.Command(connection, transaction, sql);
         using var reader = command.ExecuteReader();
@@ -38,7 +46,10 @@ internal sealed class SqlDeliveryWriter(SqlVault vault, DbConnection connection,
         return rows;
     }
 
-    public long Count(string sql)
+    public long Count(string sql) => Count(connection, transaction, sql);
+
+    /// <summary>Runs a query returning one number.</summary>
+    internal static long Count(DbConnection connection, DbTransaction transaction, string sql)
     {
         using var command = SqlVault.Command(connection, transaction, sql);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -47,6 +58,14 @@ internal sealed class SqlDeliveryWriter(SqlVault vault, DbConnection connection,
     public void Execute(string sql) => SqlVault.Execute(connection, transaction, sql);
 
     public void Commit(DeliveryLedgerEntry entry, IReadOnlyList<long> superseded)
+    {
+        WriteLedger(connection, transaction, deliveryId, entry, superseded);
+        transaction.Commit();
+        _done = true;
+    }
+
+    /// <summary>Writes the ledger entry and marks <paramref name="superseded"/> deliveries as replaced, inside <paramref name="transaction"/>.</summary>
+    internal static void WriteLedger(DbConnection connection, DbTransaction transaction, long deliveryId, DeliveryLedgerEntry entry, IReadOnlyList<long> superseded)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(superseded);
@@ -70,9 +89,6 @@ internal sealed class SqlDeliveryWriter(SqlVault vault, DbConnection connection,
                 deliveryId, entry.FullRefresh ? $"Replaced by full refresh #{deliveryId}." : $"Replaced by delivery #{deliveryId} for the same period.", old);
             update.ExecuteNonQuery();
         }
-
-        transaction.Commit();
-        _done = true;
     }
 
     public void Dispose()

@@ -19,9 +19,6 @@ public abstract class SqlVault : IDeliveryStore
     /// <summary>The engine's name for a byte column.</summary>
     protected abstract string BlobType { get; }
 
-    /// <summary>Creates a sink appending <paramref name="table"/>'s rows on <paramref name="connection"/>.</summary>
-    protected internal abstract IRowSink CreateSink(DbConnection connection, DbTransaction transaction, TableLayout table, long deliveryId);
-
     /// <summary>
     /// Keeps the store open until disposed, so a batch of work (an ingest, the demo's hundreds of
     /// deliveries) does not reopen it for every statement. Other processes wait meanwhile.
@@ -178,21 +175,7 @@ public abstract class SqlVault : IDeliveryStore
     }
 
     /// <inheritdoc />
-    public IDeliveryWriter Begin(string source)
-    {
-        var connection = Connect();
-        try
-        {
-            using var next = Command(connection, null, $"SELECT nextval('{DeliverySql.LedgerSchema}.delivery_ids')");
-            var id = Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture);
-            return new SqlDeliveryWriter(this, connection, connection.BeginTransaction(), id);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public abstract IDeliveryWriter Begin(string source);
 
     /// <inheritdoc />
     public void RecordRejection(DeliveryLedgerEntry entry, IReadOnlyList<QuarantineEntry> problems)
@@ -239,6 +222,13 @@ public abstract class SqlVault : IDeliveryStore
         using var copy = new MemoryStream();
         ((Stream)value).CopyTo(copy);
         return copy.ToArray();
+    }
+
+    /// <summary>Reserves the next delivery id on <paramref name="connection"/>.</summary>
+    internal static long NextDeliveryId(DbConnection connection)
+    {
+        using var next = Command(connection, null, $"SELECT nextval('{DeliverySql.LedgerSchema}.delivery_ids')");
+        return Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params object?[] parameters)
