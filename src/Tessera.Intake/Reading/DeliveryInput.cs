@@ -85,7 +85,10 @@ public static class DeliveryInput
     private static DeliveryFile FromDisk(string path)
     {
         var full = Path.GetFullPath(path);
-        return new DeliveryFile(Path.GetFileName(full), full, new FileInfo(full).Length, () => new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        // A symbolic link (a drop folder linking to the agency's share) reports its own tiny size.
+        var info = new FileInfo(full);
+        var length = info.LinkTarget is null ? info.Length : ((FileInfo?)info.ResolveLinkTarget(returnFinalTarget: true))?.Length ?? info.Length;
+        return new DeliveryFile(Path.GetFileName(full), full, length, () => new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
     }
 
     private static bool IsZip(string path)
