@@ -35,6 +35,7 @@ public static class TesseraCli
             DeliveriesCommand.Create(output),
             QualityCommand.Create(output),
             AuditCommand.Create(output),
+            KeysCommand.Create(output),
         };
         root.Options.Add(Verbose);
 

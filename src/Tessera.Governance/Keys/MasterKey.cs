@@ -68,6 +68,18 @@ public sealed class MasterKey : IDisposable
                 $"The master key file {path} was not found. It was created beside the workspace by 'tessera init'; restore it from your key backup, or set {EnvironmentVariable}.");
         }
 
+        return LoadFile(path);
+    }
+
+    /// <summary>Reads the key from the file <paramref name="path"/> only (the environment variable names the current key, not a new one).</summary>
+    /// <exception cref="KeyUnavailableException">The file is missing or malformed.</exception>
+    public static MasterKey LoadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new KeyUnavailableException($"The master key file {path} was not found.");
+        }
+
         var lines = File.ReadAllLines(path);
         if (lines.Length < 2 || lines[0].Trim() != FileHeader)
         {

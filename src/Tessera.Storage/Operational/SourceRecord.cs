@@ -20,4 +20,7 @@ public sealed class SourceRecord
 
     /// <summary>When registered (UTC).</summary>
     public DateTime AddedUtc { get; set; }
+
+    /// <summary>When the source's data keys were destroyed (crypto-shredded), if they were.</summary>
+    public DateTime? KeysDestroyedUtc { get; set; }
 }

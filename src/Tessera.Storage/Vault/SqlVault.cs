@@ -166,6 +166,26 @@ public abstract class SqlVault : IDeliveryStore
         return entries;
     }
 
+    /// <summary>
+    /// The sealed identifier envelopes of a source file's current rows, with each row's number in
+    /// its delivery; open them with <see cref="Intake.Delivering.IdentifierReader"/>. Linkage reads
+    /// identifiers this way, and only this way.
+    /// </summary>
+    public IReadOnlyList<(long Row, byte[] Sealed)> SealedIdentifiers(string source, string file)
+    {
+        using var connection = Connect();
+        using var command = Command(connection, null,
+            $"SELECT {DeliverySql.Quote(TableLayout.RowColumn)}, {DeliverySql.Quote(TableLayout.IdentifiersColumn)} FROM {DeliverySql.Quote(source)}.{DeliverySql.Quote(file.ToLowerInvariant())} WHERE {DeliverySql.Quote(TableLayout.IdentifiersColumn)} IS NOT NULL ORDER BY 1");
+        using var reader = command.ExecuteReader();
+        var rows = new List<(long, byte[])>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), Bytes(reader.GetValue(1))));
+        }
+
+        return rows;
+    }
+
     /// <summary>Number of current rows in a source's file view.</summary>
     public long CountCurrent(string source, string file)
     {

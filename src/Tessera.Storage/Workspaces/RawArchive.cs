@@ -49,6 +49,16 @@ public sealed class RawArchive(string root, Func<string, DataKey> dataKeyOf) : I
         }
     }
 
+    /// <summary>Deletes every kept file of <paramref name="source"/>, e.g. once its data key is destroyed and they can no longer be read.</summary>
+    public void Discard(string source)
+    {
+        var folder = Path.Combine(Root, source);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Decrypts a kept file of a delivery into <paramref name="destination"/>.</summary>
     public void Restore(string source, string contentHash, string fileName, Stream destination)
     {

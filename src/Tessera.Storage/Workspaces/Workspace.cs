@@ -23,7 +23,7 @@ public sealed class Workspace : IDisposable
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
     private readonly Dictionary<string, DataKey> _dataKeys = new(StringComparer.Ordinal);
-    private readonly Lazy<MasterKey> _masterKey;
+    private readonly Dictionary<string, MasterKey> _masterKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<SourceDictionary>> _dictionaries = new(StringComparer.Ordinal);
     private readonly Lazy<SqlAuditLog> _audit;
 
@@ -31,7 +31,6 @@ public sealed class Workspace : IDisposable
     {
         Folder = folder;
         Config = config;
-        _masterKey = new Lazy<MasterKey>(LoadMasterKey);
         Vault = config.Database == "postgresql" ? new PostgresVault(config.Connection!) : new DuckDbVault(Path.Combine(folder, "vault.duckdb")) { Waiting = waiting };
         Raw = new RawArchive(Path.Combine(folder, "raw"), DataKeyFor);
         _audit = new Lazy<SqlAuditLog>(() =>
@@ -219,7 +218,7 @@ public sealed class Workspace : IDisposable
         };
         db.Sources.Add(record);
         var key = DataKey.Generate(name, 1);
-        db.DataKeys.Add(new DataKeyRecord { Source = name, KeyId = key.Id, Wrapped = key.WrapWith(_masterKey.Value), MasterKeyFingerprint = _masterKey.Value.Fingerprint, CreatedUtc = nowUtc });
+        db.DataKeys.Add(Wrapped(key, nowUtc));
         db.SaveChanges();
         return record;
     }
@@ -270,8 +269,10 @@ public sealed class Workspace : IDisposable
 
             using var db = Operational();
             var record = db.DataKeys.AsNoTracking().Where(k => k.Source == source).OrderByDescending(k => k.KeyId).FirstOrDefault()
-                ?? throw new KeyUnavailableException($"The source '{source}' has no data key.");
-            var key = DataKey.Unwrap(_masterKey.Value, source, record.KeyId, record.Wrapped);
+                ?? throw new KeyUnavailableException(db.Sources.AsNoTracking().SingleOrDefault(s => s.Name == source)?.KeysDestroyedUtc is { } destroyed
+                    ? $"The data key of the source '{source}' was destroyed on {destroyed:yyyy-MM-dd} (crypto-shredding): its identifiers can no longer be read, and it cannot take new deliveries."
+                    : $"The source '{source}' has no data key.");
+            var key = DataKey.Unwrap(MasterKeyFor(record.MasterKeyFingerprint), source, record.KeyId, record.Wrapped);
             _dataKeys[source] = key;
             return key;
         }
@@ -289,7 +290,7 @@ public sealed class Workspace : IDisposable
             var key = DataKey.Generate(AuditSigner.KeyName, 1);
             using (var db = Operational())
             {
-                db.DataKeys.Add(new DataKeyRecord { Source = key.Source, KeyId = key.Id, Wrapped = key.WrapWith(_masterKey.Value), MasterKeyFingerprint = _masterKey.Value.Fingerprint, CreatedUtc = DateTime.UtcNow });
+                db.DataKeys.Add(Wrapped(key, DateTime.UtcNow));
                 try
                 {
                     db.SaveChanges();
@@ -321,24 +322,191 @@ public sealed class Workspace : IDisposable
         return Processor(clock, faultPoint).Ingest(request, dictionaries, progress, cancellationToken);
     }
 
-    private MasterKey LoadMasterKey()
+    private DataKeyRecord Wrapped(DataKey key, DateTime nowUtc)
     {
-        var key = MasterKey.Load(Config.MasterKeyFile);
-        if (Config.MasterKeyFingerprint.Length > 0 && key.Fingerprint != Config.MasterKeyFingerprint)
+        var master = MasterKeyFor(Config.MasterKeyFingerprint);
+        return new DataKeyRecord { Source = key.Source, KeyId = key.Id, Wrapped = key.WrapWith(master), MasterKeyFingerprint = master.Fingerprint, CreatedUtc = nowUtc };
+    }
+
+    /// <summary>The master key with <paramref name="fingerprint"/>: the workspace's, or the one a rotation is moving to.</summary>
+    private MasterKey MasterKeyFor(string fingerprint)
+    {
+        lock (_masterKeys)
         {
-            key.Dispose();
-            throw new KeyUnavailableException($"The master key in {Config.MasterKeyFile} (fingerprint {key.Fingerprint}) is not this workspace's key (fingerprint {Config.MasterKeyFingerprint}).");
+            if (fingerprint.Length == 0)
+            {
+                fingerprint = Config.MasterKeyFingerprint;
+            }
+
+            if (_masterKeys.TryGetValue(fingerprint, out var cached))
+            {
+                return cached;
+            }
+
+            MasterKey key;
+            string where;
+            if (fingerprint == Config.MasterKeyFingerprint)
+            {
+                key = MasterKey.Load(Config.MasterKeyFile);
+                where = Config.MasterKeyFile;
+            }
+            else if (fingerprint == Config.PendingMasterKeyFingerprint)
+            {
+                key = MasterKey.LoadFile(Config.PendingMasterKeyFile!);
+                where = Config.PendingMasterKeyFile!;
+            }
+            else
+            {
+                throw new KeyUnavailableException($"A data key is wrapped by a master key (fingerprint {fingerprint}) that this workspace no longer names; restore the workspace settings from backup.");
+            }
+
+            if (key.Fingerprint != fingerprint)
+            {
+                key.Dispose();
+                throw new KeyUnavailableException($"The master key in {where} (fingerprint {key.Fingerprint}) is not this workspace's key (fingerprint {fingerprint}).");
+            }
+
+            _masterKeys[fingerprint] = key;
+            return key;
+        }
+    }
+
+    /// <summary>
+    /// Re-wraps every data key (each source's and the audit key) with a new master key written to
+    /// <paramref name="newKeyFile"/>, after which the old key file is no longer used. Safe to
+    /// interrupt: the settings name both keys until every data key is re-wrapped, and running it
+    /// again with the same file finishes the job.
+    /// </summary>
+    /// <returns>The old key file, now unused, and how many data keys were re-wrapped.</returns>
+    /// <exception cref="WorkspaceException">The file exists and is not the key of an unfinished rotation, or another rotation is unfinished.</exception>
+    public (string OldKeyFile, int Rewrapped) RotateMasterKey(string newKeyFile, string actor)
+    {
+        var path = Path.GetFullPath(newKeyFile);
+        if (path.StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new WorkspaceException("The new master key file must be outside the workspace folder (a key kept with the data it protects protects nothing).");
         }
 
-        return key;
+        MasterKey next;
+        if (Config.PendingMasterKeyFile is { } pending)
+        {
+            if (pending != path)
+            {
+                throw new WorkspaceException($"A rotation to {pending} did not finish; run 'tessera keys rotate --new-key-file {pending}' to finish it first.");
+            }
+
+            next = MasterKeyFor(Config.PendingMasterKeyFingerprint!);
+        }
+        else
+        {
+            if (File.Exists(path))
+            {
+                throw new WorkspaceException($"{path} exists already; rotate names a new file so no key is ever overwritten.");
+            }
+
+            // Open every data key with the current key first: a missing old key stops here, before anything changes.
+            using (var db = Operational())
+            {
+                foreach (var fingerprint in db.DataKeys.AsNoTracking().Select(k => k.MasterKeyFingerprint).Distinct().ToList())
+                {
+                    MasterKeyFor(fingerprint);
+                }
+            }
+
+            var created = MasterKey.CreateFile(path);
+            lock (_masterKeys)
+            {
+                _masterKeys[created.Fingerprint] = created;
+            }
+
+            next = created;
+            Config.PendingMasterKeyFile = path;
+            Config.PendingMasterKeyFingerprint = created.Fingerprint;
+            SaveConfig();
+        }
+
+        int rewrapped;
+        using (var db = Operational())
+        {
+            var records = db.DataKeys.ToList();
+            foreach (var record in records.Where(r => r.MasterKeyFingerprint != next.Fingerprint))
+            {
+                var key = DataKey.Unwrap(MasterKeyFor(record.MasterKeyFingerprint), record.Source, record.KeyId, record.Wrapped);
+                record.Wrapped = key.WrapWith(next);
+                record.MasterKeyFingerprint = next.Fingerprint;
+            }
+
+            rewrapped = db.SaveChanges();
+        }
+
+        var old = Config.MasterKeyFile;
+        var oldFingerprint = Config.MasterKeyFingerprint;
+        Config.MasterKeyFile = path;
+        Config.MasterKeyFingerprint = next.Fingerprint;
+        Config.PendingMasterKeyFile = null;
+        Config.PendingMasterKeyFingerprint = null;
+        SaveConfig();
+        Audit.Record(new AuditEvent(actor, "configure", $"master key rotated (fingerprint {oldFingerprint} to {next.Fingerprint})", "key management", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+        return (old, rewrapped);
+    }
+
+    /// <summary>
+    /// Destroys every data key of <paramref name="source"/> ("crypto-shredding", e.g. when its data
+    /// sharing agreement ends): its sealed identifiers and encrypted raw files can never be read
+    /// again, while its de-identified rows and every other source stay as they are.
+    /// </summary>
+    /// <exception cref="WorkspaceException">No such source.</exception>
+    public int DestroySourceKeys(string source, string actor, DateTime nowUtc)
+    {
+        int destroyed;
+        using (var db = Operational())
+        {
+            var record = db.Sources.SingleOrDefault(s => s.Name == source)
+                ?? throw new WorkspaceException($"The workspace has no source named '{source}'.");
+            var keys = db.DataKeys.Where(k => k.Source == source).ToList();
+            db.DataKeys.RemoveRange(keys);
+            record.KeysDestroyedUtc ??= nowUtc;
+            db.SaveChanges();
+            destroyed = keys.Count;
+        }
+
+        lock (_dataKeys)
+        {
+            _dataKeys.Remove(source);
+        }
+
+        Raw.Discard(source);
+        Audit.Record(new AuditEvent(actor, "configure", $"data keys of {source} destroyed ({destroyed})", "key management", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+        return destroyed;
+    }
+
+    /// <summary>Opens the sealed identifiers of <paramref name="source"/>'s rows.</summary>
+    public IdentifierReader Identifiers(string source) => new(DataKeyFor(source));
+
+    private void SaveConfig()
+    {
+        var marker = Path.Combine(Folder, MarkerFile);
+        var temporary = marker + ".new";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        {
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Config, JsonOptions)));
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, marker, overwrite: true);
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_masterKey.IsValueCreated)
+        lock (_masterKeys)
         {
-            _masterKey.Value.Dispose();
+            foreach (var key in _masterKeys.Values)
+            {
+                key.Dispose();
+            }
+
+            _masterKeys.Clear();
         }
 
         NpgsqlConnection.ClearAllPools();

@@ -25,6 +25,17 @@ public sealed class WorkspaceConfig
     [JsonPropertyName("master_key_fingerprint")]
     public string MasterKeyFingerprint { get; set; } = "";
 
+    /// <summary>
+    /// The new master key file while <c>tessera keys rotate</c> runs: data keys wrapped by either
+    /// key open, so a rotation interrupted at any point leaves a workspace that still opens.
+    /// </summary>
+    [JsonPropertyName("pending_master_key_file")]
+    public string? PendingMasterKeyFile { get; set; }
+
+    /// <summary>Fingerprint of <see cref="PendingMasterKeyFile"/>.</summary>
+    [JsonPropertyName("pending_master_key_fingerprint")]
+    public string? PendingMasterKeyFingerprint { get; set; }
+
     /// <summary>The workspace operator (IDS administrator) recorded at init; CLI commands run as this identity.</summary>
     [JsonPropertyName("operator")]
     public string Operator { get; set; } = "";

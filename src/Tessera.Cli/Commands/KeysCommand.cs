@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Tessera.Storage.Workspaces;
+
+namespace Tessera.Cli.Commands;
+
+/// <summary><c>tessera keys</c>: list data keys, rotate the master key, destroy a source's keys (crypto-shredding).</summary>
+public static class KeysCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output)
+    {
+        var command = new Command("keys", "Manage the workspace's encryption keys: the master key file and each source's data key.");
+        command.Subcommands.Add(List(output));
+        command.Subcommands.Add(Rotate(output));
+        command.Subcommands.Add(Destroy(output));
+        return command;
+    }
+
+    private static Command List(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var list = new Command("list", "List each source's data keys and the master key that wraps them.") { workspace };
+        list.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.Open(parsed, workspace, "read", "key list");
+            output.WriteLine($"Master key: {opened.Config.MasterKeyFile} (fingerprint {opened.Config.MasterKeyFingerprint})");
+            using var db = opened.Operational();
+            var keys = db.DataKeys.AsNoTracking().ToList();
+            foreach (var source in db.Sources.AsNoTracking().OrderBy(s => s.Name).ToList())
+            {
+                var own = keys.Where(k => k.Source == source.Name).OrderBy(k => k.KeyId).ToList();
+                output.WriteLine(source.KeysDestroyedUtc is { } destroyed
+                    ? $"  {source.Name,-16} destroyed {destroyed:yyyy-MM-dd HH:mm} UTC"
+                    : $"  {source.Name,-16} {own.Count} key(s), current #{own.LastOrDefault()?.KeyId}, wrapped by {string.Join(", ", own.Select(k => k.MasterKeyFingerprint).Distinct())}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return list;
+    }
+
+    private static Command Rotate(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var file = new Option<string>("--new-key-file")
+        {
+            Description = "Where to write the new master key (a new file, outside the workspace). Afterwards the old key file is no longer used and can be deleted.",
+            Required = true,
+        };
+        var rotate = new Command("rotate", "Create a new master key and re-wrap every data key with it; identifiers are not re-encrypted, so this takes seconds.") { file, workspace };
+        rotate.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.Open(parsed, workspace, "configure", "master key rotation");
+            try
+            {
+                var (old, rewrapped) = opened.RotateMasterKey(parsed.GetValue(file)!, opened.Config.Operator);
+                output.WriteLine($"Re-wrapped {rewrapped} data key(s) with the new master key {opened.Config.MasterKeyFile} (fingerprint {opened.Config.MasterKeyFingerprint}).");
+                output.WriteLine($"The old key file {old} is no longer used: delete it, and its backups, once the new key is backed up.");
+                if (Environment.GetEnvironmentVariable(Governance.Keys.MasterKey.EnvironmentVariable) is { Length: > 0 })
+                {
+                    output.WriteLine($"{Governance.Keys.MasterKey.EnvironmentVariable} is set: put the new key's value in it before the next command.");
+                }
+
+                return ExitCodes.Ok;
+            }
+            catch (WorkspaceException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+        });
+        return rotate;
+    }
+
+    private static Command Destroy(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var source = new Option<string>("--source") { Description = "The source whose data keys are destroyed.", Required = true };
+        var destroy = new Command("destroy", "Destroy a source's data keys (crypto-shredding, e.g. when its data sharing agreement ends): its identifiers and raw files become unreadable for good; other sources are untouched.")
+        {
+            source, workspace,
+        };
+        destroy.SetAction(parsed =>
+        {
+            var name = parsed.GetValue(source)!;
+            using var opened = WorkspaceOption.Open(parsed, workspace, "configure", $"destroy data keys of {name}");
+            try
+            {
+                var count = opened.DestroySourceKeys(name, opened.Config.Operator, DateTime.UtcNow);
+                output.WriteLine($"Destroyed {count} data key(s) of {name} and its encrypted raw files. Its identifiers can no longer be read by anyone; its de-identified rows remain.");
+                return ExitCodes.Ok;
+            }
+            catch (WorkspaceException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+        });
+        return destroy;
+    }
+}
