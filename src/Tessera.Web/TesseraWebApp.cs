@@ -1,5 +1,10 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
+using Tessera.Web.Identity;
 using Tessera.Web.Infrastructure;
 
 namespace Tessera.Web;
@@ -19,8 +24,15 @@ public static class TesseraWebApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddRazorPages()
+        builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(AccessPageFilter))))
             .AddApplicationPart(typeof(TesseraWebApp).Assembly);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<RequestAccess>();
+        builder.Services.AddScoped<AccessPageFilter>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        var identity = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
+        builder.Services.AddOptions<IdentityOptions>().Bind(builder.Configuration.GetSection(IdentityOptions.Section));
+        AddSignIn(builder.Services, identity);
         builder.Services.AddOptions<WorkspaceOptions>()
             .Bind(builder.Configuration.GetSection(WorkspaceOptions.Section));
         builder.Services.AddSingleton<WorkspaceCatalog>();
@@ -40,8 +52,87 @@ public static class TesseraWebApp
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),
         });
         app.UseRouting();
+        app.UseAuthentication();
         app.MapHealthChecks("/health");
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>
+    /// Sessions are cookies: HTTP-only, same-site strict, secure whenever the request is (always in
+    /// production), ended after <see cref="IdentityOptions.IdleMinutes"/> without a request and
+    /// <see cref="IdentityOptions.MaxHours"/> after sign-in whatever happens.
+    /// </summary>
+    private static void AddSignIn(IServiceCollection services, IdentityOptions identity)
+    {
+        var authentication = services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            options.DefaultChallengeScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+        });
+        authentication.AddCookie(options =>
+        {
+            options.Cookie.Name = "tessera-session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = identity.Production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(identity.IdleMinutes);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/signin";
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.Events.OnRedirectToLogin = context =>
+            {
+                // Pages redirect to sign-in; downloads and htmx requests get a plain 401.
+                var isPage = HttpMethods.IsGet(context.Request.Method) && !context.Request.Query.ContainsKey("handler") && !context.Request.Headers.ContainsKey("HX-Request");
+                if (isPage)
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+                else
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+
+                return Task.CompletedTask;
+            };
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var signedIn = context.Principal?.FindFirst(TesseraClaims.SignedIn)?.Value;
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                if (!long.TryParse(signedIn, System.Globalization.CultureInfo.InvariantCulture, out var ticks) || now - new DateTime(ticks, DateTimeKind.Utc) > TimeSpan.FromHours(identity.MaxHours))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                }
+            };
+        });
+        if (!string.IsNullOrEmpty(identity.OidcAuthority))
+        {
+            authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, options =>
+            {
+                options.Authority = identity.OidcAuthority;
+                options.ClientId = identity.OidcClientId;
+                options.ClientSecret = identity.OidcClientSecret;
+                options.ResponseType = "code";
+                options.UsePkce = true;
+                options.SaveTokens = false;
+                options.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                options.Events.OnTokenValidated = context =>
+                {
+                    // The provider's claims become a Tessera session: name, role, scope; anything else is dropped.
+                    var principal = context.Principal!;
+                    var name = principal.FindFirst("preferred_username")?.Value ?? principal.FindFirst("email")?.Value ?? principal.Identity?.Name ?? "unknown";
+                    var role = Enum.TryParse<Governance.Access.Role>(principal.FindFirst(identity.OidcRoleClaim)?.Value, out var parsed) ? parsed : Governance.Access.Role.Public;
+                    var scope = principal.FindAll(identity.OidcScopeClaim).Select(c => c.Value);
+                    var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                    context.Principal = new System.Security.Claims.ClaimsPrincipal(TesseraClaims.Identity(name, role, scope, "operations", now, CookieAuthenticationDefaults.AuthenticationScheme));
+                    return Task.CompletedTask;
+                };
+            });
+        }
     }
 }

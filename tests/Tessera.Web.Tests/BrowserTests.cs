@@ -25,6 +25,7 @@ public sealed class BrowserTests(WorkspaceAppFactory app) : IClassFixture<Worksp
             }
         };
 
+        await Chromium.SignInAsync(page, app.BaseAddress);
         var response = await page.GotoAsync(app.BaseAddress.ToString());
         Assert.NotNull(response);
         Assert.True(response.Ok);

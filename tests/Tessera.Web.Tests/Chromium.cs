@@ -24,4 +24,13 @@ internal static class Chromium
         });
         return (playwright, browser);
     }
+
+    /// <summary>Signs <paramref name="page"/> in as the demo user <paramref name="user"/> through the sign-in form.</summary>
+    public static async Task SignInAsync(IPage page, Uri baseAddress, string user = "admin@demo")
+    {
+        await page.GotoAsync(new Uri(baseAddress, "/signin").ToString());
+        await page.CheckAsync($"input[name=UserName][value='{user}']");
+        await page.ClickAsync("form[action*=Demo] button[type=submit]");
+        await Assertions.Expect(page.Locator("#signed-in-as")).ToContainTextAsync(user);
+    }
 }

@@ -13,6 +13,7 @@ public sealed class DeliveryBrowserTests(IngestedAppFactory app) : IClassFixture
         await using (browser)
         {
             var page = await browser.NewPageAsync();
+            await Chromium.SignInAsync(page, app.BaseAddress);
             var consoleErrors = new List<string>();
             page.Console += (_, message) =>
             {
@@ -22,7 +23,7 @@ public sealed class DeliveryBrowserTests(IngestedAppFactory app) : IClassFixture
                 }
             };
 
-            foreach (var path in new[] { "deliveries", "deliveries/1", $"deliveries/{app.ClinicDelivery}/quarantine", "dictionaries", "dictionaries/benefits", "deliveries/upload" })
+            foreach (var path in new[] { "signin", "deliveries", "deliveries/1", $"deliveries/{app.ClinicDelivery}/quarantine", "dictionaries", "dictionaries/benefits", "deliveries/upload" })
             {
                 var response = await page.GotoAsync(app.BaseAddress + path);
                 Assert.True(response is { Ok: true }, path);
@@ -47,6 +48,7 @@ public sealed class DeliveryBrowserTests(IngestedAppFactory app) : IClassFixture
         await using (browser)
         {
             var page = await browser.NewPageAsync();
+            await Chromium.SignInAsync(page, app.BaseAddress);
             await page.GotoAsync(app.BaseAddress + "deliveries/upload");
             await page.SelectOptionAsync("#Source", "clinic");
             await page.FillAsync("#Period", "2024-08");
@@ -56,7 +58,7 @@ public sealed class DeliveryBrowserTests(IngestedAppFactory app) : IClassFixture
                 MimeType = "text/csv",
                 Buffer = "patient_id,first_name,dob,sex\nP7,Edsger,1930-05-11,M\n"u8.ToArray(),
             });
-            await page.ClickAsync("button[type=submit]");
+            await page.ClickAsync("form[data-upload-form] button[type=submit]");
             var outcome = page.Locator("[data-outcome]");
             await outcome.WaitForAsync();
             Assert.Equal("accepted", await outcome.GetAttributeAsync("data-outcome"));

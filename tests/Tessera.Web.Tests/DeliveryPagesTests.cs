@@ -9,7 +9,7 @@ public sealed partial class DeliveryPagesTests(IngestedAppFactory app) : IClassF
     [Fact]
     public async Task Deliveries_lists_every_ingested_delivery_with_its_status()
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedIn();
         var html = await client.GetStringAsync("/deliveries");
 
         Assert.Contains("benefits", html, StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed partial class DeliveryPagesTests(IngestedAppFactory app) : IClassF
     [Fact]
     public async Task A_delivery_shows_its_quality_profile_with_a_chart_and_downloads()
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedIn();
         var html = await client.GetStringAsync("/deliveries/1");
 
         Assert.Contains("data-chart=\"bar\"", html, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed partial class DeliveryPagesTests(IngestedAppFactory app) : IClassF
     [Fact]
     public async Task Quarantined_identifiers_are_masked_and_exported_values_cannot_run_as_formulas()
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedIn();
         var html = await client.GetStringAsync($"/deliveries/{app.ClinicDelivery}/quarantine");
 
         Assert.Contains("identifier hidden", html, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed partial class DeliveryPagesTests(IngestedAppFactory app) : IClassF
     [Fact]
     public async Task Dictionaries_are_browsable_with_the_glossary()
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedIn();
         var index = await client.GetStringAsync("/dictionaries");
         Assert.Contains("Limited data set", index, StringComparison.Ordinal);
         Assert.Contains("De-identified data set", index, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed partial class DeliveryPagesTests(IngestedAppFactory app) : IClassF
     [Fact]
     public async Task A_delivery_uploaded_through_the_browser_form_is_ingested()
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedIn();
         var form = await client.GetStringAsync("/deliveries/upload");
         var token = Token().Match(form).Groups[1].Value;
         using var content = new MultipartFormDataContent
@@ -88,7 +88,7 @@ public sealed partial class DeliveryPagesTests(IngestedAppFactory app) : IClassF
     [Fact]
     public async Task An_upload_without_the_anti_forgery_token_is_refused()
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedIn();
         using var content = new MultipartFormDataContent { { new StringContent("clinic"), "Source" } };
         var response = await client.PostAsync("/deliveries/upload", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -103,7 +103,7 @@ public sealed partial class DeliveryPagesTests(IngestedAppFactory app) : IClassF
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var client = app.CreateClient();
+        using var client = await app.SignedIn();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

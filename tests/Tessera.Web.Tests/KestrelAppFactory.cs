@@ -23,6 +23,30 @@ public abstract class KestrelAppFactory : WebApplicationFactory<Tessera.Web.Infr
     /// <summary>The base address the browser should open, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
+    /// <summary>An HTTP client signed in as the demo user <paramref name="user"/> through the real sign-in form.</summary>
+    public async Task<HttpClient> SignedIn(string user = "admin@demo", bool followRedirects = true)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = followRedirects, HandleCookies = true });
+        var token = await AntiForgeryToken(client, "/signin");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = user, ["Purpose"] = "operations", ["__RequestVerificationToken"] = token,
+        });
+        var response = await client.PostAsync(new Uri("/signin?handler=Demo", UriKind.Relative), form);
+        Assert.True(response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.Redirect, $"sign-in as {user} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    /// <summary>The anti-forgery token of the form on <paramref name="path"/>.</summary>
+    public static async Task<string> AntiForgeryToken(HttpClient client, string path)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var html = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
+        Assert.True(match.Success, $"no anti-forgery token on {path}");
+        return match.Groups[1].Value;
+    }
+
     /// <summary>Starts the server; call at the end of the subclass's constructor, once the workspace exists.</summary>
     protected void Start()
     {

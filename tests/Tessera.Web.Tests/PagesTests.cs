@@ -3,15 +3,16 @@ using System.Net;
 namespace Tessera.Web.Tests;
 
 /// <summary>The pages and endpoints over HTTP (a real socket, no browser).</summary>
-public sealed class PagesTests : IClassFixture<WorkspaceAppFactory>
+public sealed class PagesTests(WorkspaceAppFactory app) : IClassFixture<WorkspaceAppFactory>, IAsyncLifetime
 {
-    private readonly WorkspaceAppFactory _app;
-    private readonly HttpClient _http;
+    private HttpClient _http = null!;
 
-    public PagesTests(WorkspaceAppFactory app)
+    public async Task InitializeAsync() => _http = await app.SignedIn();
+
+    public Task DisposeAsync()
     {
-        _app = app;
-        _http = new HttpClient { BaseAddress = app.BaseAddress };
+        _http.Dispose();
+        return Task.CompletedTask;
     }
 
     [Fact]

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tessera.Governance.Access;
 using Tessera.Intake.Delivering;
 using Tessera.Web.Infrastructure;
 
 namespace Tessera.Web.Pages.Deliveries;
 
 /// <summary>Every delivery ingested, newest first: what was accepted, superseded or rejected, and why.</summary>
-public sealed class IndexModel(WorkspaceAccess access) : PageModel
+[Requires(Capability.ListDeliveries)]
+public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : PageModel
 {
     /// <summary>Only this source's deliveries, when set.</summary>
     [BindProperty(SupportsGet = true)]
@@ -28,6 +30,7 @@ public sealed class IndexModel(WorkspaceAccess access) : PageModel
     public IActionResult OnGetCsv()
     {
         Load();
+        request.Record("export", "deliveries list");
         return CsvExport.File("tessera-deliveries.csv", ["delivery", "source", "period", "status", "rows_read", "rows_accepted", "rows_quarantined", "received_utc", "files", "reason"],
             Deliveries.Select(d => (IReadOnlyList<object?>)[d.Id, d.Source, d.PeriodLabel, d.Status, d.RowsRead, d.RowsAccepted, d.RowsQuarantined, d.ReceivedUtc.ToString("u", System.Globalization.CultureInfo.InvariantCulture), d.Files, d.StatusReason]));
     }
@@ -41,7 +44,7 @@ public sealed class IndexModel(WorkspaceAccess access) : PageModel
             return;
         }
 
-        Sources = workspace.Sources().Select(s => s.Name).ToList();
-        Deliveries = workspace.Vault.Deliveries(string.IsNullOrEmpty(Source) ? null : Source);
+        Sources = workspace.Sources().Select(s => s.Name).Where(request.Sees).ToList();
+        Deliveries = workspace.Vault.Deliveries(string.IsNullOrEmpty(Source) ? null : Source).Where(d => request.Sees(d.Source)).ToList();
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Intake.Delivering;
 using Tessera.Web.Infrastructure;
 
@@ -10,7 +12,8 @@ namespace Tessera.Web.Pages.Deliveries;
 /// data partner to correct. Values of identifying columns stay hidden (they are stored
 /// encrypted); the security issue adds roles that may reveal them.
 /// </summary>
-public sealed class QuarantineModel(WorkspaceAccess access) : PageModel
+[Requires(Capability.ViewQuarantine)]
+public sealed class QuarantineModel(WorkspaceAccess access, RequestAccess request) : PageModel
 {
     private const int Shown = 1_000;
 
@@ -41,11 +44,20 @@ public sealed class QuarantineModel(WorkspaceAccess access) : PageModel
     public const string Hidden = "•••• (identifier hidden)";
 
     /// <summary>Shows the entries.</summary>
-    public IActionResult OnGet(long id) => Load(id) is { } entries ? Show(entries) : NotFound();
+    public IActionResult OnGet(long id)
+    {
+        if (Load(id) is not { } entries)
+        {
+            return NotFound();
+        }
+
+        request.Record("read", $"quarantine of delivery {id}");
+        return Show(entries);
+    }
 
     /// <summary>The filtered entries as CSV (identifiers hidden, formulas neutralised).</summary>
     public IActionResult OnGetCsv(long id) =>
-        Load(id) is { } entries
+        Load(id) is { } entries && Exported(id)
             ? CsvExport.File($"quarantine-{Delivery.Source}-{id}.csv", ["file", "row", "column", "rule", "expected", "value"],
                 Filter(entries).Select(e => (IReadOnlyList<object?>)[e.File, e.Row, e.Column, e.Rule.ToString(), e.Expected, Display(e)]))
             : NotFound();
@@ -65,11 +77,24 @@ public sealed class QuarantineModel(WorkspaceAccess access) : PageModel
     private IEnumerable<QuarantineEntry> Filter(IEnumerable<QuarantineEntry> entries) =>
         entries.Where(e => (string.IsNullOrEmpty(FileName) || e.File == FileName) && (string.IsNullOrEmpty(Rule) || e.Rule.ToString() == Rule));
 
+    private bool Exported(long id)
+    {
+        request.Record("export", $"quarantine of delivery {id}");
+        return true;
+    }
+
     private IReadOnlyList<QuarantineEntry>? Load(long id)
     {
         var workspace = access.Current;
         if (workspace?.Vault.Delivery(id) is not { } delivery)
         {
+            return null;
+        }
+
+        if (!request.Sees(delivery.Source))
+        {
+            // Another agency's quarantine is "not found", and the attempt is on record.
+            request.Record("denied", $"quarantine of delivery {id}", AuditOutcome.Denied);
             return null;
         }
 

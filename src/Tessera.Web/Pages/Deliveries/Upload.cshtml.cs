@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Intake.Delivering;
 using Tessera.Web.Infrastructure;
 
@@ -12,7 +14,8 @@ namespace Tessera.Web.Pages.Deliveries;
 /// </summary>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class UploadModel(WorkspaceAccess access) : PageModel
+[Requires(Capability.Deliver)]
+public sealed class UploadModel(WorkspaceAccess access, RequestAccess request) : PageModel
 {
     /// <summary>Largest upload accepted (4 GiB); larger extracts go through <c>tessera ingest</c>.</summary>
     public const long MaxUploadBytes = 4L << 30;
@@ -42,7 +45,7 @@ public sealed class UploadModel(WorkspaceAccess access) : PageModel
             return RedirectToPage("/Deliveries/Index");
         }
 
-        Sources = workspace.Sources().Select(s => s.Name).ToList();
+        Sources = Deliverable(workspace);
         return Page();
     }
 
@@ -55,7 +58,14 @@ public sealed class UploadModel(WorkspaceAccess access) : PageModel
             return RedirectToPage("/Deliveries/Index");
         }
 
-        Sources = workspace.Sources().Select(s => s.Name).ToList();
+        Sources = Deliverable(workspace);
+        if (!string.IsNullOrEmpty(Source) && !request.Permits(Capability.Deliver, Source))
+        {
+            // A data partner (or a service token) delivers to its own sources only.
+            request.Record("denied", "delivery to " + Source, AuditOutcome.Denied);
+            return Forbid();
+        }
+
         if (string.IsNullOrEmpty(Source) || !Sources.Contains(Source))
         {
             Problem = "Choose the source the files come from.";
@@ -66,11 +76,15 @@ public sealed class UploadModel(WorkspaceAccess access) : PageModel
         }
         else
         {
+            request.Record("ingest", "delivery to " + Source);
             Outcome = await IngestAsync(workspace, files, cancellationToken);
         }
 
         return Request.Headers.ContainsKey("HX-Request") ? Partial("_UploadResult", this) : Page();
     }
+
+    private List<string> Deliverable(Storage.Workspaces.Workspace workspace) =>
+        workspace.Sources().Select(s => s.Name).Where(s => request.Permits(Capability.Deliver, s)).ToList();
 
     private async Task<DeliveryOutcome> IngestAsync(Storage.Workspaces.Workspace workspace, List<IFormFile> files, CancellationToken cancellationToken)
     {

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tessera.Governance.Access;
 using Tessera.Intake.Dictionaries;
 using Tessera.Web.Infrastructure;
 
 namespace Tessera.Web.Pages.Dictionaries;
 
 /// <summary>One data dictionary, file by file and field by field.</summary>
+[Requires(Capability.ReadReference)]
 public sealed class DetailModel(WorkspaceAccess access) : PageModel
 {
     /// <summary>The dictionary shown.</summary>

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tessera.Governance.Access;
 using Tessera.Intake.Dictionaries;
 using Tessera.Web.Infrastructure;
 
 namespace Tessera.Web.Pages.Dictionaries;
 
 /// <summary>The data dictionaries of the workspace's sources and those shipped with Tessera, with the glossary of data terms.</summary>
+[Requires(Capability.ReadReference)]
 public sealed class IndexModel(WorkspaceAccess access) : PageModel
 {
     /// <summary>Registered sources: name, title, dictionary, version.</summary>

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tessera.Governance.Access;
 using Tessera.Intake.Inbox;
 using Tessera.Web.Infrastructure;
 
 namespace Tessera.Web.Pages.Sources;
 
 /// <summary>One source: each monthly delivery with its files and row counts.</summary>
-public sealed class DetailModel(WorkspaceCatalog catalog) : PageModel
+[Requires(Capability.ViewInbox)]
+public sealed class DetailModel(WorkspaceCatalog catalog, RequestAccess access) : PageModel
 {
     /// <summary>The source shown.</summary>
     public InboxSource? Source { get; private set; }
@@ -17,7 +19,7 @@ public sealed class DetailModel(WorkspaceCatalog catalog) : PageModel
     /// <summary>Shows the source, or 404 when the workspace has no such source.</summary>
     public IActionResult OnGet(string name)
     {
-        Source = catalog.Inbox.Source(name);
+        Source = Visible(name);
         if (Source is null)
         {
             return NotFound();
@@ -30,11 +32,24 @@ public sealed class DetailModel(WorkspaceCatalog catalog) : PageModel
     /// <summary>The file table as CSV.</summary>
     public IActionResult OnGetCsv(string name)
     {
-        var source = catalog.Inbox.Source(name);
+        var source = Visible(name);
         return source is null
             ? NotFound()
             : CsvExport.File($"tessera-{source.Name}-deliveries.csv", ["month", "file", "rows", "bytes"],
                 Rows(source).Select(r => (IReadOnlyList<object?>)[r.Month, r.File, r.Rows, r.Bytes]));
+    }
+
+    // Another agency's source is "not found": its existence is not confirmed either.
+    private InboxSource? Visible(string name)
+    {
+        var source = catalog.Inbox.Source(name);
+        if (source is not null && !access.Sees(source.Name))
+        {
+            access.Record("denied", "inbox of " + source.Name, Governance.Audit.AuditOutcome.Denied);
+            return null;
+        }
+
+        return source;
     }
 
     private static List<FileRow> Rows(InboxSource source) =>

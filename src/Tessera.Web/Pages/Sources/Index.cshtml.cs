@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Core.Time;
+using Tessera.Governance.Access;
 using Tessera.Intake.Inbox;
 using Tessera.Web.Infrastructure;
 
 namespace Tessera.Web.Pages.Sources;
 
 /// <summary>Delivery calendar: which months each source has delivered, so gaps stand out.</summary>
-public sealed class IndexModel(WorkspaceCatalog catalog) : PageModel
+[Requires(Capability.ViewInbox)]
+public sealed class IndexModel(WorkspaceCatalog catalog, RequestAccess access) : PageModel
 {
     /// <summary>Sources with deliveries.</summary>
     public IReadOnlyList<InboxSource> Sources { get; private set; } = [];
@@ -18,14 +20,14 @@ public sealed class IndexModel(WorkspaceCatalog catalog) : PageModel
     /// <summary>Shows the calendar.</summary>
     public void OnGet()
     {
-        Sources = catalog.Inbox.Sources();
+        Sources = catalog.Inbox.Sources().Where(s => access.Sees(s.Name)).ToList();
         Months = Span(Sources);
     }
 
     /// <summary>The calendar as CSV: one row per source and month with the delivery's file count and size.</summary>
     public IActionResult OnGetCsv()
     {
-        var sources = catalog.Inbox.Sources();
+        var sources = catalog.Inbox.Sources().Where(s => access.Sees(s.Name));
         return CsvExport.File("tessera-delivery-calendar.csv", ["source", "month", "files", "bytes"],
             sources.SelectMany(s => s.Deliveries.Select(d => (IReadOnlyList<object?>)[s.Name, d.Month.ToString(), d.Files.Count, d.Bytes])));
     }

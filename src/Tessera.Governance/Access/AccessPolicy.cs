@@ -1,0 +1,47 @@
+namespace Tessera.Governance.Access;
+
+/// <summary>
+/// The one authorisation policy every page, endpoint, export and command asks. Two questions:
+/// may this role use the capability at all, and — for things that belong to a source — is the
+/// source inside the user's scope. Administrators see every row; data partners only their
+/// agency's sources; nothing person-level is open to anyone else yet.
+/// </summary>
+public static class AccessPolicy
+{
+    private static readonly Dictionary<Role, HashSet<Capability>> Allowed = new()
+    {
+        [Role.Public] = [Capability.ReadReference],
+        [Role.Administrator] = [.. Enum.GetValues<Capability>()],
+        [Role.DataPartner] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewInbox, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewQuarantine, Capability.Deliver],
+        [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview],
+        [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality],
+        [Role.ProviderStaff] = [Capability.ReadReference],
+        [Role.Caseworker] = [Capability.ReadReference],
+    };
+
+    /// <summary>True when <paramref name="user"/>'s role may use <paramref name="capability"/> at all.</summary>
+    public static bool Permits(AccessUser user, Capability capability)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Allowed[user.Role].Contains(capability);
+    }
+
+    /// <summary>True when <paramref name="user"/> may use <paramref name="capability"/> on something of <paramref name="source"/>.</summary>
+    public static bool Permits(AccessUser user, Capability capability, string source)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Permits(user, capability) && SeesSource(user, source);
+    }
+
+    /// <summary>True when <paramref name="user"/>'s rows include <paramref name="source"/>'s: all for administrators and analysts (aggregates only), the own agency's for data partners.</summary>
+    public static bool SeesSource(AccessUser user, string source)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Role switch
+        {
+            Role.Administrator or Role.Analyst or Role.ContractManager => true,
+            Role.DataPartner => user.Scope.Contains(source),
+            _ => false,
+        };
+    }
+}

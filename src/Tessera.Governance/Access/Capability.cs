@@ -1,0 +1,29 @@
+namespace Tessera.Governance.Access;
+
+/// <summary>Everything a page, endpoint, export or command can do that the policy decides on.</summary>
+public enum Capability
+{
+    /// <summary>Reference material: data dictionaries and the glossary.</summary>
+    ReadReference,
+
+    /// <summary>The overview of sources and what they delivered (files and sizes, no rows).</summary>
+    ViewOverview,
+
+    /// <summary>The incoming files of a source, by month.</summary>
+    ViewInbox,
+
+    /// <summary>The list of deliveries with their status and counts.</summary>
+    ListDeliveries,
+
+    /// <summary>A delivery's data-quality profile (aggregate counts).</summary>
+    ViewDeliveryQuality,
+
+    /// <summary>A delivery's quarantined rows: person-level.</summary>
+    ViewQuarantine,
+
+    /// <summary>Sending a delivery.</summary>
+    Deliver,
+
+    /// <summary>The audit log.</summary>
+    ReadAudit,
+}

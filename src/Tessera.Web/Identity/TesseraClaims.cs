@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Security.Claims;
+using Tessera.Governance.Access;
+
+namespace Tessera.Web.Identity;
+
+/// <summary>The claims a Tessera session carries, and the <see cref="AccessUser"/> they make.</summary>
+public static class TesseraClaims
+{
+    /// <summary>The user's role (a <see cref="Role"/> name).</summary>
+    public const string Role = "tessera:role";
+
+    /// <summary>One source, contract or provider the role is limited to (repeated).</summary>
+    public const string Scope = "tessera:scope";
+
+    /// <summary>Why the user signed in, recorded with every audited access.</summary>
+    public const string Purpose = "tessera:purpose";
+
+    /// <summary>When the user signed in (UTC ticks), for the absolute session limit.</summary>
+    public const string SignedIn = "tessera:signed-in";
+
+    /// <summary>The purposes a user can give at sign-in.</summary>
+    public static IReadOnlyList<string> Purposes { get; } = ["operations", "data quality review", "contract management", "evaluation", "demonstration"];
+
+    /// <summary>A session identity for <paramref name="name"/> in <paramref name="role"/>.</summary>
+    public static ClaimsIdentity Identity(string name, Role role, IEnumerable<string> scope, string purpose, DateTime nowUtc, string authenticationType)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, name),
+            new(Role, role.ToString()),
+            new(Purpose, purpose),
+            new(SignedIn, nowUtc.Ticks.ToString(CultureInfo.InvariantCulture)),
+        };
+        claims.AddRange(scope.Select(s => new Claim(Scope, s)));
+        return new ClaimsIdentity(claims, authenticationType);
+    }
+
+    /// <summary>The user as the policy sees them; anyone without a valid Tessera role is <see cref="AccessUser.Anonymous"/>.</summary>
+    public static AccessUser User(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (principal.Identity?.IsAuthenticated != true || !Enum.TryParse<Role>(principal.FindFirstValue(Role), out var role) || principal.Identity.Name is not { Length: > 0 } name)
+        {
+            return AccessUser.Anonymous;
+        }
+
+        return new AccessUser(name, role, principal.FindAll(Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>The purpose given at sign-in.</summary>
+    public static string PurposeOf(ClaimsPrincipal principal) => principal?.FindFirstValue(Purpose) ?? "none given";
+}

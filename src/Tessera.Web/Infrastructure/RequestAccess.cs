@@ -1,0 +1,32 @@
+using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
+using Tessera.Web.Identity;
+
+namespace Tessera.Web.Infrastructure;
+
+/// <summary>
+/// The current request's user and the policy's answers for them, plus the audit record of what
+/// they did. Pages use it to scope rows (a data partner's list holds only their sources) and to
+/// record reads and exports; a record that cannot be written fails the request.
+/// </summary>
+public sealed class RequestAccess(IHttpContextAccessor http, WorkspaceAccess workspaces)
+{
+    private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No request.");
+
+    /// <summary>Who is asking.</summary>
+    public AccessUser User => TesseraClaims.User(Context.User);
+
+    /// <summary>True when the user's rows include <paramref name="source"/>'s.</summary>
+    public bool Sees(string source) => AccessPolicy.SeesSource(User, source);
+
+    /// <summary>True when the user may use <paramref name="capability"/> on <paramref name="source"/>'s data.</summary>
+    public bool Permits(Capability capability, string source) => AccessPolicy.Permits(User, capability, source);
+
+    /// <summary>Records an access in the workspace's audit log.</summary>
+    /// <exception cref="AuditUnavailableException">It could not be recorded (no workspace yet, or the log failed): the caller must not go on.</exception>
+    public void Record(string action, string target, AuditOutcome outcome = AuditOutcome.Allowed)
+    {
+        var workspace = workspaces.Current ?? throw new AuditUnavailableException("The workspace is not initialised yet, so there is no audit log to record this access in; run 'tessera init' first.");
+        workspace.Audit.Record(new AuditEvent(User.Name, action, target, TesseraClaims.PurposeOf(Context.User), Context.Connection.RemoteIpAddress?.ToString() ?? "unknown", outcome));
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Tessera.Governance.Audit;
+using Tessera.Web.Identity;
+using Tessera.Web.Infrastructure;
+
+namespace Tessera.Web.Pages.Account;
+
+/// <summary>Sign-in: through the organisation's OpenID Connect provider, or — outside production — as one of the demo users.</summary>
+[OpenToAll]
+public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess access, TimeProvider clock) : PageModel
+{
+    /// <summary>Where to go after signing in (a path in this app).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>The demo user chosen.</summary>
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    /// <summary>Why the user signs in.</summary>
+    [BindProperty]
+    public string Purpose { get; set; } = TesseraClaims.Purposes[0];
+
+    /// <summary>True when demo users may sign in.</summary>
+    public bool DemoUsersEnabled => !options.Value.Production;
+
+    /// <summary>True when an OpenID Connect provider is configured.</summary>
+    public bool OidcEnabled => !string.IsNullOrEmpty(options.Value.OidcAuthority);
+
+    /// <summary>What went wrong, if anything.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>Shows the choices.</summary>
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Signs in as a demo user.</summary>
+    public async Task<IActionResult> OnPostDemoAsync()
+    {
+        var user = DemoUsers.Find(UserName);
+        if (!DemoUsersEnabled || user is null || !TesseraClaims.Purposes.Contains(Purpose))
+        {
+            Problem = DemoUsersEnabled ? "Choose one of the demo users and a purpose." : "Demo users are switched off on this server; sign in with your organisation's account.";
+            access.Record("sign-in", "demo user " + (user?.Name ?? "unknown"), AuditOutcome.Denied);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var identity = TesseraClaims.Identity(user.Name, user.Role, user.Scope, Purpose, clock.GetUtcNow().UtcDateTime, CookieAuthenticationDefaults.AuthenticationScheme);
+        HttpContext.User = new System.Security.Claims.ClaimsPrincipal(identity);
+        access.Record("sign-in", "demo user", AuditOutcome.Allowed);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, HttpContext.User);
+        return LocalRedirect(SafeReturnUrl);
+    }
+
+    /// <summary>Starts sign-in at the OpenID Connect provider.</summary>
+    public IActionResult OnPostOidc() =>
+        OidcEnabled ? Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl }, OpenIdConnectDefaults.AuthenticationScheme) : NotFound();
+
+    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tessera.Web.Infrastructure;
+
+namespace Tessera.Web.Pages.Account;
+
+/// <summary>Ends the session (a form post, so another site cannot sign the user out).</summary>
+[OpenToAll]
+public sealed class SignOutModel(RequestAccess access) : PageModel
+{
+    /// <summary>Nothing to show; signing out is a post.</summary>
+    public IActionResult OnGet() => Redirect("/");
+
+    /// <summary>Signs out and records it.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            access.Record("sign-out", "session");
+        }
+
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Redirect("/");
+    }
+}
