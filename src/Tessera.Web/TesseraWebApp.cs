@@ -47,6 +47,8 @@ public static class TesseraWebApp
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // 403, 404 and the like get a page that says what happened (a browser shows nothing for an empty one).
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),

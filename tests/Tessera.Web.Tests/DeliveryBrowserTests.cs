@@ -65,4 +65,37 @@ public sealed class DeliveryBrowserTests(IngestedAppFactory app) : IClassFixture
             Assert.Equal("100", await page.EvalOnSelectorAsync<string>("[data-upload-progress]", "e => String(e.value)"));
         }
     }
+
+    [SkippableTheory]
+    [InlineData("admin@demo", "Overview|Inbox|Deliveries|Dictionaries", "")]
+    [InlineData("hmis-lead@demo", "Overview|Inbox|Deliveries|Dictionaries", "")]
+    [InlineData("contracts@demo", "Overview|Dictionaries", "Inbox|Deliveries")]
+    [InlineData("analyst@demo", "Overview|Deliveries|Dictionaries", "Inbox")]
+    [InlineData("provider@demo", "Dictionaries", "Overview|Inbox|Deliveries")]
+    [InlineData("caseworker@demo", "Dictionaries", "Overview|Inbox|Deliveries")]
+    public async Task Each_demo_role_sees_only_its_own_pages(string user, string shown, string hidden)
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await Chromium.SignInAsync(page, app.BaseAddress, user);
+            var navigation = page.Locator("nav[aria-label='Primary navigation'] a.usa-nav-link");
+            var links = await navigation.AllInnerTextsAsync();
+            Assert.All(shown.Split('|'), name => Assert.Contains(name, links));
+            Assert.All(hidden.Split('|', StringSplitOptions.RemoveEmptyEntries), name => Assert.DoesNotContain(name, links));
+
+            if (user == "hmis-lead@demo")
+            {
+                // Another agency's delivery and quarantine: not found, and nothing of it shown.
+                var response = await page.GotoAsync(app.BaseAddress + $"deliveries/{app.ClinicDelivery}/quarantine");
+                Assert.Equal(404, response!.Status);
+                response = await page.GotoAsync(app.BaseAddress + $"deliveries/{app.ClinicDelivery}");
+                Assert.Equal(404, response!.Status);
+                await page.GotoAsync(app.BaseAddress + "deliveries");
+                Assert.DoesNotContain("benefits", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+            }
+        }
+    }
 }

@@ -26,16 +26,20 @@ public abstract class KestrelAppFactory : WebApplicationFactory<Tessera.Web.Infr
     /// <summary>An HTTP client signed in as the demo user <paramref name="user"/> through the real sign-in form.</summary>
     public async Task<HttpClient> SignedIn(string user = "admin@demo", bool followRedirects = true)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = followRedirects, HandleCookies = true });
+        var client = NewClient(followRedirects);
         var token = await AntiForgeryToken(client, "/signin");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = user, ["Purpose"] = "operations", ["__RequestVerificationToken"] = token,
         });
         var response = await client.PostAsync(new Uri("/signin?handler=Demo", UriKind.Relative), form);
-        Assert.True(response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.Redirect, $"sign-in as {user} failed: {(int)response.StatusCode}");
+        Assert.True(response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.Redirect, $"sign-in as {user} failed: {(int)response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync()}");
         return client;
     }
+
+    /// <summary>A client over the real socket with its own cookies (the factory's clients follow redirects whatever their options say).</summary>
+    public HttpClient NewClient(bool followRedirects = true) =>
+        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = BaseAddress };
 
     /// <summary>The anti-forgery token of the form on <paramref name="path"/>.</summary>
     public static async Task<string> AntiForgeryToken(HttpClient client, string path)

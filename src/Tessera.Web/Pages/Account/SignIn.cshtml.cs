@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Web.Identity;
 using Tessera.Web.Infrastructure;
@@ -56,7 +57,9 @@ public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess
         HttpContext.User = new System.Security.Claims.ClaimsPrincipal(identity);
         access.Record("sign-in", "demo user", AuditOutcome.Allowed);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, HttpContext.User);
-        return LocalRedirect(SafeReturnUrl);
+        // Straight to a page the role may open: the overview, or else the dictionaries.
+        return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl
+            : AccessPolicy.Permits(access.User, Capability.ViewOverview) ? "/" : "/dictionaries");
     }
 
     /// <summary>Starts sign-in at the OpenID Connect provider.</summary>

@@ -1,0 +1,171 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Tessera.Governance.Audit;
+using Tessera.Storage.Workspaces;
+
+namespace Tessera.Web.Tests;
+
+/// <summary>
+/// The authorisation matrix: every endpoint of the app × every role × a row of the user's own
+/// agency and of another, with the status each must get, run against the real app. The matrix is
+/// data written out here, not derived from the policy, so a policy change shows up as a failing
+/// cell; an endpoint missing from it fails the test.
+/// </summary>
+public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture app) : IClassFixture<AuthorisationMatrixTests.Fixture>
+{
+    /// <summary>Its own app: the matrix uploads deliveries, which other tests must not see.</summary>
+    public sealed class Fixture : IDisposable
+    {
+        public IngestedAppFactory App { get; } = new();
+
+        public void Dispose() => App.Dispose();
+    }
+
+    // Columns: anonymous, administrator, data partner (homelessness) on its own rows, the same on
+    // another agency's rows, contract manager, analyst, provider staff, caseworker.
+    private static readonly string[] Users = ["", "admin@demo", "hmis-lead@demo", "hmis-lead@demo", "contracts@demo", "analyst@demo", "provider@demo", "caseworker@demo"];
+    private static readonly bool[] OtherRows = [false, false, false, true, false, false, false, false];
+
+    private static readonly Dictionary<string, int[]> Matrix = new()
+    {
+        ["GET /"] = [302, 200, 200, 200, 200, 200, 403, 403],
+        ["GET /?handler=Csv"] = [401, 200, 200, 200, 200, 200, 403, 403],
+        ["GET /Index"] = [302, 200, 200, 200, 200, 200, 403, 403],
+        ["GET /Index?handler=Csv"] = [401, 200, 200, 200, 200, 200, 403, 403],
+        ["GET /Error/{code:int?}"] = [200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /health"] = [200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /signin"] = [200, 200, 200, 200, 200, 200, 200, 200],
+        ["POST /signin?handler=Demo"] = [302, 302, 302, 302, 302, 302, 302, 302],
+        ["POST /signin?handler=Oidc"] = [404, 404, 404, 404, 404, 404, 404, 404],
+        ["GET /signout"] = [302, 302, 302, 302, 302, 302, 302, 302],
+        ["POST /signout"] = [302, 302, 302, 302, 302, 302, 302, 302],
+        ["GET /sources"] = [302, 200, 200, 200, 403, 403, 403, 403],
+        ["GET /sources?handler=Csv"] = [401, 200, 200, 200, 403, 403, 403, 403],
+        ["GET /sources/{name}"] = [302, 200, 200, 404, 403, 403, 403, 403],
+        ["GET /sources/{name}?handler=Csv"] = [401, 200, 200, 404, 403, 403, 403, 403],
+        ["GET /dictionaries"] = [200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /dictionaries/{name}"] = [200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /deliveries"] = [302, 200, 200, 200, 403, 200, 403, 403],
+        ["GET /deliveries?handler=Csv"] = [401, 200, 200, 200, 403, 200, 403, 403],
+        ["GET /deliveries/{id:long}"] = [302, 200, 200, 404, 403, 200, 403, 403],
+        ["GET /deliveries/{id:long}?handler=Json"] = [401, 200, 200, 404, 403, 200, 403, 403],
+        ["GET /deliveries/{id:long}?handler=Html"] = [401, 200, 200, 404, 403, 200, 403, 403],
+        ["GET /deliveries/{id:long}?handler=Csv"] = [401, 200, 200, 404, 403, 200, 403, 403],
+        ["GET /deliveries/{id:long}/quarantine"] = [302, 200, 200, 404, 403, 403, 403, 403],
+        ["GET /deliveries/{id:long}/quarantine?handler=Csv"] = [401, 200, 200, 404, 403, 403, 403, 403],
+        ["GET /deliveries/upload"] = [302, 200, 200, 200, 403, 403, 403, 403],
+        ["POST /deliveries/upload"] = [401, 200, 200, 403, 403, 403, 403, 403],
+    };
+
+    [Fact]
+    public void Every_endpoint_of_the_app_has_a_row_in_the_matrix()
+    {
+        var endpoints = Endpoints().ToHashSet(StringComparer.Ordinal);
+        Assert.True(endpoints.SetEquals(Matrix.Keys), $"without a row: {string.Join(", ", endpoints.Except(Matrix.Keys))}; rows without an endpoint: {string.Join(", ", Matrix.Keys.Except(endpoints))}");
+    }
+
+    [Fact]
+    public async Task Every_cell_of_the_matrix_holds_against_the_running_app()
+    {
+        var failures = new List<string>();
+        for (var column = 0; column < Users.Length; column++)
+        {
+            using var client = await ClientFor(column);
+            foreach (var (endpoint, expected) in Matrix)
+            {
+                int status;
+                if (endpoint is "POST /signout" or "POST /signin?handler=Demo")
+                {
+                    // These change the session, so they get a session of their own.
+                    using var own = await ClientFor(column);
+                    status = await Request(own, endpoint, OtherRows[column]);
+                }
+                else
+                {
+                    status = await Request(client, endpoint, OtherRows[column]);
+                }
+
+                if (status != expected[column])
+                {
+                    failures.Add($"{endpoint} as {(Users[column].Length == 0 ? "anonymous" : Users[column])}{(OtherRows[column] ? " (other agency's rows)" : "")}: {status}, expected {expected[column]}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task A_data_partner_opening_another_agencys_quarantine_is_refused_and_on_record()
+    {
+        using var client = await app.App.SignedIn("hmis-lead@demo", followRedirects: false);
+        var other = Delivery("benefits");
+
+        var response = await client.GetAsync(new Uri($"/deliveries/{other}/quarantine", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var workspace = Workspace.Open(app.App.Folder);
+        Assert.Contains(workspace.Audit.Records(), r => r.Event.Actor == "hmis-lead@demo" && r.Event.Outcome == AuditOutcome.Denied && r.Event.Target == $"quarantine of delivery {other}");
+        Assert.True(workspace.Audit.Verify().IsIntact);
+    }
+
+    private Task<HttpClient> ClientFor(int column) =>
+        Users[column].Length == 0 ? Task.FromResult(app.App.NewClient(followRedirects: false)) : app.App.SignedIn(Users[column], followRedirects: false);
+
+    private async Task<int> Request(HttpClient client, string endpoint, bool otherRows)
+    {
+        var source = otherRows ? "benefits" : "homelessness";
+        var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
+        var method = endpoint[..space];
+        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        if (method == "GET")
+        {
+            return (int)(await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode;
+        }
+
+        var token = await KestrelAppFactory.AntiForgeryToken(client, "/signin");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(source), "Source" },
+            { new StringContent("admin@demo"), "UserName" },
+            { new StringContent("operations"), "Purpose" },
+            { new ByteArrayContent("not,an,export\n"u8.ToArray()), "files", "Client.csv" },
+        };
+        return (int)(await client.PostAsync(new Uri(path, UriKind.Relative), content)).StatusCode;
+    }
+
+    private long Delivery(string source)
+    {
+        using var workspace = Workspace.Open(app.App.Folder);
+        return workspace.Vault.Deliveries(source).First(d => d.Status == "current").Id;
+    }
+
+    private IEnumerable<string> Endpoints()
+    {
+        var loader = app.App.Services.GetRequiredService<PageLoader>();
+        foreach (var endpoint in app.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page)
+            {
+                yield return "GET " + route;
+                continue;
+            }
+
+            var compiled = loader.LoadAsync(page, endpoint.Metadata).GetAwaiter().GetResult();
+            if (compiled.HandlerMethods.Count == 0)
+            {
+                yield return "GET " + route;
+            }
+
+            foreach (var handler in compiled.HandlerMethods)
+            {
+                yield return $"{handler.HttpMethod.ToUpperInvariant()} {route}{(handler.Name is null ? "" : "?handler=" + handler.Name)}";
+            }
+        }
+    }
+}
