@@ -57,6 +57,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /deliveries/{id:long}/quarantine"] = [302, 200, 200, 404, 403, 403, 403, 403],
         ["GET /deliveries/{id:long}/quarantine?handler=Csv"] = [401, 200, 200, 404, 403, 403, 403, 403],
         ["GET /deliveries/upload"] = [302, 200, 200, 200, 403, 403, 403, 403],
+        ["GET /audit"] = [302, 200, 403, 403, 403, 403, 403, 403],
+        ["GET /audit?handler=Csv"] = [401, 200, 403, 403, 403, 403, 403, 403],
         ["POST /deliveries/upload"] = [401, 200, 200, 403, 403, 403, 403, 403],
     };
 

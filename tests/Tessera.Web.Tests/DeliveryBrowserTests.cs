@@ -23,7 +23,7 @@ public sealed class DeliveryBrowserTests(IngestedAppFactory app) : IClassFixture
                 }
             };
 
-            foreach (var path in new[] { "signin", "deliveries", "deliveries/1", $"deliveries/{app.ClinicDelivery}/quarantine", "dictionaries", "dictionaries/benefits", "deliveries/upload" })
+            foreach (var path in new[] { "signin", "deliveries", "deliveries/1", $"deliveries/{app.ClinicDelivery}/quarantine", "dictionaries", "dictionaries/benefits", "deliveries/upload", "audit" })
             {
                 var response = await page.GotoAsync(app.BaseAddress + path);
                 Assert.True(response is { Ok: true }, path);
@@ -67,12 +67,12 @@ public sealed class DeliveryBrowserTests(IngestedAppFactory app) : IClassFixture
     }
 
     [SkippableTheory]
-    [InlineData("admin@demo", "Overview|Inbox|Deliveries|Dictionaries", "")]
-    [InlineData("hmis-lead@demo", "Overview|Inbox|Deliveries|Dictionaries", "")]
-    [InlineData("contracts@demo", "Overview|Dictionaries", "Inbox|Deliveries")]
-    [InlineData("analyst@demo", "Overview|Deliveries|Dictionaries", "Inbox")]
-    [InlineData("provider@demo", "Dictionaries", "Overview|Inbox|Deliveries")]
-    [InlineData("caseworker@demo", "Dictionaries", "Overview|Inbox|Deliveries")]
+    [InlineData("admin@demo", "Overview|Inbox|Deliveries|Dictionaries|Audit", "")]
+    [InlineData("hmis-lead@demo", "Overview|Inbox|Deliveries|Dictionaries", "Audit")]
+    [InlineData("contracts@demo", "Overview|Dictionaries", "Inbox|Deliveries|Audit")]
+    [InlineData("analyst@demo", "Overview|Deliveries|Dictionaries", "Inbox|Audit")]
+    [InlineData("provider@demo", "Dictionaries", "Overview|Inbox|Deliveries|Audit")]
+    [InlineData("caseworker@demo", "Dictionaries", "Overview|Inbox|Deliveries|Audit")]
     public async Task Each_demo_role_sees_only_its_own_pages(string user, string shown, string hidden)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
