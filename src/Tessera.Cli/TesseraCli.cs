@@ -36,6 +36,7 @@ public static class TesseraCli
             QualityCommand.Create(output),
             AuditCommand.Create(output),
             KeysCommand.Create(output),
+            TokensCommand.Create(output),
         };
         root.Options.Add(Verbose);
 

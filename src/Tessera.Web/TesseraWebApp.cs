@@ -57,6 +57,7 @@ public static class TesseraWebApp
         app.UseAuthentication();
         app.MapHealthChecks("/health");
         app.MapRazorPages();
+        DeliveryApi.Map(app);
         return app;
     }
 
@@ -72,6 +73,7 @@ public static class TesseraWebApp
             options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
             options.DefaultChallengeScheme = CookieAuthenticationDefaults.AuthenticationScheme;
         });
+        authentication.AddScheme<AuthenticationSchemeOptions, ServiceTokenHandler>(ServiceTokenHandler.SchemeName, null);
         authentication.AddCookie(options =>
         {
             options.Cookie.Name = "tessera-session";

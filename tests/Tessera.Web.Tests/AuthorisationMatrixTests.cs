@@ -60,6 +60,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /audit"] = [302, 200, 403, 403, 403, 403, 403, 403],
         ["GET /audit?handler=Csv"] = [401, 200, 403, 403, 403, 403, 403, 403],
         ["POST /deliveries/upload"] = [401, 200, 200, 403, 403, 403, 403, 403],
+        // The delivery API takes service tokens only: a session cookie, whoever's, is not enough.
+        ["POST /api/deliveries"] = [401, 401, 401, 401, 401, 401, 401, 401],
     };
 
     [Fact]
@@ -114,6 +116,52 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         Assert.True(workspace.Audit.Verify().IsIntact);
     }
 
+    [Fact]
+    public async Task A_service_token_delivers_to_its_own_source_only_and_stops_when_revoked()
+    {
+        string token;
+        using (var workspace = Workspace.Open(app.App.Folder))
+        {
+            token = workspace.CreateServiceToken("hmis-nightly", ["homelessness"], "admin@test", DateTime.UtcNow);
+        }
+
+        using var client = app.App.NewClient(followRedirects: false);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var month = Directory.GetDirectories(Path.Combine(app.App.Folder, "incoming", "homelessness")).Order(StringComparer.Ordinal).Last();
+
+        var own = await Deliver(client, "homelessness", month);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Contains("\"status\":\"duplicate\"", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal); // the fixture ingested that month already
+        Assert.Equal(HttpStatusCode.Forbidden, (await Deliver(client, "benefits", month)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri("/deliveries/upload", UriKind.Relative))).StatusCode); // a token opens no page
+
+        using (var workspace = Workspace.Open(app.App.Folder))
+        {
+            workspace.RevokeServiceToken("hmis-nightly", "admin@test", DateTime.UtcNow);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Deliver(client, "homelessness", month)).StatusCode);
+        using (var workspace = Workspace.Open(app.App.Folder))
+        {
+            var records = workspace.Audit.Records();
+            Assert.Contains(records, r => r.Event.Actor == "service:hmis-nightly" && r.Event.Action == "ingest" && r.Event.Outcome == AuditOutcome.Allowed);
+            Assert.Contains(records, r => r.Event.Actor == "service:hmis-nightly" && r.Event.Target == "delivery to benefits" && r.Event.Outcome == AuditOutcome.Denied);
+            Assert.Contains(records, r => r.Event.Target == "delivery API" && r.Event.Outcome == AuditOutcome.Denied);
+            Assert.DoesNotContain(records, r => r.Event.ToString().Contains(token, StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task<HttpResponseMessage> Deliver(HttpClient client, string source, string folder)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var file in Directory.GetFiles(folder))
+        {
+            content.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file)), "files", Path.GetFileName(file));
+        }
+
+        return await client.PostAsync(new Uri($"/api/deliveries?source={source}", UriKind.Relative), content);
+    }
+
     private Task<HttpClient> ClientFor(int column) =>
         Users[column].Length == 0 ? Task.FromResult(app.App.NewClient(followRedirects: false)) : app.App.SignedIn(Users[column], followRedirects: false);
 
@@ -154,7 +202,11 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
             var route = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page)
             {
-                yield return "GET " + route;
+                foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                {
+                    yield return method + " " + route;
+                }
+
                 continue;
             }
 

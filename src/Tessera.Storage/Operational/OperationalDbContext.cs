@@ -15,6 +15,9 @@ public sealed class OperationalDbContext(DbContextOptions<OperationalDbContext> 
     /// <summary>Wrapped data keys.</summary>
     public DbSet<DataKeyRecord> DataKeys => Set<DataKeyRecord>();
 
+    /// <summary>Service accounts' API tokens (hashed).</summary>
+    public DbSet<ServiceTokenRecord> ServiceTokens => Set<ServiceTokenRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +32,12 @@ public sealed class OperationalDbContext(DbContextOptions<OperationalDbContext> 
         {
             e.ToTable("data_keys");
             e.HasKey(k => new { k.Source, k.KeyId });
+        });
+        modelBuilder.Entity<ServiceTokenRecord>(e =>
+        {
+            e.ToTable("service_tokens");
+            e.HasKey(t => t.Name);
+            e.HasIndex(t => t.TokenHash).IsUnique();
         });
     }
 }

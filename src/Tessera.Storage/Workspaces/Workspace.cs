@@ -480,6 +480,87 @@ public sealed class Workspace : IDisposable
         return destroyed;
     }
 
+    /// <summary>
+    /// Creates a service account that may deliver to <paramref name="sources"/> only, and returns
+    /// its API token — shown this once; only its hash is kept.
+    /// </summary>
+    /// <exception cref="WorkspaceException">The name is taken, or a source does not exist.</exception>
+    public string CreateServiceToken(string name, IReadOnlyList<string> sources, string actor, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(sources);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9._-]{1,62}$"))
+        {
+            throw new WorkspaceException($"'{name}' cannot name a service account: use 2 to 63 lower-case letters, digits, dots, dashes or underscores.");
+        }
+
+        using (var db = Operational())
+        {
+            if (db.ServiceTokens.Any(t => t.Name == name))
+            {
+                throw new WorkspaceException($"A service account named '{name}' exists already; revoke it first or choose another name.");
+            }
+
+            if (sources.Count == 0)
+            {
+                throw new WorkspaceException("Name at least one source the service account delivers to.");
+            }
+
+            var known = db.Sources.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            if (sources.FirstOrDefault(s => !known.Contains(s)) is { } unknown)
+            {
+                throw new WorkspaceException($"The workspace has no source named '{unknown}'.");
+            }
+        }
+
+        var token = "tst_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        using (var db = Operational())
+        {
+            db.ServiceTokens.Add(new ServiceTokenRecord { Name = name, TokenHash = TokenHash(token), Sources = string.Join(",", sources), CreatedUtc = nowUtc });
+            db.SaveChanges();
+        }
+
+        Audit.Record(new AuditEvent(actor, "configure", $"service account {name} created for {string.Join(", ", sources)}", "key management", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+        return token;
+    }
+
+    /// <summary>The service account holding <paramref name="token"/>, unless it is unknown or revoked.</summary>
+    public ServiceTokenRecord? FindServiceToken(string token)
+    {
+        if (string.IsNullOrEmpty(token) || !token.StartsWith("tst_", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var hash = TokenHash(token);
+        using var db = Operational();
+        return db.ServiceTokens.AsNoTracking().SingleOrDefault(t => t.TokenHash == hash && t.RevokedUtc == null);
+    }
+
+    /// <summary>Every service account, revoked ones included.</summary>
+    public IReadOnlyList<ServiceTokenRecord> ServiceTokens()
+    {
+        using var db = Operational();
+        return db.ServiceTokens.AsNoTracking().OrderBy(t => t.Name).ToList();
+    }
+
+    /// <summary>Revokes a service account's token at once.</summary>
+    /// <exception cref="WorkspaceException">No such service account.</exception>
+    public void RevokeServiceToken(string name, string actor, DateTime nowUtc)
+    {
+        using (var db = Operational())
+        {
+            var record = db.ServiceTokens.SingleOrDefault(t => t.Name == name)
+                ?? throw new WorkspaceException($"There is no service account named '{name}'. 'tessera tokens list' shows them.");
+            record.RevokedUtc ??= nowUtc;
+            db.SaveChanges();
+        }
+
+        Audit.Record(new AuditEvent(actor, "configure", $"service account {name} revoked", "key management", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+    }
+
+    private static string TokenHash(string token) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+
     /// <summary>Opens the sealed identifiers of <paramref name="source"/>'s rows.</summary>
     public IdentifierReader Identifiers(string source) => new(DataKeyFor(source));
 

@@ -86,36 +86,6 @@ public sealed class UploadModel(WorkspaceAccess access, RequestAccess request) :
     private List<string> Deliverable(Storage.Workspaces.Workspace workspace) =>
         workspace.Sources().Select(s => s.Name).Where(s => request.Permits(Capability.Deliver, s)).ToList();
 
-    private async Task<DeliveryOutcome> IngestAsync(Storage.Workspaces.Workspace workspace, List<IFormFile> files, CancellationToken cancellationToken)
-    {
-        var folder = Path.Combine(workspace.Folder, ".uploads", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var paths = new List<string>();
-            foreach (var file in files)
-            {
-                var name = Path.GetFileName(file.FileName);
-                if (string.IsNullOrWhiteSpace(name) || name.StartsWith('.'))
-                {
-                    continue;
-                }
-
-                var path = Path.Combine(folder, name);
-                await using (var target = System.IO.File.Create(path))
-                {
-                    await file.CopyToAsync(target, cancellationToken);
-                }
-
-                paths.Add(path);
-            }
-
-            var request = new DeliveryRequest { Source = Source!, Paths = paths, Period = string.IsNullOrWhiteSpace(Period) ? null : Period.Trim() };
-            return await Task.Run(() => workspace.Ingest(request, TimeProvider.System, cancellationToken: cancellationToken), cancellationToken);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    private Task<DeliveryOutcome> IngestAsync(Storage.Workspaces.Workspace workspace, List<IFormFile> files, CancellationToken cancellationToken) =>
+        UploadedDelivery.IngestAsync(workspace, Source!, Period, files, cancellationToken);
 }

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Tessera.Governance.Access;
+using Tessera.Web.Identity;
+
+namespace Tessera.Web.Infrastructure;
+
+/// <summary>
+/// Signs in a service account from its API token (<c>Authorization: Bearer tst_…</c>): a data
+/// partner limited to the sources named when the token was created. Only the delivery API accepts
+/// it — a token never opens the pages, and a session cookie never calls the API (no cross-site
+/// request can deliver in a signed-in user's name).
+/// </summary>
+internal sealed class ServiceTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, WorkspaceAccess workspaces, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    /// <summary>The scheme's name.</summary>
+    public const string SchemeName = "ServiceToken";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var record = workspaces.Current?.FindServiceToken(header["Bearer ".Length..].Trim());
+        if (record is null)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The token is unknown or revoked."));
+        }
+
+        var identity = TesseraClaims.Identity("service:" + record.Name, Role.DataPartner, record.Sources.Split(',', StringSplitOptions.RemoveEmptyEntries), "automated delivery", clock.GetUtcNow().UtcDateTime, SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}

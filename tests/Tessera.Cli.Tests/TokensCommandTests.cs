@@ -1,0 +1,51 @@
+namespace Tessera.Cli.Tests;
+
+/// <summary>The service-account commands: a token is printed once, listed by name only, and revoked.</summary>
+public sealed class TokensCommandTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("tessera-cli-tokens-").FullName;
+
+    private string Folder => Path.Combine(_root, "ws");
+
+    [Fact]
+    public async Task A_token_is_shown_once_listed_by_name_and_revoked()
+    {
+        await Cli.Run("init", Folder);
+
+        var (code, token, _) = await Cli.Run("tokens", "create", "--name", "hmis-nightly", "--source", "homelessness", "--workspace", Folder);
+        Assert.Equal(0, code);
+        Assert.StartsWith("tst_", token.Trim(), StringComparison.Ordinal);
+
+        var listed = await Cli.Run("tokens", "list", "--workspace", Folder);
+        Assert.Contains("hmis-nightly", listed.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Trim(), listed.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Trim(), (await Cli.Run("audit", "list", "--workspace", Folder)).Out, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await Cli.Run("tokens", "revoke", "hmis-nightly", "--workspace", Folder)).Code);
+        Assert.Contains("revoked", (await Cli.Run("tokens", "list", "--workspace", Folder)).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_for_an_unknown_source_or_a_taken_name_is_refused()
+    {
+        await Cli.Run("init", Folder);
+
+        Assert.Equal(2, (await Cli.Run("tokens", "create", "--name", "x1", "--source", "nowhere", "--workspace", Folder)).Code);
+        Assert.Equal(0, (await Cli.Run("tokens", "create", "--name", "x1", "--source", "benefits", "--workspace", Folder)).Code);
+        var taken = await Cli.Run("tokens", "create", "--name", "x1", "--source", "benefits", "--workspace", Folder);
+        Assert.Equal(2, taken.Code);
+        Assert.Contains("exists already", taken.Err, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Files still closing; the temporary folder is cleaned later.
+        }
+    }
+}
