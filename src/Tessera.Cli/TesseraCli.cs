@@ -18,12 +18,9 @@ public static class TesseraCli
         Recursive = true,
     };
 
-    /// <summary>Runs the command line <paramref name="args"/>; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <summary>Every command, for running and for the tests that check each one is authorised and audited.</summary>
+    public static RootCommand BuildRoot(TextWriter output, TextWriter error)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         var root = new RootCommand("Tessera links administrative records across agencies and turns them into outcome measures for contracts.")
         {
             SynthCommand.Create(output, error),
@@ -39,6 +36,16 @@ public static class TesseraCli
             TokensCommand.Create(output),
         };
         root.Options.Add(Verbose);
+        return root;
+    }
+
+    /// <summary>Runs the command line <paramref name="args"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var root = BuildRoot(output, error);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Tessera.Governance.Access;
 using Tessera.Storage.Workspaces;
 using Tessera.Web.Infrastructure;
 
@@ -54,7 +55,7 @@ public static class AuditCommand
         var list = new Command("list", "Print audit records, oldest first, optionally filtered.") { actor, action, since, csv, workspace };
         list.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, "read", "audit log");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReadAudit, "read", "audit log");
             var records = opened.Audit.Records()
                 .Where(r => parsed.GetValue(actor) is not { } who || string.Equals(r.Event.Actor, who, StringComparison.OrdinalIgnoreCase))
                 .Where(r => parsed.GetValue(action) is not { } what || string.Equals(r.Event.Action, what, StringComparison.OrdinalIgnoreCase))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Tessera.Governance.Access;
 using Tessera.Cli.Console;
 using Tessera.Intake.Delivering;
 
@@ -30,7 +31,7 @@ public static class IngestCommand
         };
         command.SetAction((parsed, cancellationToken) =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, "ingest", $"delivery to {parsed.GetValue(source)}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Deliver, "ingest", $"delivery to {parsed.GetValue(source)}");
             var request = new DeliveryRequest
             {
                 Source = parsed.GetValue(source)!,

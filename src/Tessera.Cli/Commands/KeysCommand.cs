@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tessera.Governance.Access;
 using Microsoft.EntityFrameworkCore;
 using Tessera.Storage.Workspaces;
 
@@ -23,7 +24,7 @@ public static class KeysCommand
         var list = new Command("list", "List each source's data keys and the master key that wraps them.") { workspace };
         list.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, "read", "key list");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "read", "key list");
             output.WriteLine($"Master key: {opened.Config.MasterKeyFile} (fingerprint {opened.Config.MasterKeyFingerprint})");
             using var db = opened.Operational();
             var keys = db.DataKeys.AsNoTracking().ToList();
@@ -51,7 +52,7 @@ public static class KeysCommand
         var rotate = new Command("rotate", "Create a new master key and re-wrap every data key with it; identifiers are not re-encrypted, so this takes seconds.") { file, workspace };
         rotate.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, "configure", "master key rotation");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", "master key rotation");
             try
             {
                 var (old, rewrapped) = opened.RotateMasterKey(parsed.GetValue(file)!, opened.Config.Operator);
@@ -83,7 +84,7 @@ public static class KeysCommand
         destroy.SetAction(parsed =>
         {
             var name = parsed.GetValue(source)!;
-            using var opened = WorkspaceOption.Open(parsed, workspace, "configure", $"destroy data keys of {name}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"destroy data keys of {name}");
             try
             {
                 var count = opened.DestroySourceKeys(name, opened.Config.Operator, DateTime.UtcNow);

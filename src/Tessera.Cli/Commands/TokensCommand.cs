@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tessera.Governance.Access;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Cli.Commands;
@@ -24,7 +25,7 @@ public static class TokensCommand
         var create = new Command("create", "Create a service account and print its token (shown once; only its hash is kept).") { name, sources, workspace };
         create.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, "configure", $"create service account {parsed.GetValue(name)}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"create service account {parsed.GetValue(name)}");
             try
             {
                 var token = opened.CreateServiceToken(parsed.GetValue(name)!, parsed.GetValue(sources)!, opened.Config.Operator, DateTime.UtcNow);
@@ -46,7 +47,7 @@ public static class TokensCommand
         var list = new Command("list", "List service accounts, their sources and whether they are revoked.") { workspace };
         list.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, "read", "service accounts");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "read", "service accounts");
             foreach (var token in opened.ServiceTokens())
             {
                 output.WriteLine($"{token.Name,-24} {token.Sources,-30} created {token.CreatedUtc:yyyy-MM-dd}{(token.RevokedUtc is { } revoked ? $"  revoked {revoked:yyyy-MM-dd HH:mm}" : "")}");
@@ -64,7 +65,7 @@ public static class TokensCommand
         var revoke = new Command("revoke", "Revoke a service account's token at once.") { name, workspace };
         revoke.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, "configure", $"revoke service account {parsed.GetValue(name)}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"revoke service account {parsed.GetValue(name)}");
             try
             {
                 opened.RevokeServiceToken(parsed.GetValue(name)!, opened.Config.Operator, DateTime.UtcNow);

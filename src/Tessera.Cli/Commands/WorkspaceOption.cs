@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Storage.Workspaces;
 
@@ -20,9 +21,10 @@ public static class WorkspaceOption
     /// </summary>
     /// <param name="parsed">The parsed command line.</param>
     /// <param name="option">The command's <c>--workspace</c> option.</param>
+    /// <param name="capability">What the command does, asked of the same access policy as the web app's pages.</param>
     /// <param name="action">The kind of access, e.g. "read" or "ingest".</param>
     /// <param name="target">What is accessed, without identifiers, e.g. "deliveries of benefits".</param>
-    public static Workspace Open(ParseResult parsed, Option<string?> option, string action, string target)
+    public static Workspace Open(ParseResult parsed, Option<string?> option, Capability capability, string action, string target)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         Workspace workspace;
@@ -39,7 +41,15 @@ public static class WorkspaceOption
 
         try
         {
-            workspace.Audit.Record(new AuditEvent(workspace.Config.Operator, action, target, "operations", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+            // The CLI runs as the workspace operator, an IDS administrator.
+            var user = new AccessUser(workspace.Config.Operator, Role.Administrator, new HashSet<string>());
+            if (!AccessPolicy.Permits(user, capability))
+            {
+                workspace.Audit.Record(new AuditEvent(user.Name, "denied", target, "operations", "cli@" + Environment.MachineName, AuditOutcome.Denied));
+                throw new UsageException($"The workspace operator may not do this ({capability}).");
+            }
+
+            workspace.Audit.Record(new AuditEvent(user.Name, action, target, "operations", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
             return workspace;
         }
         catch

@@ -26,4 +26,7 @@ public enum Capability
 
     /// <summary>The audit log.</summary>
     ReadAudit,
+
+    /// <summary>Changing the workspace: sources, keys, service accounts.</summary>
+    Configure,
 }
