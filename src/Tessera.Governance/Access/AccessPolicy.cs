@@ -33,6 +33,18 @@ public static class AccessPolicy
         return Permits(user, capability) && SeesSource(user, source);
     }
 
+    /// <summary>The sources whose rows <paramref name="user"/> sees, for limiting queries: null for all.</summary>
+    public static IReadOnlySet<string>? SourceScope(AccessUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Role switch
+        {
+            Role.Administrator or Role.Analyst or Role.ContractManager => null,
+            Role.DataPartner => user.Scope,
+            _ => new HashSet<string>(),
+        };
+    }
+
     /// <summary>True when <paramref name="user"/>'s rows include <paramref name="source"/>'s: all for administrators and analysts (aggregates only), the own agency's for data partners.</summary>
     public static bool SeesSource(AccessUser user, string source)
     {

@@ -9,6 +9,12 @@ namespace Tessera.Storage.Operational;
 /// </summary>
 public sealed class OperationalDbContext(DbContextOptions<OperationalDbContext> options) : DbContext(options)
 {
+    /// <summary>
+    /// The sources this context may read (null: all). A global query filter applies it to every
+    /// query of <see cref="Sources"/>, so row scoping does not depend on each page remembering it.
+    /// </summary>
+    public string[]? SourceScope { get; init; }
+
     /// <summary>Registered sources.</summary>
     public DbSet<SourceRecord> Sources => Set<SourceRecord>();
 
@@ -27,6 +33,7 @@ public sealed class OperationalDbContext(DbContextOptions<OperationalDbContext> 
         {
             e.ToTable("sources");
             e.HasKey(s => s.Name);
+            e.HasQueryFilter(s => SourceScope == null || SourceScope.Contains(s.Name));
         });
         modelBuilder.Entity<DataKeyRecord>(e =>
         {

@@ -135,12 +135,24 @@ public abstract class SqlVault : IDeliveryStore
     public DeliveryLedgerEntry? LatestCurrent(string source) =>
         Ledger("WHERE source = $1 AND status = 'current' ORDER BY id DESC LIMIT 1", source).FirstOrDefault();
 
-    /// <summary>Deliveries, newest first, optionally of one source.</summary>
-    public IReadOnlyList<DeliveryLedgerEntry> Deliveries(string? source = null) =>
-        source is null ? Ledger("ORDER BY id DESC") : Ledger("WHERE source = $1 ORDER BY id DESC", source);
+    /// <summary>
+    /// Deliveries, newest first, optionally of one source; with <paramref name="scope"/>, only
+    /// those of the sources in it — the query itself is limited, so a page that forgot to filter
+    /// still cannot show another agency's deliveries.
+    /// </summary>
+    public IReadOnlyList<DeliveryLedgerEntry> Deliveries(string? source = null, IReadOnlySet<string>? scope = null) =>
+        source is null ? Ledger($"WHERE {InScope(scope, 1)} ORDER BY id DESC", [.. Scoped(scope)]) : Ledger($"WHERE source = $1 AND {InScope(scope, 2)} ORDER BY id DESC", [source, .. Scoped(scope)]);
 
-    /// <summary>One delivery, or null.</summary>
-    public DeliveryLedgerEntry? Delivery(long id) => Ledger("WHERE id = $1", id).FirstOrDefault();
+    /// <summary>One delivery, or null (also when it belongs to a source outside <paramref name="scope"/>).</summary>
+    public DeliveryLedgerEntry? Delivery(long id, IReadOnlySet<string>? scope = null) => Ledger($"WHERE id = $1 AND {InScope(scope, 2)}", [id, .. Scoped(scope)]).FirstOrDefault();
+
+    // "source IN ($n, …)" for a scope, TRUE for none (everything), FALSE for an empty one.
+    private static string InScope(IReadOnlySet<string>? scope, int firstParameter) =>
+        scope is null ? "TRUE"
+        : scope.Count == 0 ? "FALSE"
+        : "source IN (" + string.Join(", ", Enumerable.Range(firstParameter, scope.Count).Select(i => "$" + i.ToString(CultureInfo.InvariantCulture))) + ")";
+
+    private static IEnumerable<object> Scoped(IReadOnlySet<string>? scope) => scope?.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>();
 
     /// <inheritdoc />
     public IReadOnlyList<long> Superseded(string source, DateOnly periodStart, DateOnly periodEnd, bool fullRefresh)
@@ -149,12 +161,13 @@ public abstract class SqlVault : IDeliveryStore
         return Ledger($"WHERE source = $1 AND status = 'current'{condition} ORDER BY id", fullRefresh ? [source] : [source, periodStart, periodEnd]).Select(e => e.Id).ToList();
     }
 
-    /// <summary>Quarantined rows of a delivery, in file and row order.</summary>
-    public IReadOnlyList<QuarantineEntry> Quarantined(long deliveryId, int limit = 10_000)
+    /// <summary>Quarantined rows of a delivery, in file and row order; none when the delivery's source is outside <paramref name="scope"/>.</summary>
+    public IReadOnlyList<QuarantineEntry> Quarantined(long deliveryId, int limit = 10_000, IReadOnlySet<string>? scope = null)
     {
         using var connection = Connect();
         using var command = Command(connection, null, string.Create(CultureInfo.InvariantCulture,
-            $"SELECT file, row_number, column_name, rule, expected, plain_value, sealed_value FROM {DeliverySql.LedgerSchema}.quarantine WHERE delivery_id = $1 ORDER BY file, row_number LIMIT {limit}"), deliveryId);
+            $"SELECT file, row_number, column_name, rule, expected, plain_value, sealed_value FROM {DeliverySql.LedgerSchema}.quarantine WHERE delivery_id = $1 AND delivery_id IN (SELECT id FROM {DeliverySql.LedgerSchema}.deliveries WHERE {InScope(scope, 2)}) ORDER BY file, row_number LIMIT {limit}"),
+            [deliveryId, .. Scoped(scope)]);
         using var reader = command.ExecuteReader();
         var entries = new List<QuarantineEntry>();
         while (reader.Read())

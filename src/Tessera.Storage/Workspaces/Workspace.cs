@@ -35,7 +35,7 @@ public sealed class Workspace : IDisposable
         Raw = new RawArchive(Path.Combine(folder, "raw"), DataKeyFor);
         _audit = new Lazy<SqlAuditLog>(() =>
         {
-            var log = new SqlAuditLog(Operational, () => new AuditSigner(AuditKey()), new AuditCheckpointFile(Path.Combine(Folder, AuditCheckpointsFile)), TimeProvider.System);
+            var log = new SqlAuditLog(() => Operational(), () => new AuditSigner(AuditKey()), new AuditCheckpointFile(Path.Combine(Folder, AuditCheckpointsFile)), TimeProvider.System);
             log.Initialise();
             return log;
         });
@@ -165,8 +165,8 @@ public sealed class Workspace : IDisposable
         throw new WorkspaceException("No workspace given and none found in this folder or above it. Pass --workspace DIR, or create one with 'tessera init DIR'.");
     }
 
-    /// <summary>A new context on the operational store.</summary>
-    public OperationalDbContext Operational()
+    /// <summary>A new context on the operational store; with <paramref name="sourceScope"/>, its queries see those sources only.</summary>
+    public OperationalDbContext Operational(IReadOnlySet<string>? sourceScope = null)
     {
         var options = new DbContextOptionsBuilder<OperationalDbContext>();
         if (IsEmbedded)
@@ -178,13 +178,13 @@ public sealed class Workspace : IDisposable
             options.UseNpgsql(Config.Connection);
         }
 
-        return new OperationalDbContext(options.Options);
+        return new OperationalDbContext(options.Options) { SourceScope = sourceScope?.ToArray() };
     }
 
-    /// <summary>Registered sources.</summary>
-    public IReadOnlyList<SourceRecord> Sources()
+    /// <summary>Registered sources (only those in <paramref name="scope"/> when it is given).</summary>
+    public IReadOnlyList<SourceRecord> Sources(IReadOnlySet<string>? scope = null)
     {
-        using var db = Operational();
+        using var db = Operational(scope);
         return db.Sources.AsNoTracking().OrderBy(s => s.Name).ToList();
     }
 

@@ -16,6 +16,9 @@ public sealed class RequestAccess(IHttpContextAccessor http, WorkspaceAccess wor
     /// <summary>Who is asking.</summary>
     public AccessUser User => TesseraClaims.User(Context.User);
 
+    /// <summary>The sources whose rows the user sees (null: all), for limiting queries.</summary>
+    public IReadOnlySet<string>? Scope => AccessPolicy.SourceScope(User);
+
     /// <summary>True when the user's rows include <paramref name="source"/>'s.</summary>
     public bool Sees(string source) => AccessPolicy.SeesSource(User, source);
 

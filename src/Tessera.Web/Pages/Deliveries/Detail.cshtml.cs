@@ -58,15 +58,14 @@ public sealed class DetailModel(WorkspaceAccess access, RequestAccess request) :
     private bool Load(long id)
     {
         var workspace = access.Current;
-        if (workspace?.Vault.Delivery(id) is not { } delivery)
+        if (workspace?.Vault.Delivery(id, request.Scope) is not { } delivery)
         {
-            return false;
-        }
+            if (workspace?.Vault.Delivery(id) is not null)
+            {
+                // Another agency's delivery is "not found", and the attempt is on record.
+                request.Record("denied", $"quality profile of delivery {id}", AuditOutcome.Denied);
+            }
 
-        if (!request.Sees(delivery.Source))
-        {
-            // Another agency's delivery is "not found", and the attempt is on record.
-            request.Record("denied", $"quality profile of delivery {id}", AuditOutcome.Denied);
             return false;
         }
 

@@ -44,7 +44,7 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
             return;
         }
 
-        Sources = workspace.Sources().Select(s => s.Name).Where(request.Sees).ToList();
-        Deliveries = workspace.Vault.Deliveries(string.IsNullOrEmpty(Source) ? null : Source).Where(d => request.Sees(d.Source)).ToList();
+        Sources = workspace.Sources(request.Scope).Select(s => s.Name).ToList();
+        Deliveries = workspace.Vault.Deliveries(string.IsNullOrEmpty(Source) ? null : Source, request.Scope);
     }
 }

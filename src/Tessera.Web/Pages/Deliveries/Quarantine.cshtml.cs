@@ -86,19 +86,18 @@ public sealed class QuarantineModel(WorkspaceAccess access, RequestAccess reques
     private IReadOnlyList<QuarantineEntry>? Load(long id)
     {
         var workspace = access.Current;
-        if (workspace?.Vault.Delivery(id) is not { } delivery)
+        if (workspace?.Vault.Delivery(id, request.Scope) is not { } delivery)
         {
-            return null;
-        }
+            if (workspace?.Vault.Delivery(id) is not null)
+            {
+                // Another agency's quarantine is "not found", and the attempt is on record.
+                request.Record("denied", $"quarantine of delivery {id}", AuditOutcome.Denied);
+            }
 
-        if (!request.Sees(delivery.Source))
-        {
-            // Another agency's quarantine is "not found", and the attempt is on record.
-            request.Record("denied", $"quarantine of delivery {id}", AuditOutcome.Denied);
             return null;
         }
 
         Delivery = delivery;
-        return workspace.Vault.Quarantined(id, QuarantineBuffer.MaxStored);
+        return workspace.Vault.Quarantined(id, QuarantineBuffer.MaxStored, request.Scope);
     }
 }

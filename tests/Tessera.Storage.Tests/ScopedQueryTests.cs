@@ -1,0 +1,33 @@
+using Tessera.Intake.Delivering;
+
+namespace Tessera.Storage.Tests;
+
+/// <summary>Row scoping in the queries themselves, on both engines: a scope limits what comes back, whatever the caller asks for.</summary>
+public sealed class ScopedQueryTests
+{
+    public static TheoryData<Engine> Engines => new(Engine.Embedded, Engine.PostgreSql);
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void A_scoped_query_returns_only_the_sources_in_scope(Engine engine)
+    {
+        using var test = Clinic.NewWorkspace(engine);
+        test.Workspace.AddSource("clinic2", Clinic.Dictionary.Replace("source: clinic", "source: clinic2", StringComparison.Ordinal), "clinic2.yaml", DateTime.UtcNow);
+        var bad = Clinic.Utf8(Clinic.Patients("P1,Ada,Lovelace,1985-12-10,123-45-6789,F", "P2,Alan,Turing,1972-13-23,,M"));
+        var own = test.Ingest(new DeliveryRequest { Source = "clinic", Paths = [Clinic.Delivery(test, bad, Clinic.Utf8(Clinic.GoodVisits))], MaxErrorShare = 0.9 }).DeliveryId!.Value;
+        var other = test.Ingest(new DeliveryRequest { Source = "clinic2", Paths = [Clinic.Delivery(test, bad, Clinic.Utf8(Clinic.GoodVisits))], MaxErrorShare = 0.9 }).DeliveryId!.Value;
+        var scope = new HashSet<string> { "clinic" };
+        var vault = test.Workspace.Vault;
+
+        Assert.Equal([own], vault.Deliveries(scope: scope).Select(d => d.Id));
+        Assert.Empty(vault.Deliveries("clinic2", scope));
+        Assert.Null(vault.Delivery(other, scope));
+        Assert.NotNull(vault.Delivery(own, scope));
+        Assert.Empty(vault.Quarantined(other, scope: scope));
+        Assert.NotEmpty(vault.Quarantined(own, scope: scope));
+        Assert.Equal(["clinic"], test.Workspace.Sources(scope).Select(s => s.Name));
+        Assert.Empty(vault.Deliveries(scope: new HashSet<string>()));
+        Assert.Equal(2, vault.Deliveries().Count);
+        Assert.Equal(8, test.Workspace.Sources().Count);
+    }
+}
