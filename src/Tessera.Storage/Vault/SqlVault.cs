@@ -41,6 +41,20 @@ public abstract class SqlVault : IDeliveryStore
                 delivery_id BIGINT NOT NULL, file VARCHAR, row_number BIGINT, column_name VARCHAR, rule VARCHAR,
                 expected VARCHAR, plain_value VARCHAR, sealed_value {BlobType});
             """);
+        SecureLedger(connection);
+    }
+
+    /// <summary>Adds the engine's own row-level protection of the ledger, where it has one.</summary>
+    protected virtual void SecureLedger(DbConnection connection)
+    {
+    }
+
+    /// <summary>
+    /// Tells the engine, inside <paramref name="transaction"/>, which sources the following queries
+    /// may see — a second layer under the queries' own <c>source IN (…)</c>, where the engine has one.
+    /// </summary>
+    protected virtual void ApplyScope(DbConnection connection, DbTransaction transaction, IReadOnlySet<string> scope)
+    {
     }
 
     /// <inheritdoc />
@@ -141,10 +155,10 @@ public abstract class SqlVault : IDeliveryStore
     /// still cannot show another agency's deliveries.
     /// </summary>
     public IReadOnlyList<DeliveryLedgerEntry> Deliveries(string? source = null, IReadOnlySet<string>? scope = null) =>
-        source is null ? Ledger($"WHERE {InScope(scope, 1)} ORDER BY id DESC", [.. Scoped(scope)]) : Ledger($"WHERE source = $1 AND {InScope(scope, 2)} ORDER BY id DESC", [source, .. Scoped(scope)]);
+        source is null ? ScopedLedger(scope, $"WHERE {InScope(scope, 1)} ORDER BY id DESC", [.. Scoped(scope)]) : ScopedLedger(scope, $"WHERE source = $1 AND {InScope(scope, 2)} ORDER BY id DESC", [source, .. Scoped(scope)]);
 
     /// <summary>One delivery, or null (also when it belongs to a source outside <paramref name="scope"/>).</summary>
-    public DeliveryLedgerEntry? Delivery(long id, IReadOnlySet<string>? scope = null) => Ledger($"WHERE id = $1 AND {InScope(scope, 2)}", [id, .. Scoped(scope)]).FirstOrDefault();
+    public DeliveryLedgerEntry? Delivery(long id, IReadOnlySet<string>? scope = null) => ScopedLedger(scope, $"WHERE id = $1 AND {InScope(scope, 2)}", [id, .. Scoped(scope)]).FirstOrDefault();
 
     // "source IN ($n, …)" for a scope, TRUE for none (everything), FALSE for an empty one.
     private static string InScope(IReadOnlySet<string>? scope, int firstParameter) =>
@@ -165,7 +179,13 @@ public abstract class SqlVault : IDeliveryStore
     public IReadOnlyList<QuarantineEntry> Quarantined(long deliveryId, int limit = 10_000, IReadOnlySet<string>? scope = null)
     {
         using var connection = Connect();
-        using var command = Command(connection, null, string.Create(CultureInfo.InvariantCulture,
+        using var transaction = connection.BeginTransaction();
+        if (scope is not null)
+        {
+            ApplyScope(connection, transaction, scope);
+        }
+
+        using var command = Command(connection, transaction, string.Create(CultureInfo.InvariantCulture,
             $"SELECT file, row_number, column_name, rule, expected, plain_value, sealed_value FROM {DeliverySql.LedgerSchema}.quarantine WHERE delivery_id = $1 AND delivery_id IN (SELECT id FROM {DeliverySql.LedgerSchema}.deliveries WHERE {InScope(scope, 2)}) ORDER BY file, row_number LIMIT {limit}"),
             [deliveryId, .. Scoped(scope)]);
         using var reader = command.ExecuteReader();
@@ -219,10 +239,18 @@ public abstract class SqlVault : IDeliveryStore
         writer.Commit(entry with { Id = writer.DeliveryId }, []);
     }
 
-    private List<DeliveryLedgerEntry> Ledger(string where, params object[] parameters)
+    private List<DeliveryLedgerEntry> Ledger(string where, params object[] parameters) => ScopedLedger(null, where, parameters);
+
+    private List<DeliveryLedgerEntry> ScopedLedger(IReadOnlySet<string>? scope, string where, params object[] parameters)
     {
         using var connection = Connect();
-        using var command = Command(connection, null, $"SELECT id, source, period_start, period_end, period_label, content_hash, status, status_reason, dictionary, full_refresh, received_utc, rows_read, rows_accepted, rows_quarantined, files, quality_json FROM {DeliverySql.LedgerSchema}.deliveries {where}", parameters);
+        using var transaction = connection.BeginTransaction();
+        if (scope is not null)
+        {
+            ApplyScope(connection, transaction, scope);
+        }
+
+        using var command = Command(connection, transaction, $"SELECT id, source, period_start, period_end, period_label, content_hash, status, status_reason, dictionary, full_refresh, received_utc, rows_read, rows_accepted, rows_quarantined, files, quality_json FROM {DeliverySql.LedgerSchema}.deliveries {where}", parameters);
         using var reader = command.ExecuteReader();
         var entries = new List<DeliveryLedgerEntry>();
         while (reader.Read())
