@@ -91,4 +91,24 @@ public sealed class KeyManagementTests
         Assert.Contains("destroyed", Assert.Throws<KeyUnavailableException>(() => reopened.Ingest(new DeliveryRequest { Source = "clinic", Paths = [more] }, TimeProvider.System)).Message, StringComparison.Ordinal);
         Assert.True(reopened.Audit.Verify().IsIntact);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void A_blind_index_finds_rows_by_SSN_without_decrypting_and_is_removed_with_the_source_key(Engine engine)
+    {
+        using var test = Clinic.NewWorkspace(engine);
+        Assert.Equal(DeliveryOutcome.Accepted, test.Ingest("clinic", Clinic.Delivery(test, Clinic.Utf8(Clinic.GoodPatients), Clinic.Utf8(Clinic.GoodVisits))).Status);
+
+        var found = test.Workspace.FindByIdentifier("clinic", "patients", "ssn", "123456789");
+
+        Assert.Equal([2L], found); // P1 is on row 2 (the header is row 1)
+        Assert.Equal(found, test.Workspace.FindByIdentifier("clinic", "patients", "ssn", "123-45-6789"));
+        Assert.Empty(test.Workspace.FindByIdentifier("clinic", "patients", "ssn", "123-45-6780"));
+        Assert.Equal(found, test.Workspace.FindByIdentifier("clinic", "patients", "birth_date", "1985-12-10"));
+        // Keyed: under another key the same SSN indexes differently, so an index cannot be matched without the key.
+        Assert.NotEqual(new BlindIndex(DataKey.Generate("(index)", 1)).Of("ssn", "123456789"), new BlindIndex(DataKey.Generate("(index)", 1)).Of("ssn", "123456789"));
+
+        test.Workspace.DestroySourceKeys("clinic", "admin@test", DateTime.UtcNow);
+        Assert.Empty(test.Workspace.FindByIdentifier("clinic", "patients", "ssn", "123456789"));
+    }
 }

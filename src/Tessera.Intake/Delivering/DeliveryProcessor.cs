@@ -26,6 +26,9 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
     /// <summary>Called at the named steps of the commit protocol; tests use it to kill the process there.</summary>
     public Action<string>? FaultPoint { get; init; }
 
+    /// <summary>Keys the blind-index columns (e.g. "_ssn_index"); without it they stay empty.</summary>
+    public BlindIndex? BlindIndex { get; init; }
+
     /// <summary>Ingests <paramref name="request"/>, reading it with <paramref name="dictionaries"/> (one, or every supported HMIS version).</summary>
     public DeliveryOutcome Ingest(DeliveryRequest request, IReadOnlyList<SourceDictionary> dictionaries, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -89,7 +92,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         {
             foreach (var (delivered, definition, scan) in plan.Files)
             {
-                using var ingestor = new FileIngestor(dictionary, definition, plan.Layouts[definition.Name], cipher, dataKey, today, plan.PeriodEnd);
+                using var ingestor = new FileIngestor(dictionary, definition, plan.Layouts[definition.Name], cipher, dataKey, today, plan.PeriodEnd, BlindIndex);
                 var layout = plan.Layouts[definition.Name];
                 var sinks = Enumerable.Range(0, writer.AppendThreads).Select(_ => writer.Rows(layout)).ToList();
                 try

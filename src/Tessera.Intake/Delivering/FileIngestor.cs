@@ -35,8 +35,11 @@ internal sealed class FileIngestor : IDisposable
     private readonly KeyFingerprints _keys;
     private readonly int _eventField = -1;
 
-    public FileIngestor(SourceDictionary dictionary, FileDefinition file, TableLayout table, FieldCipher cipher, DataKey dataKey, DateOnly today, DateOnly periodEnd)
+    private readonly BlindIndex? _blindIndex;
+
+    public FileIngestor(SourceDictionary dictionary, FileDefinition file, TableLayout table, FieldCipher cipher, DataKey dataKey, DateOnly today, DateOnly periodEnd, BlindIndex? blindIndex = null)
     {
+        _blindIndex = blindIndex;
         _dataKey = dataKey;
         _file = file;
         _table = table;
@@ -189,8 +192,10 @@ internal sealed class FileIngestor : IDisposable
         for (var c = 0; c < values.Length; c++)
         {
             var f = _fieldOfColumn[c];
+            var column = _table.Columns[c];
             values[c] = f < 0 || parsed[f].IsNull ? StoredValue.Null
-                : _table.Columns[c].IsYearMonth ? StoredValue.Of(parsed[f].Time.ToString("yyyy-MM", CultureInfo.InvariantCulture))
+                : column.IsYearMonth ? StoredValue.Of(parsed[f].Time.ToString("yyyy-MM", CultureInfo.InvariantCulture))
+                : column.BlindIndexOf is { } identity ? (_blindIndex?.Of(identity, Canonical(parsed[f])) is { } index ? StoredValue.Of(index) : StoredValue.Null)
                 : parsed[f];
         }
     }

@@ -5,4 +5,5 @@ namespace Tessera.Intake.Delivering;
 /// <param name="Type">Storage type.</param>
 /// <param name="Field">Dictionary field name it is filled from (any case).</param>
 /// <param name="IsYearMonth">True for the plaintext "YYYY-MM" kept beside an encrypted date.</param>
-public sealed record StoredColumn(string Name, StoreType Type, string Field, bool IsYearMonth);
+/// <param name="BlindIndexOf">For a blind-index column, the standard identity it indexes (e.g. "ssn"); else null.</param>
+public sealed record StoredColumn(string Name, StoreType Type, string Field, bool IsYearMonth, string? BlindIndexOf = null);

@@ -53,6 +53,9 @@ public sealed class TableLayout
     /// <summary>Column ordering versions of a row within one delivery (see <see cref="FileDefinition.LatestBy"/>), or null.</summary>
     public string? LatestBy { get; }
 
+    /// <summary>The column holding the blind index of the standard identity <paramref name="identity"/>, e.g. "_ssn_index".</summary>
+    public static string BlindIndexColumn(string identity) => "_" + identity + "_index";
+
     /// <summary>The lower-case column name of a dictionary field.</summary>
     public static string ColumnName(string field) => field.ToLowerInvariant();
 
@@ -88,6 +91,12 @@ public sealed class TableLayout
         if (versions.Any(file => file.Fields.Any(f => f.IsEncrypted)))
         {
             columns.Add(new StoredColumn(IdentifiersColumn, StoreType.Sealed, "", false));
+        }
+
+        // Keyed hashes of the identifiers looked up by equality (see BlindIndex), e.g. "_ssn_index".
+        foreach (var (identity, field) in versions.SelectMany(f => f.Identity.Where(i => Governance.Keys.BlindIndex.Indexed.Contains(i.Key) && f.Field(i.Value)?.IsEncrypted == true)).DistinctBy(i => i.Key))
+        {
+            columns.Add(new StoredColumn(BlindIndexColumn(identity), StoreType.Text, field, false, identity));
         }
 
         var first = versions[0];

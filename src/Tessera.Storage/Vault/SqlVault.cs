@@ -219,6 +219,36 @@ public abstract class SqlVault : IDeliveryStore
         return rows;
     }
 
+    /// <summary>Row numbers of a source file's current rows whose blind-index column <paramref name="column"/> equals <paramref name="index"/>.</summary>
+    public IReadOnlyList<long> RowsWithIndex(string source, string file, string column, string index)
+    {
+        using var connection = Connect();
+        using var command = Command(connection, null,
+            $"SELECT {DeliverySql.Quote(TableLayout.RowColumn)} FROM {DeliverySql.Quote(source)}.{DeliverySql.Quote(file.ToLowerInvariant())} WHERE {DeliverySql.Quote(column)} = $1 ORDER BY 1", index);
+        using var reader = command.ExecuteReader();
+        var rows = new List<long>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetInt64(0));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Empties <paramref name="columns"/> in every delivered row of <paramref name="table"/> (e.g. blind indexes of a shredded source).</summary>
+    public void ClearColumns(TableLayout table, IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(columns);
+        using var connection = Connect();
+        var present = ExistingColumns(connection, table);
+        var clear = columns.Where(present.Contains).ToList();
+        if (clear.Count > 0)
+        {
+            Execute(connection, null, $"UPDATE {DeliverySql.Rows(table)} SET {string.Join(", ", clear.Select(c => DeliverySql.Quote(c) + " = NULL"))}");
+        }
+    }
+
     /// <summary>Number of current rows in a source's file view.</summary>
     public long CountCurrent(string source, string file)
     {

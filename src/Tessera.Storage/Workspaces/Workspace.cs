@@ -278,16 +278,19 @@ public sealed class Workspace : IDisposable
         }
     }
 
-    /// <summary>The key that signs audit checkpoints, created the first time it is needed.</summary>
-    private DataKey AuditKey()
+    /// <summary>The key that signs audit checkpoints.</summary>
+    private DataKey AuditKey() => WorkspaceKey(AuditSigner.KeyName);
+
+    /// <summary>A workspace-wide key (the audit key, the blind-index key), wrapped like a source's data key and created the first time it is needed.</summary>
+    private DataKey WorkspaceKey(string name)
     {
         try
         {
-            return DataKeyFor(AuditSigner.KeyName);
+            return DataKeyFor(name);
         }
         catch (KeyUnavailableException)
         {
-            var key = DataKey.Generate(AuditSigner.KeyName, 1);
+            var key = DataKey.Generate(name, 1);
             using (var db = Operational())
             {
                 db.DataKeys.Add(Wrapped(key, DateTime.UtcNow));
@@ -301,7 +304,7 @@ public sealed class Workspace : IDisposable
                 }
             }
 
-            return DataKeyFor(AuditSigner.KeyName);
+            return DataKeyFor(name);
         }
     }
 
@@ -310,7 +313,7 @@ public sealed class Workspace : IDisposable
     {
         var accepted = Vault.AcceptedContent();
         Raw.Sweep((source, hash) => accepted.Contains((source, hash)));
-        return new DeliveryProcessor(Vault, Raw, DataKeyFor, clock) { FaultPoint = faultPoint };
+        return new DeliveryProcessor(Vault, Raw, DataKeyFor, clock) { FaultPoint = faultPoint, BlindIndex = new BlindIndex(WorkspaceKey(BlindIndex.KeyName)) };
     }
 
     /// <summary>Ingests one delivery.</summary>
@@ -475,6 +478,14 @@ public sealed class Workspace : IDisposable
             _dataKeys.Remove(source);
         }
 
+        // The blind indexes use the workspace's index key, so they are removed rather than shredded.
+        var dictionaries = DictionariesFor(source);
+        foreach (var name in dictionaries.SelectMany(d => d.Files).Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var layout = TableLayout.For(source, dictionaries.Select(d => d.File(name)).OfType<FileDefinition>().ToList());
+            Vault.ClearColumns(layout, layout.Columns.Where(c => c.BlindIndexOf is not null).Select(c => c.Name).ToList());
+        }
+
         Raw.Discard(source);
         Audit.Record(new AuditEvent(actor, "configure", $"data keys of {source} destroyed ({destroyed})", "key management", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
         return destroyed;
@@ -560,6 +571,17 @@ public sealed class Workspace : IDisposable
     }
 
     private static string TokenHash(string token) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>
+    /// Row numbers of <paramref name="source"/>'s current <paramref name="file"/> rows whose
+    /// <paramref name="identity"/> (e.g. "ssn") equals <paramref name="value"/>, found through the
+    /// blind index without decrypting anything.
+    /// </summary>
+    public IReadOnlyList<long> FindByIdentifier(string source, string file, string identity, string value)
+    {
+        var index = new BlindIndex(WorkspaceKey(BlindIndex.KeyName)).Of(identity, value);
+        return index is null ? [] : Vault.RowsWithIndex(source, file, TableLayout.BlindIndexColumn(identity), index);
+    }
 
     /// <summary>Opens the sealed identifiers of <paramref name="source"/>'s rows.</summary>
     public IdentifierReader Identifiers(string source) => new(DataKeyFor(source));
