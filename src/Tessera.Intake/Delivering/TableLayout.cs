@@ -96,7 +96,7 @@ public sealed class TableLayout
         // Keyed hashes of the identifiers looked up by equality (see BlindIndex), e.g. "_ssn_index".
         foreach (var (identity, field) in versions.SelectMany(f => f.Identity.Where(i => Governance.Keys.BlindIndex.Indexed.Contains(i.Key) && f.Field(i.Value)?.IsEncrypted == true)).DistinctBy(i => i.Key))
         {
-            columns.Add(new StoredColumn(BlindIndexColumn(identity), StoreType.Text, field, false, identity));
+            columns.Add(new StoredColumn(BlindIndexColumn(identity), StoreType.BigInt, field, false, identity));
         }
 
         var first = versions[0];

@@ -220,7 +220,7 @@ public abstract class SqlVault : IDeliveryStore
     }
 
     /// <summary>Row numbers of a source file's current rows whose blind-index column <paramref name="column"/> equals <paramref name="index"/>.</summary>
-    public IReadOnlyList<long> RowsWithIndex(string source, string file, string column, string index)
+    public IReadOnlyList<long> RowsWithIndex(string source, string file, string column, long index)
     {
         using var connection = Connect();
         using var command = Command(connection, null,

@@ -26,6 +26,7 @@ public sealed class Workspace : IDisposable
     private readonly Dictionary<string, MasterKey> _masterKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<SourceDictionary>> _dictionaries = new(StringComparer.Ordinal);
     private readonly Lazy<SqlAuditLog> _audit;
+    private readonly Lazy<BlindIndex> _blindIndex;
 
     private Workspace(string folder, WorkspaceConfig config, Action? waiting = null)
     {
@@ -33,6 +34,7 @@ public sealed class Workspace : IDisposable
         Config = config;
         Vault = config.Database == "postgresql" ? new PostgresVault(config.Connection!) : new DuckDbVault(Path.Combine(folder, "vault.duckdb")) { Waiting = waiting };
         Raw = new RawArchive(Path.Combine(folder, "raw"), DataKeyFor);
+        _blindIndex = new Lazy<BlindIndex>(() => new BlindIndex(WorkspaceKey(BlindIndex.KeyName)));
         _audit = new Lazy<SqlAuditLog>(() =>
         {
             var log = new SqlAuditLog(() => Operational(), () => new AuditSigner(AuditKey()), new AuditCheckpointFile(Path.Combine(Folder, AuditCheckpointsFile)), TimeProvider.System);
@@ -313,7 +315,7 @@ public sealed class Workspace : IDisposable
     {
         var accepted = Vault.AcceptedContent();
         Raw.Sweep((source, hash) => accepted.Contains((source, hash)));
-        return new DeliveryProcessor(Vault, Raw, DataKeyFor, clock) { FaultPoint = faultPoint, BlindIndex = new BlindIndex(WorkspaceKey(BlindIndex.KeyName)) };
+        return new DeliveryProcessor(Vault, Raw, DataKeyFor, clock) { FaultPoint = faultPoint, BlindIndex = _blindIndex.Value };
     }
 
     /// <summary>Ingests one delivery.</summary>
@@ -579,8 +581,8 @@ public sealed class Workspace : IDisposable
     /// </summary>
     public IReadOnlyList<long> FindByIdentifier(string source, string file, string identity, string value)
     {
-        var index = new BlindIndex(WorkspaceKey(BlindIndex.KeyName)).Of(identity, value);
-        return index is null ? [] : Vault.RowsWithIndex(source, file, TableLayout.BlindIndexColumn(identity), index);
+        var index = _blindIndex.Value.Of(identity, value);
+        return index is null ? [] : Vault.RowsWithIndex(source, file, TableLayout.BlindIndexColumn(identity), index.Value);
     }
 
     /// <summary>Opens the sealed identifiers of <paramref name="source"/>'s rows.</summary>
@@ -602,6 +604,11 @@ public sealed class Workspace : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_blindIndex.IsValueCreated)
+        {
+            _blindIndex.Value.Dispose();
+        }
+
         lock (_masterKeys)
         {
             foreach (var key in _masterKeys.Values)
