@@ -31,7 +31,7 @@ public static class DemoCommand
         }
 
         using var workspace = Workspace.Open(folder);
-        workspace.Audit.Record(new AuditEvent(workspace.Config.Operator, "ingest", "demo deliveries of the synthetic county", "demonstration", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+        workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, "ingest", "demo deliveries of the synthetic county", "demonstration"));
         using var open = workspace.Vault.KeepOpen();
         foreach (var source in inbox.Sources())
         {

@@ -45,11 +45,11 @@ public static class WorkspaceOption
             var user = new AccessUser(workspace.Config.Operator, Role.Administrator, new HashSet<string>());
             if (!AccessPolicy.Permits(user, capability))
             {
-                workspace.Audit.Record(new AuditEvent(user.Name, "denied", target, "operations", "cli@" + Environment.MachineName, AuditOutcome.Denied));
+                workspace.Audit.Record(AuditEvent.OnCommandLine(user.Name, "denied", target, "operations", AuditOutcome.Denied));
                 throw new UsageException($"The workspace operator may not do this ({capability}).");
             }
 
-            workspace.Audit.Record(new AuditEvent(user.Name, action, target, "operations", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+            workspace.Audit.Record(AuditEvent.OnCommandLine(user.Name, action, target, "operations"));
             return workspace;
         }
         catch

@@ -10,4 +10,9 @@ namespace Tessera.Governance.Audit;
 /// <param name="Purpose">Why, as given by the user or implied by the command.</param>
 /// <param name="Origin">From where: an IP address, or "cli@machine".</param>
 /// <param name="Outcome">Whether it was allowed.</param>
-public sealed record AuditEvent(string Actor, string Action, string Target, string Purpose, string Origin, AuditOutcome Outcome);
+public sealed record AuditEvent(string Actor, string Action, string Target, string Purpose, string Origin, AuditOutcome Outcome)
+{
+    /// <summary>An access from the command line on this machine (origin "cli@machine").</summary>
+    public static AuditEvent OnCommandLine(string actor, string action, string target, string purpose, AuditOutcome outcome = AuditOutcome.Allowed) =>
+        new(actor, action, target, purpose, "cli@" + Environment.MachineName, outcome);
+}

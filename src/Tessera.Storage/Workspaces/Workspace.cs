@@ -114,7 +114,7 @@ public sealed class Workspace : IDisposable
                 workspace.Register(source, name, name == DictionaryLibrary.HmisFamily ? "" : DictionaryLibrary.Text(name), nowUtc);
             }
 
-            workspace.Audit.Record(new AuditEvent(operatorName, "configure", "workspace created", "set-up", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+            workspace.Audit.Record(AuditEvent.OnCommandLine(operatorName, "configure", "workspace created", "set-up"));
             File.WriteAllText(Path.Combine(full, MarkerFile), JsonSerializer.Serialize(config, JsonOptions));
             return workspace;
         }
@@ -451,7 +451,7 @@ public sealed class Workspace : IDisposable
         Config.PendingMasterKeyFile = null;
         Config.PendingMasterKeyFingerprint = null;
         SaveConfig();
-        Audit.Record(new AuditEvent(actor, "configure", $"master key rotated (fingerprint {oldFingerprint} to {next.Fingerprint})", "key management", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+        Audit.Record(AuditEvent.OnCommandLine(actor, "configure", $"master key rotated (fingerprint {oldFingerprint} to {next.Fingerprint})", "key management"));
         return (old, rewrapped);
     }
 
@@ -489,7 +489,7 @@ public sealed class Workspace : IDisposable
         }
 
         Raw.Discard(source);
-        Audit.Record(new AuditEvent(actor, "configure", $"data keys of {source} destroyed ({destroyed})", "key management", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+        Audit.Record(AuditEvent.OnCommandLine(actor, "configure", $"data keys of {source} destroyed ({destroyed})", "key management"));
         return destroyed;
     }
 
@@ -533,7 +533,7 @@ public sealed class Workspace : IDisposable
             db.SaveChanges();
         }
 
-        Audit.Record(new AuditEvent(actor, "configure", $"service account {name} created for {string.Join(", ", sources)}", "key management", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+        Audit.Record(AuditEvent.OnCommandLine(actor, "configure", $"service account {name} created for {string.Join(", ", sources)}", "key management"));
         return token;
     }
 
@@ -569,7 +569,7 @@ public sealed class Workspace : IDisposable
             db.SaveChanges();
         }
 
-        Audit.Record(new AuditEvent(actor, "configure", $"service account {name} revoked", "key management", "cli@" + Environment.MachineName, AuditOutcome.Allowed));
+        Audit.Record(AuditEvent.OnCommandLine(actor, "configure", $"service account {name} revoked", "key management"));
     }
 
     private static string TokenHash(string token) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
