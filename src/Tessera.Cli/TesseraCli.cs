@@ -63,8 +63,9 @@ public static class TesseraCli
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException)
         {
+            // A workspace refusing (already initialised, no such source, a key file that exists) is the user's input.
             await error.WriteLineAsync("tessera: " + ex.Message);
             return ExitCodes.InvalidInput;
         }

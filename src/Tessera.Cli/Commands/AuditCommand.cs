@@ -86,13 +86,6 @@ public static class AuditCommand
     // Verifying reads only the audit log itself; recording the check would extend a chain that may be broken.
     private static Workspace OpenWithoutRecording(ParseResult parsed, Option<string?> option)
     {
-        try
-        {
-            return Workspace.Open(Workspace.Locate(parsed.GetValue(option), Environment.CurrentDirectory));
-        }
-        catch (WorkspaceException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
+        return Workspace.Open(Workspace.Locate(parsed.GetValue(option), Environment.CurrentDirectory));
     }
 }

@@ -39,15 +39,6 @@ public static class IngestCommand
                 Period = parsed.GetValue(period),
                 MaxErrorShare = parsed.GetValue(maxErrors),
             };
-            try
-            {
-                opened.DictionariesFor(request.Source);
-            }
-            catch (Storage.Workspaces.WorkspaceException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
-
             var outcome = opened.Ingest(request, TimeProvider.System, new IngestProgressReporter(error), cancellationToken, FaultPointFromEnvironment());
             Report(outcome, parsed.GetValue(json), output, error);
             return Task.FromResult(outcome.Succeeded ? ExitCodes.Ok : ExitCodes.InvalidInput);

@@ -21,20 +21,13 @@ public static class InitCommand
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(folder)!;
-            try
-            {
-                using var workspace = Workspace.Create(path, parsed.GetValue(database), WorkspaceOption.CurrentOperator, DateTime.UtcNow);
-                output.WriteLine($"Created workspace {workspace.Folder} ({(workspace.IsEmbedded ? "embedded: SQLite + DuckDB" : "PostgreSQL")}).");
-                output.WriteLine($"Master key: {workspace.Config.MasterKeyFile}");
-                output.WriteLine("  Keep a backup of this file somewhere safe and separate: without it the identifiers in the workspace cannot be read.");
-                output.WriteLine($"Sources: {string.Join(", ", workspace.Sources().Select(s => s.Name))}");
-                output.WriteLine($"Next: tessera ingest --workspace {path} --source benefits <month folder>");
-                return ExitCodes.Ok;
-            }
-            catch (WorkspaceException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
+            using var workspace = Workspace.Create(path, parsed.GetValue(database), WorkspaceOption.CurrentOperator, DateTime.UtcNow);
+            output.WriteLine($"Created workspace {workspace.Folder} ({(workspace.IsEmbedded ? "embedded: SQLite + DuckDB" : "PostgreSQL")}).");
+            output.WriteLine($"Master key: {workspace.Config.MasterKeyFile}");
+            output.WriteLine("  Keep a backup of this file somewhere safe and separate: without it the identifiers in the workspace cannot be read.");
+            output.WriteLine($"Sources: {string.Join(", ", workspace.Sources().Select(s => s.Name))}");
+            output.WriteLine($"Next: tessera ingest --workspace {path} --source benefits <month folder>");
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Tessera.Governance.Access;
 using Microsoft.EntityFrameworkCore;
-using Tessera.Storage.Workspaces;
 
 namespace Tessera.Cli.Commands;
 
@@ -53,22 +52,15 @@ public static class KeysCommand
         rotate.SetAction(parsed =>
         {
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", "master key rotation");
-            try
+            var (old, rewrapped) = opened.RotateMasterKey(parsed.GetValue(file)!, opened.Config.Operator);
+            output.WriteLine($"Re-wrapped {rewrapped} data key(s) with the new master key {opened.Config.MasterKeyFile} (fingerprint {opened.Config.MasterKeyFingerprint}).");
+            output.WriteLine($"The old key file {old} is no longer used: delete it, and its backups, once the new key is backed up.");
+            if (Environment.GetEnvironmentVariable(Governance.Keys.MasterKey.EnvironmentVariable) is { Length: > 0 })
             {
-                var (old, rewrapped) = opened.RotateMasterKey(parsed.GetValue(file)!, opened.Config.Operator);
-                output.WriteLine($"Re-wrapped {rewrapped} data key(s) with the new master key {opened.Config.MasterKeyFile} (fingerprint {opened.Config.MasterKeyFingerprint}).");
-                output.WriteLine($"The old key file {old} is no longer used: delete it, and its backups, once the new key is backed up.");
-                if (Environment.GetEnvironmentVariable(Governance.Keys.MasterKey.EnvironmentVariable) is { Length: > 0 })
-                {
-                    output.WriteLine($"{Governance.Keys.MasterKey.EnvironmentVariable} is set: put the new key's value in it before the next command.");
-                }
+                output.WriteLine($"{Governance.Keys.MasterKey.EnvironmentVariable} is set: put the new key's value in it before the next command.");
+            }
 
-                return ExitCodes.Ok;
-            }
-            catch (WorkspaceException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
+            return ExitCodes.Ok;
         });
         return rotate;
     }
@@ -85,16 +77,9 @@ public static class KeysCommand
         {
             var name = parsed.GetValue(source)!;
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"destroy data keys of {name}");
-            try
-            {
-                var count = opened.DestroySourceKeys(name, opened.Config.Operator, DateTime.UtcNow);
-                output.WriteLine($"Destroyed {count} data key(s) of {name} and its encrypted raw files. Its identifiers can no longer be read by anyone; its de-identified rows remain.");
-                return ExitCodes.Ok;
-            }
-            catch (WorkspaceException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
+            var count = opened.DestroySourceKeys(name, opened.Config.Operator, DateTime.UtcNow);
+            output.WriteLine($"Destroyed {count} data key(s) of {name} and its encrypted raw files. Its identifiers can no longer be read by anyone; its de-identified rows remain.");
+            return ExitCodes.Ok;
         });
         return destroy;
     }

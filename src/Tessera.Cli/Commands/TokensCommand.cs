@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Tessera.Governance.Access;
-using Tessera.Storage.Workspaces;
 
 namespace Tessera.Cli.Commands;
 
@@ -26,17 +25,10 @@ public static class TokensCommand
         create.SetAction(parsed =>
         {
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"create service account {parsed.GetValue(name)}");
-            try
-            {
-                var token = opened.CreateServiceToken(parsed.GetValue(name)!, parsed.GetValue(sources)!, opened.Config.Operator, DateTime.UtcNow);
-                output.WriteLine(token);
-                parsed.InvocationConfiguration.Error.WriteLine("This token is shown once. Give it to the agency's system through a secret store; it may deliver only to the sources named.");
-                return ExitCodes.Ok;
-            }
-            catch (WorkspaceException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
+            var token = opened.CreateServiceToken(parsed.GetValue(name)!, parsed.GetValue(sources)!, opened.Config.Operator, DateTime.UtcNow);
+            output.WriteLine(token);
+            parsed.InvocationConfiguration.Error.WriteLine("This token is shown once. Give it to the agency's system through a secret store; it may deliver only to the sources named.");
+            return ExitCodes.Ok;
         });
         return create;
     }
@@ -66,16 +58,9 @@ public static class TokensCommand
         revoke.SetAction(parsed =>
         {
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"revoke service account {parsed.GetValue(name)}");
-            try
-            {
-                opened.RevokeServiceToken(parsed.GetValue(name)!, opened.Config.Operator, DateTime.UtcNow);
-                output.WriteLine($"Revoked {parsed.GetValue(name)}; its token is refused from now on.");
-                return ExitCodes.Ok;
-            }
-            catch (WorkspaceException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
+            opened.RevokeServiceToken(parsed.GetValue(name)!, opened.Config.Operator, DateTime.UtcNow);
+            output.WriteLine($"Revoked {parsed.GetValue(name)}; its token is refused from now on.");
+            return ExitCodes.Ok;
         });
         return revoke;
     }

@@ -28,16 +28,9 @@ public static class WorkspaceOption
     {
         ArgumentNullException.ThrowIfNull(parsed);
         Workspace workspace;
-        try
-        {
-            var error = parsed.InvocationConfiguration.Error;
-            workspace = Workspace.Open(Workspace.Locate(parsed.GetValue(option), Environment.CurrentDirectory),
-                () => error.WriteLine("Waiting for the workspace: another process (an ingest, or the web app) is writing to it…"));
-        }
-        catch (WorkspaceException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
+        var error = parsed.InvocationConfiguration.Error;
+        workspace = Workspace.Open(Workspace.Locate(parsed.GetValue(option), Environment.CurrentDirectory),
+            () => error.WriteLine("Waiting for the workspace: another process (an ingest, or the web app) is writing to it…"));
 
         try
         {
