@@ -34,6 +34,7 @@ public static class TesseraCli
             AuditCommand.Create(output),
             KeysCommand.Create(output),
             TokensCommand.Create(output),
+            LinkageCommand.Create(output, error),
         };
         root.Options.Add(Verbose);
         return root;

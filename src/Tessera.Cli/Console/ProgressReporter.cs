@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Tessera.Linkage.Running;
 using Tessera.Synthetic;
 
 namespace Tessera.Cli.Console;
@@ -9,7 +10,7 @@ namespace Tessera.Cli.Console;
 /// error so that standard output stays clean for results. Thread-safe: generators report from
 /// several threads.
 /// </summary>
-public sealed class ProgressReporter(TextWriter error) : IProgress<SynthProgress>
+public sealed class ProgressReporter(TextWriter error) : IProgress<SynthProgress>, IProgress<LinkageProgress>
 {
     private readonly Lock _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -20,12 +21,24 @@ public sealed class ProgressReporter(TextWriter error) : IProgress<SynthProgress
     public void Report(SynthProgress value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        Report(value.Stage, value.Done, value.Total);
+    }
+
+    /// <inheritdoc />
+    public void Report(LinkageProgress value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Report(value.Stage, value.Done, value.Total);
+    }
+
+    private void Report(string stage, long done, long total)
+    {
         lock (_gate)
         {
-            var tenth = value.Total == 0 ? 10 : value.Done * 10 / value.Total;
-            if (value.Stage != _stage)
+            var tenth = total == 0 ? 10 : (int)(done * 10 / total);
+            if (stage != _stage)
             {
-                _stage = value.Stage;
+                _stage = stage;
                 _lastTenth = -1;
             }
 
@@ -36,7 +49,7 @@ public sealed class ProgressReporter(TextWriter error) : IProgress<SynthProgress
 
             _lastTenth = tenth;
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{_clock.Elapsed:mm\\:ss}] {value.Stage}: {tenth * 10,3}% ({value.Done}/{value.Total})"));
+                $"[{_clock.Elapsed:mm\\:ss}] {stage}: {tenth * 10,3}% ({done}/{total})"));
         }
     }
 }

@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Tessera.Cli.Console;
+using Tessera.Intake.Reading;
+using Tessera.Linkage.Evaluation;
+using Tessera.Linkage.Input;
+using Tessera.Linkage.Running;
+
+namespace Tessera.Cli.Commands;
+
+/// <summary>
+/// <c>tessera linkage run</c> links CSV files without a workspace; <c>tessera linkage evaluate</c>
+/// scores a clustering against the truth.
+/// </summary>
+public static class LinkageCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output, TextWriter error) =>
+        new("linkage", "Link CSV files outside a workspace and measure linkage accuracy.")
+        {
+            RunCommand(output, error),
+            EvaluateCommand(output),
+        };
+
+    private static Command RunCommand(TextWriter output, TextWriter error)
+    {
+        var inputs = new Option<string[]>("--input")
+        {
+            Description = "A CSV file to link (repeat for several). Its first column is the record id; columns named given_name, middle_name, family_name, full_name, birth_date, sex, ssn, street, city, zip, phone, email are compared.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var outDir = new Option<string>("--out") { Description = "Folder to write clusters.csv, pairs.csv, model.json and blocking.csv into.", Required = true };
+        var threshold = new Option<double?>("--threshold") { Description = "Match probability from which records are the same person (default 0.9)." };
+        var command = new Command("run", "Link records within and across CSV files with the default model, trained on the files themselves.") { inputs, outDir, threshold };
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var clock = Stopwatch.StartNew();
+            LinkageInput input;
+            try
+            {
+                input = LinkageInput.Read(parsed.GetValue(inputs)!);
+            }
+            catch (LinkageInputException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+
+            foreach (var column in input.IgnoredColumns)
+            {
+                error.WriteLine($"Not compared (not a standard identity column): {column}");
+            }
+
+            var options = new LinkageOptions();
+            if (parsed.GetValue(threshold) is { } chosen)
+            {
+                if (chosen is <= 0 or >= 1)
+                {
+                    throw new UsageException($"--threshold must be a probability between 0 and 1, e.g. 0.9 (got {chosen.ToString(CultureInfo.InvariantCulture)}).");
+                }
+
+                options = options with { MatchThreshold = chosen };
+            }
+
+            var result = LinkageEngine.Run(input.Records, options, new ProgressReporter(error), cancellationToken);
+            var folder = parsed.GetValue(outDir)!;
+            LinkageOutput.Write(folder, input, result);
+            var persons = result.Cluster.Distinct().Count();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Linked {result.Count:N0} records from {input.Sources.Count} source(s) into {persons:N0} persons; {result.Blocking.ComparedPairs:N0} pairs compared, {result.Pairs.Count:N0} reported. Written to {Path.GetFullPath(folder)}"));
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Done in {clock.Elapsed.TotalSeconds:0.00} s ({string.Join(", ", result.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Took.TotalSeconds:0.00} s")))})."));
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private static Command EvaluateCommand(TextWriter output)
+    {
+        var clusters = new Option<string>("--clusters") { Description = "clusters.csv from 'tessera linkage run' (source,record_id,person_id).", Required = true };
+        var truth = new Option<string>("--truth") { Description = "The true persons, with columns source,record_id,person_id (as the synthetic county's truth/records.csv).", Required = true };
+        var command = new Command("evaluate", "Pairwise precision, recall and F1 of a clustering against the truth, within and across sources, and persons found exactly.") { clusters, truth };
+        command.SetAction(parsed =>
+        {
+            var predicted = ReadPersons(parsed.GetValue(clusters)!);
+            var truePersons = ReadPersons(parsed.GetValue(truth)!);
+            var evaluation = LinkageEvaluation.Of(predicted, truePersons);
+            Print(output, evaluation);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Print(TextWriter output, LinkageEvaluation e)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"{"pairs",-15} {"precision",9} {"recall",9} {"F1",9} {"true",12} {"predicted",12} {"correct",12}"));
+        foreach (var (name, counts) in new[] { ("all", e.All), ("within sources", e.WithinSources), ("across sources", e.AcrossSources) })
+        {
+            output.WriteLine(string.Create(c, $"{name,-15} {counts.Precision,9:0.0000} {counts.Recall,9:0.0000} {counts.F1,9:0.0000} {counts.TruePairs,12:N0} {counts.PredictedPairs,12:N0} {counts.CorrectPairs,12:N0}"));
+        }
+
+        output.WriteLine(string.Create(c,
+            $"persons: {e.TruePersons:N0} true, {e.PredictedPersons:N0} found, {e.ExactPersons:N0} found exactly (precision {e.ExactPersons / (double)Math.Max(1, e.PredictedPersons):0.0000}, recall {e.ExactPersons / (double)Math.Max(1, e.TruePersons):0.0000}); {e.Records:N0} records evaluated"));
+        if (e.RecordsMissingFromTruth > 0)
+        {
+            output.WriteLine(string.Create(c, $"{e.RecordsMissingFromTruth:N0} records of the clusters file have no row in the truth file and were left out."));
+        }
+    }
+
+    private static Dictionary<(string, string), string> ReadPersons(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{path}: no such file.");
+        }
+
+        var file = new DeliveryFile(Path.GetFileName(path), path, new FileInfo(path).Length, () => File.OpenRead(path));
+        try
+        {
+            using var csv = CsvRowSource.Open(file, FileScan.Of(file).Encoding);
+            var ordinals = new[] { "source", "record_id", "person_id" }.Select(name => csv.Header.ToList().FindIndex(h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase))).ToArray();
+            if (ordinals.Any(o => o < 0))
+            {
+                throw new UsageException($"{path} row 1: expected the columns source, record_id and person_id; the header has {string.Join(", ", csv.Header)}.");
+            }
+
+            var persons = new Dictionary<(string, string), string>();
+            while (csv.Read())
+            {
+                var values = ordinals.Select(o => o < csv.FieldCount ? csv.Text(o).Trim().ToString() : string.Empty).ToArray();
+                if (!persons.TryAdd((values[0], values[1]), values[2]))
+                {
+                    throw new UsageException($"{path} row {csv.Row}: the record (source and record_id) appears earlier in the file; each record must appear once.");
+                }
+            }
+
+            return persons;
+        }
+        catch (DeliveryRejectedException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using Tessera.Linkage.Records;
+
+namespace Tessera.Linkage.Blocking;
+
+/// <summary>
+/// The blocks of every rule over one set of records, and each record's key per rule so that a
+/// pair found by an earlier rule is skipped by later ones. Blocks bigger than the limit are set
+/// aside (a placeholder value or a very common name would otherwise ask for billions of pairs)
+/// and reported in the <see cref="BlockingAnalysis"/>.
+/// </summary>
+internal sealed class BlockSet
+{
+    private BlockSet(IReadOnlyList<BlockingRule> rules, ulong[][] keys, int[][] members, List<Block> blocks, BlockingAnalysis analysis)
+    {
+        Rules = rules;
+        Keys = keys;
+        Members = members;
+        Blocks = blocks;
+        Analysis = analysis;
+    }
+
+    public IReadOnlyList<BlockingRule> Rules { get; }
+
+    /// <summary>Key of record i under rule r: <c>Keys[r][i]</c> (0: none).</summary>
+    public ulong[][] Keys { get; }
+
+    /// <summary>Per rule, the record numbers sorted by key; a block is a run of equal keys.</summary>
+    public int[][] Members { get; }
+
+    /// <summary>Every block with at least two records, largest first (so parallel work ends evenly).</summary>
+    public IReadOnlyList<Block> Blocks { get; }
+
+    public BlockingAnalysis Analysis { get; }
+
+    /// <summary>Builds the blocks of <paramref name="rules"/> over <paramref name="records"/>.</summary>
+    public static BlockSet Build(PreparedRecords records, IReadOnlyList<BlockingRule> rules, int maxBlockSize)
+    {
+        var keys = new ulong[rules.Count][];
+        var members = new int[rules.Count][];
+        var blocks = new List<Block>();
+        var ruleReports = new List<BlockingRuleReport>();
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var rule = rules[r];
+            var ruleKeys = new ulong[records.Count];
+            Parallel.For(0, records.Count, i => ruleKeys[i] = rule.Key(records, i));
+            keys[r] = ruleKeys;
+            var order = Enumerable.Range(0, records.Count).Where(i => ruleKeys[i] != 0).ToArray();
+            var sortKeys = order.Select(i => ruleKeys[i]).ToArray();
+            Array.Sort(sortKeys, order);
+            members[r] = order;
+
+            long pairs = 0;
+            long skippedPairs = 0;
+            var skippedBlocks = 0;
+            var sizes = new List<int>();
+            for (var start = 0; start < order.Length;)
+            {
+                var end = start + 1;
+                while (end < order.Length && sortKeys[end] == sortKeys[start])
+                {
+                    end++;
+                }
+
+                var block = new Block(r, start, end - start);
+                if (block.Length > maxBlockSize && !rule.Unlimited)
+                {
+                    skippedBlocks++;
+                    skippedPairs += block.Pairs;
+                }
+                else if (block.Length > 1)
+                {
+                    blocks.Add(block);
+                    pairs += block.Pairs;
+                    sizes.Add(block.Length);
+                }
+
+                start = end;
+            }
+
+            sizes.Sort((a, b) => b.CompareTo(a));
+            ruleReports.Add(new BlockingRuleReport(rule.Name, order.Length, sizes.Count, pairs, sizes.Take(10).ToArray(), skippedBlocks, skippedPairs));
+        }
+
+        blocks.Sort((a, b) => b.Length.CompareTo(a.Length));
+        return new BlockSet(rules, keys, members, blocks, new BlockingAnalysis(records.Count, maxBlockSize, ruleReports));
+    }
+
+    /// <summary>The rules (one bit each) that put records i and j in one block, given that <paramref name="rule"/> does.</summary>
+    public uint RulesJoining(int rule, int i, int j)
+    {
+        var rules = 1u << rule;
+        for (var r = rule + 1; r < Keys.Length; r++)
+        {
+            var key = Keys[r][i];
+            if (key != 0 && key == Keys[r][j])
+            {
+                rules |= 1u << r;
+            }
+        }
+
+        return rules;
+    }
+
+    /// <summary>True when an earlier rule than <paramref name="rule"/> already puts records i and j in one block.</summary>
+    public bool FoundEarlier(int rule, int i, int j)
+    {
+        for (var r = 0; r < rule; r++)
+        {
+            var key = Keys[r][i];
+            if (key != 0 && key == Keys[r][j])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

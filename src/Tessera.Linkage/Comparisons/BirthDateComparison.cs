@@ -1,0 +1,92 @@
+using System.Globalization;
+using Tessera.Linkage.Records;
+using Tessera.Linkage.Standardisation;
+
+namespace Tessera.Linkage.Comparisons;
+
+/// <summary>
+/// Birth dates: exact; day and month swapped (03/07 for 07/03); one digit mistyped or two
+/// neighbours swapped; within a year (or the same year where a part is unknown); different.
+/// </summary>
+internal sealed class BirthDateComparison : Comparison
+{
+    public override string Name => "birth_date";
+
+    public override StandardColumn[] Columns => [StandardColumn.BirthDate];
+
+    public override ComparisonLevel[] Levels { get; } =
+    [
+        new("exact"),
+        new("day and month swapped"),
+        new("one digit different"),
+        new("within a year"),
+        new("different"),
+    ];
+
+    public override int Compare(PreparedRecords records, int i, int j)
+    {
+        var a = records.BirthDate[i];
+        var b = records.BirthDate[j];
+        if (a == 0 || b == 0)
+        {
+            return Null;
+        }
+
+        if (a == b)
+        {
+            return 0;
+        }
+
+        var dayA = BirthDateParser.Day(a);
+        var dayB = BirthDateParser.Day(b);
+        if (dayA == 0 || dayB == 0)
+        {
+            return BirthDateParser.Year(a) == BirthDateParser.Year(b) ? 3 : 4;
+        }
+
+        var monthA = BirthDateParser.Month(a);
+        var monthB = BirthDateParser.Month(b);
+        if (BirthDateParser.Year(a) == BirthDateParser.Year(b) && dayA == monthB && monthA == dayB)
+        {
+            return 1;
+        }
+
+        if (OneDigitApart(a, b))
+        {
+            return 2;
+        }
+
+        return BirthDateParser.IsValid(a) && BirthDateParser.IsValid(b) && Math.Abs(BirthDateParser.DayNumber(a) - BirthDateParser.DayNumber(b)) <= 366 ? 3 : 4;
+    }
+
+    /// <summary>True when the eight digits yyyymmdd differ in one place, or in two neighbouring places that are swapped.</summary>
+    private static bool OneDigitApart(int a, int b)
+    {
+        Span<int> x = stackalloc int[8];
+        Span<int> y = stackalloc int[8];
+        for (var p = 7; p >= 0; p--)
+        {
+            x[p] = a % 10;
+            y[p] = b % 10;
+            a /= 10;
+            b /= 10;
+        }
+
+        var first = -1;
+        var differences = 0;
+        for (var p = 0; p < 8; p++)
+        {
+            if (x[p] != y[p])
+            {
+                first = differences == 0 ? p : first;
+                differences++;
+            }
+        }
+
+        return differences == 1
+            || (differences == 2 && first < 7 && x[first + 1] != y[first + 1] && x[first] == y[first + 1] && x[first + 1] == y[first]);
+    }
+
+    public override string? Describe(PreparedRecords records, int i) =>
+        records.BirthDate[i] is var date and > 0 ? string.Create(CultureInfo.InvariantCulture, $"{BirthDateParser.Year(date):0000}-{BirthDateParser.Month(date):00}-{BirthDateParser.Day(date):00}") : null;
+}

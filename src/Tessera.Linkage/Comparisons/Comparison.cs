@@ -1,0 +1,31 @@
+using Tessera.Linkage.Records;
+
+namespace Tessera.Linkage.Comparisons;
+
+/// <summary>
+/// Compares one aspect of two records (given name, birth date …) and says which of its levels the
+/// pair falls into, most similar first; the last level is "different". Each level gets its own
+/// m and u probability in the Fellegi–Sunter model.
+/// </summary>
+internal abstract class Comparison
+{
+    /// <summary>The level of a pair where either record lacks the value: it counts neither way.</summary>
+    public const int Null = 15;
+
+    /// <summary>Short name shown in charts and explanations, e.g. "given_name".</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The standard columns this comparison reads; it is used when any of them is present.</summary>
+    public abstract StandardColumn[] Columns { get; }
+
+    public abstract ComparisonLevel[] Levels { get; }
+
+    /// <summary>The level of records <paramref name="i"/> and <paramref name="j"/>, or <see cref="Null"/>.</summary>
+    public abstract int Compare(PreparedRecords records, int i, int j);
+
+    /// <summary>The term frequency of the value a pair agrees on, for a term-frequency-adjusted level.</summary>
+    public virtual double TermFrequency(PreparedRecords records, int i, int j, int level) => 0;
+
+    /// <summary>The values compared, as shown side by side to a reviewer.</summary>
+    public abstract string? Describe(PreparedRecords records, int i);
+}

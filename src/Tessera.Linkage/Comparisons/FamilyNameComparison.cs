@@ -1,0 +1,66 @@
+using Tessera.Linkage.Records;
+
+namespace Tessera.Linkage.Comparisons;
+
+/// <summary>Family names: exact, one part shared ("Garcia"/"Garcia-Lopez", married and maiden names joined), close spelling, written in the given-name field, sounds alike.</summary>
+internal sealed class FamilyNameComparison : Comparison
+{
+    public override string Name => "family_name";
+
+    public override StandardColumn[] Columns => [StandardColumn.FamilyName, StandardColumn.FullName];
+
+    public override ComparisonLevel[] Levels { get; } =
+    [
+        new("exact", TermFrequencyAdjusted: true),
+        new("one part shared"),
+        new("jaro-winkler >= 0.92"),
+        new("swapped with given name"),
+        new("jaro-winkler >= 0.80 or sounds alike"),
+        new("different"),
+    ];
+
+    public override int Compare(PreparedRecords records, int i, int j)
+    {
+        var a = records.FamilyFull[i];
+        var b = records.FamilyFull[j];
+        if (a is null || b is null)
+        {
+            return Null;
+        }
+
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var partsA = records.FamilyParts[i]!;
+        var partsB = records.FamilyParts[j]!;
+        if (partsA.Length > 1 || partsB.Length > 1)
+        {
+            foreach (var part in partsA)
+            {
+                if (part.Length > 1 && Array.IndexOf(partsB, part) >= 0)
+                {
+                    return 1;
+                }
+            }
+        }
+
+        var similarity = StringSimilarity.JaroWinklerAtLeast(a, b, 0.80);
+        if (similarity >= 0.92)
+        {
+            return 2;
+        }
+
+        if (NameSwap.Swapped(records, i, j))
+        {
+            return 3;
+        }
+
+        return similarity >= 0.80 || string.Equals(records.FamilyPhonetic[i], records.FamilyPhonetic[j], StringComparison.Ordinal) ? 4 : 5;
+    }
+
+    public override double TermFrequency(PreparedRecords records, int i, int j, int level) => records.FamilyFrequency[i];
+
+    public override string? Describe(PreparedRecords records, int i) => records.FamilyFull[i];
+}

@@ -1,0 +1,138 @@
+using Tessera.Intake.Reading;
+using Tessera.Linkage.Records;
+
+namespace Tessera.Linkage.Input;
+
+/// <summary>
+/// Reads CSV files for standalone linkage: each file is one source named by its file name without
+/// extensions ("benefits.2024.csv" → "benefits"); the first column (or the one named) holds the
+/// record id, trimmed and otherwise kept as written (leading zeros too); columns with the
+/// standard names are the identity; any other column is ignored and listed.
+/// </summary>
+public sealed class LinkageInput
+{
+    private LinkageInput(IReadOnlyList<string> sources, IReadOnlyList<IdentityRecord> records, IReadOnlyList<string> ignored)
+    {
+        Sources = sources;
+        Records = records;
+        IgnoredColumns = ignored;
+    }
+
+    /// <summary>Source names, in the order of the files.</summary>
+    public IReadOnlyList<string> Sources { get; }
+
+    /// <summary>Every record of every file, in file order.</summary>
+    public IReadOnlyList<IdentityRecord> Records { get; }
+
+    /// <summary>Columns (as "file: column") that are neither the record id nor a standard column.</summary>
+    public IReadOnlyList<string> IgnoredColumns { get; }
+
+    /// <summary>The source name a path gives: the file name with every extension removed.</summary>
+    public static string SourceName(string path) => Path.GetFileName(path).Split('.')[0];
+
+    /// <summary>Reads <paramref name="paths"/>.</summary>
+    /// <param name="paths">CSV files with a header row.</param>
+    /// <param name="recordIdColumn">Header of the record id column; null for the first column.</param>
+    /// <exception cref="LinkageInputException">A file is missing or unreadable, two files give one source name, a record id is blank or repeated, or a file has no standard column.</exception>
+    public static LinkageInput Read(IReadOnlyList<string> paths, string? recordIdColumn = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (paths.Count == 0)
+        {
+            throw new LinkageInputException("No input files; give at least one with --input FILE.");
+        }
+
+        var sources = paths.Select(SourceName).ToList();
+        foreach (var clash in sources.GroupBy(s => s, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            throw new LinkageInputException($"Two input files give the source name '{clash.Key}' (the file name without extensions): {string.Join(", ", paths.Where(p => SourceName(p) == clash.Key))}. Rename one so each source is unique.");
+        }
+
+        var records = new List<IdentityRecord>();
+        var ignored = new List<string>();
+        for (var s = 0; s < paths.Count; s++)
+        {
+            ReadFile(paths[s], s, recordIdColumn, records, ignored);
+        }
+
+        return new LinkageInput(sources, records, ignored);
+    }
+
+    private static void ReadFile(string path, int source, string? recordIdColumn, List<IdentityRecord> records, List<string> ignored)
+    {
+        if (!File.Exists(path))
+        {
+            throw new LinkageInputException($"{path}: no such file.");
+        }
+
+        var file = new DeliveryFile(Path.GetFileName(path), path, new FileInfo(path).Length, () => File.OpenRead(path));
+        CsvRowSource csv;
+        try
+        {
+            csv = CsvRowSource.Open(file, FileScan.Of(file).Encoding);
+        }
+        catch (DeliveryRejectedException ex)
+        {
+            throw new LinkageInputException(ex.Message);
+        }
+
+        using (csv)
+        {
+            var header = csv.Header.Select(h => h.Trim()).ToArray();
+            var idColumn = recordIdColumn is null ? 0 : Array.FindIndex(header, h => string.Equals(h, recordIdColumn, StringComparison.OrdinalIgnoreCase));
+            if (idColumn < 0)
+            {
+                throw new LinkageInputException($"{path} row 1: no column '{recordIdColumn}' for the record id; the header has {string.Join(", ", header)}.");
+            }
+
+            var mapped = new List<(int Ordinal, StandardColumn Column)>();
+            for (var c = 0; c < header.Length; c++)
+            {
+                if (c == idColumn)
+                {
+                    continue;
+                }
+
+                if (StandardColumns.TryParse(header[c], out var column))
+                {
+                    mapped.Add((c, column));
+                }
+                else
+                {
+                    ignored.Add($"{Path.GetFileName(path)}: {header[c]}");
+                }
+            }
+
+            if (mapped.Count == 0)
+            {
+                throw new LinkageInputException($"{path} row 1: no column has a standard identity name. Expected some of: {string.Join(", ", StandardColumns.Names)} (after the record id in the first column).");
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (csv.Read())
+            {
+                var id = csv.FieldCount > idColumn ? csv.Text(idColumn).Trim().ToString() : string.Empty;
+                if (id.Length == 0)
+                {
+                    throw new LinkageInputException($"{path} row {csv.Row}, column {header[idColumn]}: the record id is blank; every record needs one.");
+                }
+
+                if (!seen.Add(id))
+                {
+                    throw new LinkageInputException($"{path} row {csv.Row}, column {header[idColumn]}: this record id appears earlier in the file; record ids must be unique within a file.");
+                }
+
+                var values = new string?[StandardColumns.Count];
+                foreach (var (ordinal, column) in mapped)
+                {
+                    if (ordinal < csv.FieldCount && csv.Text(ordinal).Trim() is { IsEmpty: false } text)
+                    {
+                        values[(int)column] = text.ToString();
+                    }
+                }
+
+                records.Add(new IdentityRecord(source, id, values));
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using Tessera.Linkage.Standardisation;
+
+namespace Tessera.Linkage.Records;
+
+/// <summary>
+/// Standardised records held column by column (one array per feature) so that comparing a pair
+/// touches only what it needs. Built once per run; read by blocking, comparisons and clustering.
+/// </summary>
+internal sealed class PreparedRecords
+{
+    private PreparedRecords(int count)
+    {
+        Count = count;
+        Source = new int[count];
+        RecordId = new string[count];
+        GivenFull = new string?[count];
+        GivenFirst = new string?[count];
+        GivenPhonetic = new string?[count];
+        MiddleFull = new string?[count];
+        FamilyFull = new string?[count];
+        FamilyParts = new string[]?[count];
+        FamilyPhonetic = new string?[count];
+        BirthDate = new int[count];
+        Sex = new char[count];
+        Ssn = new string?[count];
+        SsnLastFour = new string?[count];
+        Street = new string?[count];
+        Unit = new string?[count];
+        City = new string?[count];
+        Zip = new string?[count];
+        Phone = new string?[count];
+        Email = new string?[count];
+        GivenFrequency = new double[count];
+        FamilyFrequency = new double[count];
+        CityFrequency = new double[count];
+        ZipFrequency = new double[count];
+    }
+
+    public int Count { get; }
+
+    public int[] Source { get; }
+
+    public string[] RecordId { get; }
+
+    public string?[] GivenFull { get; }
+
+    public string?[] GivenFirst { get; }
+
+    public string?[] GivenPhonetic { get; }
+
+    public string?[] MiddleFull { get; }
+
+    public string?[] FamilyFull { get; }
+
+    public string[]?[] FamilyParts { get; }
+
+    public string?[] FamilyPhonetic { get; }
+
+    /// <summary>yyyymmdd, unknown parts 0, missing 0.</summary>
+    public int[] BirthDate { get; }
+
+    public char[] Sex { get; }
+
+    public string?[] Ssn { get; }
+
+    public string?[] SsnLastFour { get; }
+
+    public string?[] Street { get; }
+
+    public string?[] Unit { get; }
+
+    public string?[] City { get; }
+
+    public string?[] Zip { get; }
+
+    public string?[] Phone { get; }
+
+    public string?[] Email { get; }
+
+    /// <summary>Share of records with a given name that have this record's given name (term frequency).</summary>
+    public double[] GivenFrequency { get; }
+
+    public double[] FamilyFrequency { get; }
+
+    public double[] CityFrequency { get; }
+
+    public double[] ZipFrequency { get; }
+
+    /// <summary>Which standard columns hold a value in at least one record.</summary>
+    public bool[] Has { get; } = new bool[StandardColumns.Count];
+
+    /// <summary>Standardises <paramref name="records"/> (in parallel) and counts term frequencies.</summary>
+    public static PreparedRecords From(IReadOnlyList<IdentityRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var prepared = new PreparedRecords(records.Count);
+        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared.Prepare(i, records[i]));
+        foreach (var record in records)
+        {
+            for (var c = 0; c < StandardColumns.Count; c++)
+            {
+                prepared.Has[c] |= !string.IsNullOrWhiteSpace(record.Values[c]);
+            }
+        }
+
+        Frequencies(prepared.GivenFull, prepared.GivenFrequency);
+        Frequencies(prepared.FamilyFull, prepared.FamilyFrequency);
+        Frequencies(prepared.City, prepared.CityFrequency);
+        Frequencies(prepared.Zip, prepared.ZipFrequency);
+        return prepared;
+    }
+
+    private void Prepare(int i, IdentityRecord record)
+    {
+        Source[i] = record.Source;
+        RecordId[i] = record.RecordId;
+        var given = NameStandardiser.Given(record[StandardColumn.GivenName]);
+        var middle = NameStandardiser.Given(record[StandardColumn.MiddleName]);
+        var family = NameStandardiser.Family(record[StandardColumn.FamilyName]);
+        if (record[StandardColumn.FullName] is { } full && (given is null || family is null))
+        {
+            var split = NameStandardiser.SplitFull(full);
+            given ??= split.Given;
+            middle ??= split.Middle;
+            family ??= split.Family;
+        }
+
+        if (given is not null)
+        {
+            GivenFull[i] = given.Full;
+            GivenFirst[i] = given.First;
+            GivenPhonetic[i] = Nysiis.Encode(given.First);
+        }
+
+        MiddleFull[i] = middle?.Full;
+        if (family is not null)
+        {
+            FamilyFull[i] = family.Full;
+            FamilyParts[i] = family.Parts;
+            FamilyPhonetic[i] = Nysiis.Encode(family.Full);
+        }
+
+        BirthDate[i] = BirthDateParser.Parse(record[StandardColumn.BirthDate]);
+        Sex[i] = IdentifierStandardiser.Sex(record[StandardColumn.Sex]);
+        Ssn[i] = IdentifierStandardiser.Ssn(record[StandardColumn.Ssn], out var lastFour);
+        SsnLastFour[i] = lastFour;
+        (Street[i], Unit[i]) = AddressStandardiser.Standardise(record[StandardColumn.Street]);
+        City[i] = TextNormaliser.Normalise(record[StandardColumn.City]);
+        Zip[i] = IdentifierStandardiser.Zip(record[StandardColumn.Zip]);
+        Phone[i] = IdentifierStandardiser.Phone(record[StandardColumn.Phone]);
+        Email[i] = IdentifierStandardiser.Email(record[StandardColumn.Email]);
+    }
+
+    private static void Frequencies(string?[] values, double[] frequencies)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = 0;
+        foreach (var value in values)
+        {
+            if (value is not null)
+            {
+                total++;
+                counts[value] = counts.GetValueOrDefault(value) + 1;
+            }
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            frequencies[i] = values[i] is { } value ? counts[value] / (double)total : 0;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Frozen;
+
+namespace Tessera.Linkage.Records;
+
+/// <summary>The header names of the <see cref="StandardColumn"/>s and the record id column.</summary>
+public static class StandardColumns
+{
+    /// <summary>The header of the column holding each record's id when no other is named.</summary>
+    public const string RecordId = "record_id";
+
+    private static readonly FrozenDictionary<string, StandardColumn> ByName = new Dictionary<string, StandardColumn>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["given_name"] = StandardColumn.GivenName,
+        ["middle_name"] = StandardColumn.MiddleName,
+        ["family_name"] = StandardColumn.FamilyName,
+        ["full_name"] = StandardColumn.FullName,
+        ["birth_date"] = StandardColumn.BirthDate,
+        ["sex"] = StandardColumn.Sex,
+        ["ssn"] = StandardColumn.Ssn,
+        ["street"] = StandardColumn.Street,
+        ["city"] = StandardColumn.City,
+        ["zip"] = StandardColumn.Zip,
+        ["phone"] = StandardColumn.Phone,
+        ["email"] = StandardColumn.Email,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Number of standard columns.</summary>
+    public static int Count { get; } = Enum.GetValues<StandardColumn>().Length;
+
+    /// <summary>Every header name the linker understands, in the documented order.</summary>
+    public static IReadOnlyList<string> Names { get; } = ByName.OrderBy(p => p.Value).Select(p => p.Key).ToArray();
+
+    /// <summary>The standard column a header names, if any ("Given_Name" and "given_name" alike).</summary>
+    public static bool TryParse(string header, out StandardColumn column) => ByName.TryGetValue(header.Trim(), out column);
+
+    /// <summary>The header name of <paramref name="column"/>.</summary>
+    public static string NameOf(StandardColumn column) => Names[(int)column];
+}

@@ -1,0 +1,26 @@
+namespace Tessera.Linkage.Running;
+
+/// <summary>Settings of a linkage run; the defaults are what <c>tessera linkage run</c> uses without a config.</summary>
+public sealed record LinkageOptions
+{
+    /// <summary>Match probability from which two records are put in one person (default 0.9).</summary>
+    public double MatchThreshold { get; init; } = 0.9;
+
+    /// <summary>Pairs at or above this probability are reported in pairs.csv (default 0.01).</summary>
+    public double ReportThreshold { get; init; } = 0.01;
+
+    /// <summary>
+    /// Largest block compared (default 2,000 records, about two million pairs). Bigger blocks come
+    /// from placeholders or very common values and are set aside and reported instead.
+    /// </summary>
+    public int MaxBlockSize { get; init; } = 2000;
+
+    /// <summary>Inputs of at most this many records (default 3,000, about 4.5 million pairs) are compared pair by pair, without blocking.</summary>
+    public int CompareAllUpTo { get; init; } = 3000;
+
+    /// <summary>Random pairs drawn to estimate u (default one million).</summary>
+    public int RandomPairs { get; init; } = 1_000_000;
+
+    /// <summary>Seed for the random pairs, so a run can be repeated exactly.</summary>
+    public int Seed { get; init; } = 20240501;
+}

@@ -1,0 +1,194 @@
+using Tessera.Linkage.Blocking;
+using Tessera.Linkage.Comparisons;
+using Tessera.Linkage.Inference;
+using Tessera.Linkage.Records;
+using Tessera.Linkage.Running;
+
+namespace Tessera.Linkage.Training;
+
+/// <summary>
+/// Trains the model on the input itself. u comes from random pairs. m comes from one EM session
+/// per blocking rule, each over the pairs in that rule's blocks and leaving out the comparisons
+/// on the rule's own columns: within "same name" blocks every pair agrees on the name, so only
+/// the other fields can tell matches from namesakes (the trap that makes EM on all candidates
+/// learn "same name" or "same household" as the match class). Each comparison's m is the mean
+/// of the sessions that estimated it, refined over all candidate pairs together. The prior is
+/// the share of all pairs that the trained model expects to match.
+/// </summary>
+internal static class ModelTrainer
+{
+    private const int MinimumSessionPairs = 10;
+
+    private const int RefinementRounds = 2;
+
+    public static TrainingResult Train(PreparedRecords records, Comparison[] comparisons, BlockSet blocks, CandidatePair[] candidates, double[][] u)
+    {
+        var sums = comparisons.Select(c => new double[c.Levels.Length]).ToArray();
+        var sessions = new int[comparisons.Length];
+        var iterations = 0;
+        for (var r = 0; r < blocks.Rules.Count; r++)
+        {
+            var ruleColumns = blocks.Rules[r].Columns;
+            var excluded = comparisons.Select(c => c.Columns.Intersect(ruleColumns).Any()).ToArray();
+            if (excluded.All(e => e))
+            {
+                continue;
+            }
+
+            ulong mask = 0;
+            for (var k = 0; k < comparisons.Length; k++)
+            {
+                if (excluded[k])
+                {
+                    mask |= 0xFUL << (4 * k);
+                }
+            }
+
+            var patterns = new Dictionary<ulong, long>();
+            long pairs = 0;
+            var bit = 1u << r;
+            foreach (var pair in candidates)
+            {
+                if ((pair.Rules & bit) != 0)
+                {
+                    var vector = pair.Vector | mask;
+                    patterns[vector] = patterns.GetValueOrDefault(vector) + 1;
+                    pairs++;
+                }
+            }
+
+            if (pairs < MinimumSessionPairs)
+            {
+                continue;
+            }
+
+            var em = ExpectationMaximisation.Train(patterns, StartingM(comparisons), u, 0.3);
+            iterations += em.Iterations;
+            if (em.MatchShare is < 1e-6 or > 1 - 1e-6)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < comparisons.Length; k++)
+            {
+                if (!excluded[k])
+                {
+                    sessions[k]++;
+                    for (var l = 0; l < sums[k].Length; l++)
+                    {
+                        sums[k][l] += em.M[k][l];
+                    }
+                }
+            }
+        }
+
+        var start = StartingM(comparisons);
+        var m = sums.Select((levels, k) => sessions[k] == 0 ? start[k] : levels.Select(x => x / sessions[k]).ToArray()).ToArray();
+        var prior = EstimatePrior(records, comparisons, m, u, candidates, blocks.Analysis.AllPairs);
+        for (var round = 0; round < RefinementRounds; round++)
+        {
+            m = Refine(records, new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records)), candidates);
+            prior = EstimatePrior(records, comparisons, m, u, candidates, blocks.Analysis.AllPairs);
+        }
+
+        return new TrainingResult(new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records)), iterations);
+    }
+
+    /// <summary>
+    /// One M-step over all candidate pairs together, weighted by the sessions' model. Each session
+    /// sees only the matches its own rule catches (within "same family name and birth date"
+    /// blocks the matches are those whose error is in the given name), so their m is biased
+    /// towards disagreement; the union of all rules catches nearly every match, so its weighted
+    /// level shares are not.
+    /// </summary>
+    private static double[][] Refine(PreparedRecords records, FellegiSunterModel model, CandidatePair[] candidates)
+    {
+        var levels = model.Comparisons.Select(c => c.Levels.Length).ToArray();
+        var parts = new LevelCounts[Environment.ProcessorCount];
+        Parallel.For(0, parts.Length, part =>
+        {
+            var counts = new LevelCounts(levels);
+            for (var n = part; n < candidates.Length; n += parts.Length)
+            {
+                var pair = candidates[n];
+                var p = FellegiSunterModel.Probability(model.Weight(pair.Vector, records, pair.Left, pair.Right));
+                if (p > 1e-6)
+                {
+                    counts.Add(pair.Vector, p);
+                }
+            }
+
+            parts[part] = counts;
+        });
+        var total = new LevelCounts(levels);
+        foreach (var part in parts)
+        {
+            total.Add(part);
+        }
+
+        return total.Probabilities(1e-6);
+    }
+
+    private static double MinimumFrequency(PreparedRecords records) => 1.0 / Math.Max(2, records.Count);
+
+    private static double[][] StartingM(Comparison[] comparisons) =>
+        comparisons.Select(c => Enumerable.Range(0, c.Levels.Length)
+            .Select(l => l == 0 ? 0.9 : 0.1 / (c.Levels.Length - 1)).ToArray()).ToArray();
+
+    /// <summary>
+    /// Finds the prior λ with λ = (expected matches among candidates) / (all pairs), pairs outside
+    /// every block counting as non-matches. Weights are binned to 0.01 so the fixed point costs
+    /// little however many pairs there are.
+    /// </summary>
+    private static double EstimatePrior(PreparedRecords records, Comparison[] comparisons, double[][] m, double[][] u, CandidatePair[] candidates, long allPairs)
+    {
+        if (allPairs <= 0 || candidates.Length == 0)
+        {
+            return 1e-9;
+        }
+
+        var unprimed = new FellegiSunterModel(comparisons, m, u, 0.5, 1.0 / Math.Max(2, records.Count));
+        var bins = new Dictionary<int, long>();
+        var local = new Dictionary<int, long>[Environment.ProcessorCount];
+        Parallel.For(0, local.Length, part =>
+        {
+            var counts = new Dictionary<int, long>();
+            for (var n = part; n < candidates.Length; n += local.Length)
+            {
+                var pair = candidates[n];
+                var bin = (int)Math.Round(unprimed.Weight(pair.Vector, records, pair.Left, pair.Right) * 100);
+                counts[bin] = counts.GetValueOrDefault(bin) + 1;
+            }
+
+            local[part] = counts;
+        });
+        foreach (var counts in local)
+        {
+            foreach (var (bin, count) in counts)
+            {
+                bins[bin] = bins.GetValueOrDefault(bin) + count;
+            }
+        }
+
+        var lambda = Math.Min(0.5, candidates.Length / (double)allPairs / 10);
+        for (var iteration = 0; iteration < 200; iteration++)
+        {
+            var logOdds = Math.Log2(lambda / (1 - lambda));
+            double expected = 0;
+            foreach (var (bin, count) in bins)
+            {
+                expected += count * FellegiSunterModel.Probability((bin / 100.0) + logOdds);
+            }
+
+            var next = Math.Clamp(expected / allPairs, 1e-12, 0.5);
+            if (Math.Abs(next - lambda) < lambda * 1e-6)
+            {
+                return next;
+            }
+
+            lambda = next;
+        }
+
+        return lambda;
+    }
+}
