@@ -41,6 +41,8 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("keys rotate", ["--new-key-file", Path.Combine(_root, "next.tessera-key"), "--workspace", Folder], 0, "configure"),
         ("keys destroy", ["--source", "clinic", "--workspace", Folder], 0, "configure"),
         ("synth", ["--people", "30", "--months", "1", "--out", Path.Combine(_root, "county")], 0, null),
+        ("linkage run", ["--input", Path.Combine(_root, "people.csv"), "--out", Path.Combine(_root, "linked")], 0, null),
+        ("linkage evaluate", ["--clusters", Path.Combine(_root, "linked", "clusters.csv"), "--truth", Path.Combine(_root, "truth.csv")], 0, null),
         // Long-running servers: listed so the table stays complete; covered by the web tests.
         ("serve", [], -1, null),
         ("demo", [], -1, null),
@@ -58,6 +60,8 @@ public sealed class CommandAuthorisationTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(_root, "clinic.yaml"), Dictionary);
         Directory.CreateDirectory(Path.Combine(_root, "2024-05"));
         await File.WriteAllTextAsync(Path.Combine(_root, "2024-05", "visits.csv"), "visit_id,first_name\nV1,Ada\nV2,Alan\n");
+        await File.WriteAllTextAsync(Path.Combine(_root, "people.csv"), "record_id,given_name,family_name,birth_date\n1,Ada,Lovelace,1815-12-10\n2,Ada,Lovelace,1815-12-10\n3,Alan,Turing,1912-06-23\n");
+        await File.WriteAllTextAsync(Path.Combine(_root, "truth.csv"), "source,record_id,person_id\npeople,1,a\npeople,2,a\npeople,3,b\n");
         long before = 0;
         foreach (var (command, arguments, exit, audited) in Matrix.Where(m => m.Exit >= 0))
         {

@@ -32,7 +32,7 @@ public static class LinkageCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var outDir = new Option<string>("--out") { Description = "Folder to write clusters.csv, pairs.csv, model.json and blocking.csv into.", Required = true };
-        var threshold = new Option<double?>("--threshold") { Description = "Match probability from which records are the same person (default 0.9)." };
+        var threshold = new Option<double?>("--threshold") { Description = "Match probability from which records are the same person (default 0.5)." };
         var command = new Command("run", "Link records within and across CSV files with the default model, trained on the files themselves.") { inputs, outDir, threshold };
         command.SetAction((parsed, cancellationToken) =>
         {

@@ -2,7 +2,7 @@ using Tessera.Linkage.Records;
 
 namespace Tessera.Linkage.Comparisons;
 
-/// <summary>Family names: exact, one part shared ("Garcia"/"Garcia-Lopez", married and maiden names joined), close spelling, written in the given-name field, sounds alike.</summary>
+/// <summary>Family names: exact, one part shared ("Garcia"/"Garcia-Lopez", married and maiden names joined), close spelling, sounds alike; names swapped between the fields count once, under the given name.</summary>
 internal sealed class FamilyNameComparison : Comparison
 {
     public override string Name => "family_name";
@@ -14,7 +14,6 @@ internal sealed class FamilyNameComparison : Comparison
         new("exact", TermFrequencyAdjusted: true),
         new("one part shared"),
         new("jaro-winkler >= 0.92"),
-        new("swapped with given name"),
         new("jaro-winkler >= 0.80 or sounds alike"),
         new("different"),
     ];
@@ -54,10 +53,11 @@ internal sealed class FamilyNameComparison : Comparison
 
         if (NameSwap.Swapped(records, i, j))
         {
-            return 3;
+            // The given-name comparison scores the swap; counting it here too would count one fact twice.
+            return Null;
         }
 
-        return similarity >= 0.80 || string.Equals(records.FamilyPhonetic[i], records.FamilyPhonetic[j], StringComparison.Ordinal) ? 4 : 5;
+        return similarity >= 0.80 || string.Equals(records.FamilyPhonetic[i], records.FamilyPhonetic[j], StringComparison.Ordinal) ? 3 : 4;
     }
 
     public override double TermFrequency(PreparedRecords records, int i, int j, int level) => records.FamilyFrequency[i];

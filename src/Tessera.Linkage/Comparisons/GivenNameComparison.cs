@@ -27,7 +27,7 @@ internal sealed class GivenNameComparison : Comparison
         var b = records.GivenFull[j];
         if (a is null || b is null)
         {
-            return Null;
+            return NameSwap.Swapped(records, i, j) ? 3 : Null;
         }
 
         if (string.Equals(a, b, StringComparison.Ordinal))

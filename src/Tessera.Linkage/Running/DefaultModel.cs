@@ -38,6 +38,9 @@ internal static class DefaultModel
         new("street + family initial", [C.Street, C.FamilyName], (r, i) => r.Street[i], (r, i) => Initial(r.FamilyFull[i])),
         new("zip + initials", [C.Zip, C.GivenName, C.FamilyName], (r, i) => r.Zip[i], (r, i) => Initial(r.GivenFirst[i]), (r, i) => Initial(r.FamilyFull[i])),
         new("city + initials", [C.City, C.GivenName, C.FamilyName], (r, i) => r.City[i], (r, i) => Initial(r.GivenFirst[i]), (r, i) => Initial(r.FamilyFull[i])),
+        new("names in either order", [C.GivenName, C.FamilyName], (r, i) => Ordered(r.GivenPhonetic[i], r.FamilyPhonetic[i])),
+        new("birth_date + initials in either order", [C.BirthDate, C.GivenName, C.FamilyName], (r, i) => FullDate(r, i), (r, i) => Ordered(Initial(r.GivenFirst[i]), Initial(r.FamilyFull[i]))),
+        new("street + zip", [C.Street, C.Zip], (r, i) => r.Street[i], (r, i) => r.Zip[i]),
         new("name beginnings", [C.GivenName, C.FamilyName], (r, i) => Prefix(r.GivenFirst[i], 3), (r, i) => Prefix(r.FamilyFull[i], 3)),
     ];
 
@@ -71,6 +74,10 @@ internal static class DefaultModel
         records.BirthDate[i] is var date and > 0 && date % 100 != 0 && date / 100 % 100 != 0 ? date.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
 
     private static string? Initial(string? value) => value is { Length: > 0 } ? value[..1] : null;
+
+    /// <summary>Two values in alphabetical order, so given and family names swapped between fields give one key.</summary>
+    private static string? Ordered(string? a, string? b) =>
+        a is null || b is null ? null : string.CompareOrdinal(a, b) <= 0 ? a + "|" + b : b + "|" + a;
 
     private static string? Prefix(string? value, int length) => value is { Length: > 0 } ? value[..Math.Min(length, value.Length)] : null;
 }

@@ -3,8 +3,8 @@ namespace Tessera.Linkage.Running;
 /// <summary>Settings of a linkage run; the defaults are what <c>tessera linkage run</c> uses without a config.</summary>
 public sealed record LinkageOptions
 {
-    /// <summary>Match probability from which two records are put in one person (default 0.9).</summary>
-    public double MatchThreshold { get; init; } = 0.9;
+    /// <summary>Match probability from which two records are put in one person (default 0.5: more likely the same person than not).</summary>
+    public double MatchThreshold { get; init; } = 0.5;
 
     /// <summary>Pairs at or above this probability are reported in pairs.csv (default 0.01).</summary>
     public double ReportThreshold { get; init; } = 0.01;
