@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Linkage.Records;
 
 namespace Tessera.Linkage.Blocking;
@@ -87,6 +88,7 @@ internal sealed class BlockSet
     }
 
     /// <summary>The rules (one bit each) that put records i and j in one block, given that <paramref name="rule"/> does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public uint RulesJoining(int rule, int i, int j)
     {
         var rules = 1u << rule;
@@ -103,6 +105,7 @@ internal sealed class BlockSet
     }
 
     /// <summary>True when an earlier rule than <paramref name="rule"/> already puts records i and j in one block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool FoundEarlier(int rule, int i, int j)
     {
         for (var r = 0; r < rule; r++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using Tessera.Linkage.Records;
 using Tessera.Linkage.Standardisation;
@@ -23,6 +24,7 @@ internal sealed class BirthDateComparison : Comparison
         new("different"),
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Compare(PreparedRecords records, int i, int j)
     {
         var a = records.BirthDate[i];
@@ -60,6 +62,7 @@ internal sealed class BirthDateComparison : Comparison
     }
 
     /// <summary>True when the eight digits yyyymmdd differ in one place, or in two neighbouring places that are swapped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool OneDigitApart(int a, int b)
     {
         Span<int> x = stackalloc int[8];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Linkage.Records;
 
 namespace Tessera.Linkage.Comparisons;
@@ -12,6 +13,7 @@ internal sealed class CityComparison : Comparison
     public override ComparisonLevel[] Levels { get; } =
         [new("exact", TermFrequencyAdjusted: true), new("jaro-winkler >= 0.90"), new("different")];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Compare(PreparedRecords records, int i, int j)
     {
         var a = records.City[i];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tessera.Linkage.Comparisons;
 
 /// <summary>
@@ -10,6 +11,7 @@ internal static class ComparisonVector
     /// <summary>Most comparisons one model may hold.</summary>
     public const int MaxComparisons = 16;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Compute(Comparison[] comparisons, Records.PreparedRecords records, int i, int j)
     {
         ulong vector = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Linkage.Records;
 
 namespace Tessera.Linkage.Comparisons;
@@ -11,6 +12,7 @@ internal sealed class EmailComparison : Comparison
 
     public override ComparisonLevel[] Levels { get; } = [new("exact"), new("same user name or jaro-winkler >= 0.88"), new("different")];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Compare(PreparedRecords records, int i, int j)
     {
         var a = records.Email[i];

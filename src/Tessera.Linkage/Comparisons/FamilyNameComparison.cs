@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Linkage.Records;
 
 namespace Tessera.Linkage.Comparisons;
@@ -18,6 +19,7 @@ internal sealed class FamilyNameComparison : Comparison
         new("different"),
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Compare(PreparedRecords records, int i, int j)
     {
         var a = records.FamilyFull[i];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Linkage.Records;
 using Tessera.Linkage.Standardisation;
 
@@ -21,6 +22,7 @@ internal sealed class GivenNameComparison : Comparison
         new("different"),
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Compare(PreparedRecords records, int i, int j)
     {
         var a = records.GivenFull[i];

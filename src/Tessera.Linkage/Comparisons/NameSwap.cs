@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Linkage.Records;
 
 namespace Tessera.Linkage.Comparisons;
@@ -10,6 +11,7 @@ namespace Tessera.Linkage.Comparisons;
 /// </summary>
 internal static class NameSwap
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Swapped(PreparedRecords records, int i, int j)
     {
         string? givenA = records.GivenFull[i], familyA = records.FamilyFull[i], givenB = records.GivenFull[j], familyB = records.FamilyFull[j];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Linkage.Records;
 
 namespace Tessera.Linkage.Comparisons;
@@ -11,6 +12,7 @@ internal sealed class PhoneComparison : Comparison
 
     public override ComparisonLevel[] Levels { get; } = [new("exact"), new("one digit different"), new("different")];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Compare(PreparedRecords records, int i, int j)
     {
         var a = records.Phone[i];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Linkage.Records;
 
 namespace Tessera.Linkage.Comparisons;
@@ -26,6 +27,7 @@ internal sealed class PlaceComparison : Comparison
         new("different"),
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Compare(PreparedRecords records, int i, int j)
     {
         string? cityA = records.City[i], cityB = records.City[j], zipA = records.Zip[i], zipB = records.Zip[j];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Linkage.Records;
 
 namespace Tessera.Linkage.Comparisons;
@@ -12,6 +13,7 @@ internal sealed class SsnComparison : Comparison
     public override ComparisonLevel[] Levels { get; } =
         [new("exact"), new("one digit different"), new("last four agree"), new("different")];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Compare(PreparedRecords records, int i, int j)
     {
         var a = records.Ssn[i];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tessera.Linkage.Comparisons;
 
 /// <summary>
@@ -10,6 +11,7 @@ internal static class StringSimilarity
     /// Jaro–Winkler similarity (0–1, prefix scale 0.1, up to 4 prefix characters): typos near the
     /// end of a name cost less than at its start. "martha"/"marhta" = 0.961.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double JaroWinkler(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.SequenceEqual(b))
@@ -98,6 +100,7 @@ internal static class StringSimilarity
     /// different names are rejected from their lengths and shared letters alone, without the
     /// quadratic matching step: an upper bound on the matching characters bounds the similarity.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double JaroWinklerAtLeast(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double floor)
     {
         if (a.IsEmpty || b.IsEmpty)
@@ -139,6 +142,7 @@ internal static class StringSimilarity
     }
 
     /// <summary>Characters the two strings have in common as multisets (an upper bound on Jaro's matches), or -1 outside a–z, 0–9 and space.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CommonCharacters(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         Span<byte> counts = stackalloc byte[64];
@@ -173,19 +177,24 @@ internal static class StringSimilarity
         return common;
     }
 
-    private static int Slot(char c) => c switch
-    {
-        >= 'a' and <= 'z' => c - 'a',
-        >= '0' and <= '9' => 26 + (c - '0'),
-        ' ' or '.' or '@' or '-' or '_' => 36 + (c == ' ' ? 0 : c == '.' ? 1 : c == '@' ? 2 : c == '-' ? 3 : 4),
-        _ => -1,
-    };
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Slot(char c) => c < 128 ? Slots[c] : -1;
+
+    /// <summary>Counting slot of each ASCII character (-1: not counted): a–z, 0–9, and the punctuation of e-mail addresses.</summary>
+    private static ReadOnlySpan<sbyte> Slots =>
+    [
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        36, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 39, 37, -1, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, -1, -1, -1, -1, -1, -1,
+        38, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 40,
+        -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1, -1, -1, -1, -1,
+    ];
 
     /// <summary>
     /// Damerau–Levenshtein distance (optimal string alignment: insertions, deletions, substitutions
     /// and swaps of neighbours each cost 1), or <paramref name="limit"/> + 1 when it exceeds the limit.
     /// "1984" vs "1948" = 1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int DamerauLevenshtein(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit = int.MaxValue - 1)
     {
         if (Math.Abs(a.Length - b.Length) > limit)

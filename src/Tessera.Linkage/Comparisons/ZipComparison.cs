@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Linkage.Records;
 
 namespace Tessera.Linkage.Comparisons;
@@ -12,6 +13,7 @@ internal sealed class ZipComparison : Comparison
     public override ComparisonLevel[] Levels { get; } =
         [new("exact", TermFrequencyAdjusted: true), new("one character different"), new("same area"), new("different")];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Compare(PreparedRecords records, int i, int j)
     {
         var a = records.Zip[i];

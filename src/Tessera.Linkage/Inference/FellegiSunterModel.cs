@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Linkage.Comparisons;
 using Tessera.Linkage.Records;
 
@@ -39,6 +40,7 @@ internal sealed class FellegiSunterModel
     public double LevelWeight(int comparison, int level) => _weights[comparison][level];
 
     /// <summary>The match weight of records i and j, whose comparison vector is <paramref name="vector"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Weight(ulong vector, PreparedRecords records, int i, int j)
     {
         var weight = PriorWeight;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Linkage.Blocking;
 using Tessera.Linkage.Clustering;
 using Tessera.Linkage.Comparisons;
@@ -42,11 +43,12 @@ public static class LinkageEngine
         timings.Finished("train");
         cancellationToken.ThrowIfCancellationRequested();
 
-        var scored = Score(prepared, model, candidates);
+        var scored = Score(model, candidates, training.Evidence);
         timings.Finished("score");
         var cluster = ClusterBuilder.Build(prepared, scored, options.MatchThreshold);
         timings.Finished("cluster");
         var reported = scored.Where(p => p.Probability >= options.ReportThreshold)
+            .OrderBy(p => p.Left).ThenBy(p => p.Right)
             .Select(p => new LinkedPair(p.Left, p.Right, p.Weight, p.Probability))
             .ToArray();
         return new LinkageResult(prepared, model, cluster, reported, blocks.Analysis, training.EmIterations, timings.Stages);
@@ -58,32 +60,19 @@ public static class LinkageEngine
         var work = WorkItems(blocks.Blocks);
         long done = 0;
         var newPairs = new long[blocks.Rules.Count];
-        var parts = new List<List<CandidatePair>>();
+        var results = new CandidatePair[work.Count][];
         var gate = new Lock();
         Parallel.For(
             0,
             work.Count,
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Pairs: new List<CandidatePair>(), Counted: new long[blocks.Rules.Count]),
+            () => (Buffer: new List<CandidatePair>(1 << 12), Counted: new long[blocks.Rules.Count]),
             (w, _, local) =>
             {
                 var (block, from, to) = work[w];
-                var members = blocks.Members[block.Rule].AsSpan(block.Start, block.Length);
-                long pairs = 0;
-                for (var x = from; x < to; x++)
-                {
-                    pairs += members.Length - x - 1;
-                    for (var y = x + 1; y < members.Length; y++)
-                    {
-                        var (i, j) = members[x] < members[y] ? (members[x], members[y]) : (members[y], members[x]);
-                        if (!blocks.FoundEarlier(block.Rule, i, j))
-                        {
-                            local.Pairs.Add(new CandidatePair(i, j, ComparisonVector.Compute(comparisons, records, i, j), blocks.RulesJoining(block.Rule, i, j)));
-                            local.Counted[block.Rule]++;
-                        }
-                    }
-                }
-
+                local.Buffer.Clear();
+                var pairs = CompareRows(records, comparisons, blocks, block, from, to, local.Buffer, local.Counted);
+                results[w] = [.. local.Buffer];
                 var now = Interlocked.Add(ref done, pairs);
                 if (progress is not null && (now - pairs) * 20 / Math.Max(1, total) != now * 20 / Math.Max(1, total))
                 {
@@ -96,7 +85,6 @@ public static class LinkageEngine
             {
                 lock (gate)
                 {
-                    parts.Add(local.Pairs);
                     for (var r = 0; r < newPairs.Length; r++)
                     {
                         newPairs[r] += local.Counted[r];
@@ -109,23 +97,39 @@ public static class LinkageEngine
             blocks.Analysis.Rules[r].NewPairs = newPairs[r];
         }
 
-        var all = new CandidatePair[parts.Sum(p => p.Count)];
+        // Joined in the order of the work, not of finishing, so every later step is repeatable.
+        var all = new CandidatePair[results.Sum(p => p.Length)];
         var at = 0;
-        foreach (var part in parts)
+        foreach (var part in results)
         {
             part.CopyTo(all, at);
-            at += part.Count;
+            at += part.Length;
         }
 
-        // Parallel work finishes in any order; sorting makes every later step repeatable.
-        var order = new ulong[all.Length];
-        for (var n = 0; n < all.Length; n++)
-        {
-            order[n] = ((ulong)(uint)all[n].Left << 32) | (uint)all[n].Right;
-        }
-
-        Array.Sort(order, all);
         return all;
+    }
+
+    /// <summary>Compares rows <paramref name="from"/>–<paramref name="to"/> of a block with the rows after them; returns the pairs looked at.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long CompareRows(PreparedRecords records, Comparison[] comparisons, BlockSet blocks, Block block, int from, int to, List<CandidatePair> found, long[] counted)
+    {
+        var members = blocks.Members[block.Rule].AsSpan(block.Start, block.Length);
+        long pairs = 0;
+        for (var x = from; x < to; x++)
+        {
+            pairs += members.Length - x - 1;
+            for (var y = x + 1; y < members.Length; y++)
+            {
+                var (i, j) = members[x] < members[y] ? (members[x], members[y]) : (members[y], members[x]);
+                if (!blocks.FoundEarlier(block.Rule, i, j))
+                {
+                    found.Add(new CandidatePair(i, j, ComparisonVector.Compute(comparisons, records, i, j), blocks.RulesJoining(block.Rule, i, j)));
+                    counted[block.Rule]++;
+                }
+            }
+        }
+
+        return pairs;
     }
 
     /// <summary>Blocks cut into pieces of about 64k pairs (rows of a big block), so both cores stay busy to the end.</summary>
@@ -158,14 +162,14 @@ public static class LinkageEngine
         return work;
     }
 
-    private static ScoredLink[] Score(PreparedRecords records, FellegiSunterModel model, CandidatePair[] candidates)
+    private static ScoredLink[] Score(FellegiSunterModel model, CandidatePair[] candidates, double[] evidence)
     {
         var scored = new ScoredLink[candidates.Length];
+        var priorWeight = model.PriorWeight;
         Parallel.For(0, candidates.Length, n =>
         {
-            var pair = candidates[n];
-            var weight = model.Weight(pair.Vector, records, pair.Left, pair.Right);
-            scored[n] = new ScoredLink(pair.Left, pair.Right, weight, FellegiSunterModel.Probability(weight));
+            var weight = evidence[n] + priorWeight;
+            scored[n] = new ScoredLink(candidates[n].Left, candidates[n].Right, weight, FellegiSunterModel.Probability(weight));
         });
         return scored;
     }

@@ -19,7 +19,7 @@ public sealed record LinkageOptions
     public int CompareAllUpTo { get; init; } = 3000;
 
     /// <summary>Random pairs drawn to estimate u (default one million).</summary>
-    public int RandomPairs { get; init; } = 1_000_000;
+    public int RandomPairs { get; init; } = 300_000;
 
     /// <summary>Seed for the random pairs, so a run can be repeated exactly.</summary>
     public int Seed { get; init; } = 20240501;

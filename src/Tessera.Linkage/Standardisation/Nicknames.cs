@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Frozen;
 
 namespace Tessera.Linkage.Standardisation;
@@ -11,6 +12,7 @@ internal static class Nicknames
     private static readonly FrozenDictionary<string, int[]> Groups = Load();
 
     /// <summary>True when <paramref name="a"/> and <paramref name="b"/> (standardised first given names) are in one group.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Equivalent(string a, string b)
     {
         if (!Groups.TryGetValue(a, out var left) || !Groups.TryGetValue(b, out var right))

@@ -84,37 +84,41 @@ internal static class ModelTrainer
 
         var start = StartingM(comparisons);
         var m = sums.Select((levels, k) => sessions[k] == 0 ? start[k] : levels.Select(x => x / sessions[k]).ToArray()).ToArray();
-        var prior = EstimatePrior(records, comparisons, m, u, candidates, blocks.Analysis.AllPairs);
-        for (var round = 0; round < RefinementRounds; round++)
+        var evidence = new double[candidates.Length];
+        for (var round = 0; ; round++)
         {
-            m = Refine(records, new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records)), candidates);
-            prior = EstimatePrior(records, comparisons, m, u, candidates, blocks.Analysis.AllPairs);
-        }
+            var model = new FellegiSunterModel(comparisons, m, u, 0.5, MinimumFrequency(records));
+            Parallel.For(0, candidates.Length, n => evidence[n] = model.Weight(candidates[n].Vector, records, candidates[n].Left, candidates[n].Right));
+            var prior = EstimatePrior(evidence, blocks.Analysis.AllPairs);
+            if (round == RefinementRounds)
+            {
+                return new TrainingResult(new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records)), evidence, iterations);
+            }
 
-        return new TrainingResult(new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records)), iterations);
+            m = Refine(model.Comparisons, evidence, Math.Log2(prior / (1 - prior)), candidates);
+        }
     }
 
     /// <summary>
-    /// One M-step over all candidate pairs together, weighted by the sessions' model. Each session
+    /// One M-step over all candidate pairs together, weighted by the current model. Each session
     /// sees only the matches its own rule catches (within "same family name and birth date"
     /// blocks the matches are those whose error is in the given name), so their m is biased
     /// towards disagreement; the union of all rules catches nearly every match, so its weighted
     /// level shares are not.
     /// </summary>
-    private static double[][] Refine(PreparedRecords records, FellegiSunterModel model, CandidatePair[] candidates)
+    private static double[][] Refine(Comparison[] comparisons, double[] evidence, double priorWeight, CandidatePair[] candidates)
     {
-        var levels = model.Comparisons.Select(c => c.Levels.Length).ToArray();
+        var levels = comparisons.Select(c => c.Levels.Length).ToArray();
         var parts = new LevelCounts[Environment.ProcessorCount];
         Parallel.For(0, parts.Length, part =>
         {
             var counts = new LevelCounts(levels);
             for (var n = part; n < candidates.Length; n += parts.Length)
             {
-                var pair = candidates[n];
-                var p = FellegiSunterModel.Probability(model.Weight(pair.Vector, records, pair.Left, pair.Right));
+                var p = FellegiSunterModel.Probability(evidence[n] + priorWeight);
                 if (p > 1e-6)
                 {
-                    counts.Add(pair.Vector, p);
+                    counts.Add(candidates[n].Vector, p);
                 }
             }
 
@@ -137,40 +141,35 @@ internal static class ModelTrainer
 
     /// <summary>
     /// Finds the prior λ with λ = (expected matches among candidates) / (all pairs), pairs outside
-    /// every block counting as non-matches. Weights are binned to 0.01 so the fixed point costs
-    /// little however many pairs there are.
+    /// every block counting as non-matches. <paramref name="evidence"/> holds each candidate's
+    /// weight without the prior; weights are binned to 0.01 so the fixed point costs little
+    /// however many pairs there are.
     /// </summary>
-    private static double EstimatePrior(PreparedRecords records, Comparison[] comparisons, double[][] m, double[][] u, CandidatePair[] candidates, long allPairs)
+    private static double EstimatePrior(double[] evidence, long allPairs)
     {
-        if (allPairs <= 0 || candidates.Length == 0)
+        if (allPairs <= 0 || evidence.Length == 0)
         {
             return 1e-9;
         }
 
-        var unprimed = new FellegiSunterModel(comparisons, m, u, 0.5, 1.0 / Math.Max(2, records.Count));
-        var bins = new Dictionary<int, long>();
-        var local = new Dictionary<int, long>[Environment.ProcessorCount];
-        Parallel.For(0, local.Length, part =>
+        // Weights beyond ±400 bits are certain either way; they share the outermost bins.
+        const int range = 40_000;
+        var counts = new long[(2 * range) + 1];
+        foreach (var weight in evidence)
         {
-            var counts = new Dictionary<int, long>();
-            for (var n = part; n < candidates.Length; n += local.Length)
-            {
-                var pair = candidates[n];
-                var bin = (int)Math.Round(unprimed.Weight(pair.Vector, records, pair.Left, pair.Right) * 100);
-                counts[bin] = counts.GetValueOrDefault(bin) + 1;
-            }
+            counts[(int)Math.Clamp(Math.Round(weight * 100), -range, range) + range]++;
+        }
 
-            local[part] = counts;
-        });
-        foreach (var counts in local)
+        var bins = new List<(int Bin, long Count)>();
+        for (var b = 0; b < counts.Length; b++)
         {
-            foreach (var (bin, count) in counts)
+            if (counts[b] > 0)
             {
-                bins[bin] = bins.GetValueOrDefault(bin) + count;
+                bins.Add((b - range, counts[b]));
             }
         }
 
-        var lambda = Math.Min(0.5, candidates.Length / (double)allPairs / 10);
+        var lambda = Math.Min(0.5, evidence.Length / (double)allPairs / 10);
         for (var iteration = 0; iteration < 200; iteration++)
         {
             var logOdds = Math.Log2(lambda / (1 - lambda));
