@@ -45,7 +45,7 @@ internal static class LinkageOutput
             }
         });
         WriteAtomically(Path.Combine(folder, "model.json"), writer => writer.Write(JsonSerializer.Serialize(
-            new { prior = result.Prior, em_iterations = result.EmIterations, comparisons = result.Model },
+            new { prior = result.Prior, household_overlap_bits = result.HouseholdOverlap, em_iterations = result.EmIterations, comparisons = result.Model },
             new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })));
         WriteAtomically(Path.Combine(folder, "blocking.csv"), writer =>
         {

@@ -23,6 +23,14 @@ internal sealed class BlockingRule
     /// <summary>A rule that puts every record in one block: small inputs are compared exhaustively, so no match is lost to blocking.</summary>
     public static BlockingRule Everything { get; } = new("all pairs (small input)", [], (_, _) => "*") { Unlimited = true };
 
+    /// <summary>
+    /// True when the rule's blocks are mostly households: it keys on a street or phone, or on a
+    /// family name within a place.
+    /// </summary>
+    public bool KeysOnHousehold =>
+        Columns.Contains(StandardColumn.Street) || Columns.Contains(StandardColumn.Phone)
+        || (Columns.Contains(StandardColumn.FamilyName) && (Columns.Contains(StandardColumn.Zip) || Columns.Contains(StandardColumn.City)));
+
     /// <summary>True when the block-size limit does not apply.</summary>
     public bool Unlimited { get; private init; }
 

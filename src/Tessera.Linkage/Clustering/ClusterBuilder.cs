@@ -6,14 +6,14 @@ namespace Tessera.Linkage.Clustering;
 /// <summary>
 /// Groups records into persons. Links at or above the threshold are taken strongest first; two
 /// groups are joined only when (1) that makes no conflict — two valid SSNs more than one digit
-/// apart in one person — and (2) the pairs compared between them are on average likely matches.
+/// apart in one person — and (2) the pairs compared between them are on average not unlikely matches (mean probability at least 0.25).
 /// The second check stops chaining: a father and son who each link to one ambiguous record are
 /// not thereby made one person. Returns each record's group as the number of its first record.
 /// </summary>
 internal static class ClusterBuilder
 {
-    /// <summary>Mean probability the compared pairs between two groups need before the groups are joined.</summary>
-    private const double MeanLinkThreshold = 0.5;
+    /// <summary>Mean probability the compared pairs between two groups need before the groups are joined (chosen on the public benchmarks; docs/linkage.md).</summary>
+    private const double MeanLinkThreshold = 0.25;
 
     public static int[] Build(PreparedRecords records, IReadOnlyList<ScoredLink> links, double threshold)
     {

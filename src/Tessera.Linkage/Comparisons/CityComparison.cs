@@ -6,6 +6,8 @@ namespace Tessera.Linkage.Comparisons;
 /// <summary>Cities: exact (weighed by how common the city is), close spelling, different.</summary>
 internal sealed class CityComparison : Comparison
 {
+    public override bool SharedByHousehold => true;
+
     public override string Name => "city";
 
     public override StandardColumn[] Columns => [StandardColumn.City];

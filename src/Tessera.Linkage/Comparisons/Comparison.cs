@@ -20,6 +20,13 @@ internal abstract class Comparison
 
     public abstract ComparisonLevel[] Levels { get; }
 
+    /// <summary>
+    /// True for what members of one household usually share: family name, address, place, phone.
+    /// Training leaves these out of sessions whose blocks are households (same phone, same street,
+    /// same family name in one place): there every pair agrees on them, member or duplicate alike.
+    /// </summary>
+    public virtual bool SharedByHousehold => false;
+
     /// <summary>The level of records <paramref name="i"/> and <paramref name="j"/>, or <see cref="Null"/>.</summary>
     public abstract int Compare(PreparedRecords records, int i, int j);
 

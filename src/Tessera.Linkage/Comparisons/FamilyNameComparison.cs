@@ -6,6 +6,12 @@ namespace Tessera.Linkage.Comparisons;
 /// <summary>Family names: exact, one part shared ("Garcia"/"Garcia-Lopez", married and maiden names joined), close spelling, sounds alike; names swapped between the fields count once, under the given name.</summary>
 internal sealed class FamilyNameComparison : Comparison
 {
+    /// <summary>
+    /// A family name is shared by a household as much as its address is: among members of one
+    /// household it agrees nearly always, so with the address it counts once.
+    /// </summary>
+    public override bool SharedByHousehold => true;
+
     public override string Name => "family_name";
 
     public override StandardColumn[] Columns => [StandardColumn.FamilyName, StandardColumn.FullName];

@@ -4,7 +4,7 @@ using Tessera.Linkage.Standardisation;
 
 namespace Tessera.Linkage.Comparisons;
 
-/// <summary>Given names: exact, nickname or same first word ("Bill"/"William", "Mary Ann"/"Mary"), close spelling, written in the family-name field, sounds alike, initial only.</summary>
+/// <summary>Given names: exact, nickname, same first word or the middle name used ("Bill"/"William", "Mary Ann"/"Mary", "J Michael"/"Michael"), close spelling, written in the family-name field, sounds alike, initial only.</summary>
 internal sealed class GivenNameComparison : Comparison
 {
     public override string Name => "given_name";
@@ -14,7 +14,7 @@ internal sealed class GivenNameComparison : Comparison
     public override ComparisonLevel[] Levels { get; } =
     [
         new("exact", TermFrequencyAdjusted: true),
-        new("nickname or first word"),
+        new("nickname, first word or middle name"),
         new("jaro-winkler >= 0.92"),
         new("swapped with family name"),
         new("jaro-winkler >= 0.80 or sounds alike"),
@@ -44,7 +44,8 @@ internal sealed class GivenNameComparison : Comparison
             return a[0] == b[0] ? 5 : 6;
         }
 
-        if (string.Equals(firstA, firstB, StringComparison.Ordinal) || Nicknames.Equivalent(firstA, firstB))
+        if (string.Equals(firstA, firstB, StringComparison.Ordinal) || Nicknames.Equivalent(firstA, firstB)
+            || string.Equals(firstA, records.MiddleFull[j], StringComparison.Ordinal) || string.Equals(records.MiddleFull[i], firstB, StringComparison.Ordinal))
         {
             return 1;
         }

@@ -6,11 +6,13 @@ namespace Tessera.Linkage.Comparisons;
 /// <summary>Phone numbers: exact, one digit different or two swapped, different.</summary>
 internal sealed class PhoneComparison : Comparison
 {
+    public override bool SharedByHousehold => true;
+
     public override string Name => "phone";
 
     public override StandardColumn[] Columns => [StandardColumn.Phone];
 
-    public override ComparisonLevel[] Levels { get; } = [new("exact"), new("one digit different"), new("different")];
+    public override ComparisonLevel[] Levels { get; } = [new("exact", Household: true), new("one digit different", Household: true), new("different")];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Compare(PreparedRecords records, int i, int j)

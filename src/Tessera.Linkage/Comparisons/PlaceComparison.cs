@@ -12,6 +12,8 @@ namespace Tessera.Linkage.Comparisons;
 /// </summary>
 internal sealed class PlaceComparison : Comparison
 {
+    public override bool SharedByHousehold => true;
+
     public override string Name => "city_zip";
 
     public override StandardColumn[] Columns => [StandardColumn.City, StandardColumn.Zip];

@@ -6,12 +6,14 @@ namespace Tessera.Linkage.Comparisons;
 /// <summary>Street addresses: same address and unit (same household), same street address (same building), close spelling, different.</summary>
 internal sealed class StreetComparison : Comparison
 {
+    public override bool SharedByHousehold => true;
+
     public override string Name => "street";
 
     public override StandardColumn[] Columns => [StandardColumn.Street];
 
     public override ComparisonLevel[] Levels { get; } =
-        [new("same address and unit"), new("same street address"), new("jaro-winkler >= 0.90"), new("different")];
+        [new("same address and unit", Household: true), new("same street address", Household: true), new("jaro-winkler >= 0.90", Household: true), new("different")];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Compare(PreparedRecords records, int i, int j)

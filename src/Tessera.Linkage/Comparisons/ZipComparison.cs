@@ -6,6 +6,8 @@ namespace Tessera.Linkage.Comparisons;
 /// <summary>ZIP codes or postcodes: exact (weighed by how common), one character different, same area (first three characters), different.</summary>
 internal sealed class ZipComparison : Comparison
 {
+    public override bool SharedByHousehold => true;
+
     public override string Name => "zip";
 
     public override StandardColumn[] Columns => [StandardColumn.Zip];

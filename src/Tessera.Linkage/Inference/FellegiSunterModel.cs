@@ -14,8 +14,9 @@ internal sealed class FellegiSunterModel
 {
     private readonly double[][] _weights;
 
-    public FellegiSunterModel(Comparison[] comparisons, double[][] m, double[][] u, double prior, double minimumFrequency)
+    public FellegiSunterModel(Comparison[] comparisons, double[][] m, double[][] u, double prior, double minimumFrequency, double[]? householdOverlap = null)
     {
+        HouseholdOverlap = householdOverlap ?? new double[comparisons.Length];
         Comparisons = comparisons;
         M = m;
         U = u;
@@ -35,6 +36,14 @@ internal sealed class FellegiSunterModel
 
     public double MinimumFrequency { get; }
 
+    /// <summary>
+    /// Per comparison, the bits its agreement shares with an agreeing address or phone: members of
+    /// one household share a family name, and twins a birth date too, so together they say less
+    /// than the sum of their weights. Learned from the input for family name and birth date (0
+    /// where addresses are not households, as in FEBRL); see ModelTrainer.
+    /// </summary>
+    public double[] HouseholdOverlap { get; }
+
     public double PriorWeight => Math.Log2(Prior / (1 - Prior));
 
     public double LevelWeight(int comparison, int level) => _weights[comparison][level];
@@ -44,6 +53,8 @@ internal sealed class FellegiSunterModel
     public double Weight(ulong vector, PreparedRecords records, int i, int j)
     {
         var weight = PriorWeight;
+        double strongestShared = 0;
+        double overlap = 0;
         for (var k = 0; k < Comparisons.Length; k++)
         {
             var level = ComparisonVector.Level(vector, k);
@@ -52,21 +63,34 @@ internal sealed class FellegiSunterModel
                 continue;
             }
 
-            weight += Comparisons[k].Levels[level].TermFrequencyAdjusted
-                ? Math.Log2(M[k][level] / Math.Max(Comparisons[k].TermFrequency(records, i, j, level), MinimumFrequency))
-                : _weights[k][level];
+            var step = LevelWeight(k, level, records, i, j);
+            if (step > 0 && Comparisons[k].Levels[level].Household)
+            {
+                strongestShared = Math.Max(strongestShared, step);
+            }
+            else
+            {
+                weight += step;
+                overlap += step > 0 ? Math.Min(HouseholdOverlap[k], step) : 0;
+            }
         }
 
-        return weight;
+        return weight + strongestShared - (strongestShared > 0 ? overlap : 0);
     }
+
+    private double LevelWeight(int k, int level, PreparedRecords records, int i, int j) =>
+        Comparisons[k].Levels[level].TermFrequencyAdjusted
+            ? Math.Log2(M[k][level] / Math.Max(Comparisons[k].TermFrequency(records, i, j, level), MinimumFrequency))
+            : _weights[k][level];
 
     public static double Probability(double weight) => 1 / (1 + Math.Pow(2, -weight));
 
-    /// <summary>Every step of the pair's weight, for the reviewer's waterfall chart.</summary>
+    /// <summary>Every step of the pair's weight, for the reviewer's waterfall chart; the steps add up to the weight.</summary>
     public IReadOnlyList<WaterfallStep> Waterfall(PreparedRecords records, int i, int j)
     {
         var steps = new List<WaterfallStep> { new("prior", "two records at random", null, null, PriorWeight, false) };
         var vector = ComparisonVector.Compute(Comparisons, records, i, j);
+        var shared = new List<double>();
         for (var k = 0; k < Comparisons.Length; k++)
         {
             var comparison = Comparisons[k];
@@ -77,11 +101,29 @@ internal sealed class FellegiSunterModel
                 continue;
             }
 
-            var adjusted = comparison.Levels[level].TermFrequencyAdjusted;
-            var weight = adjusted
-                ? Math.Log2(M[k][level] / Math.Max(comparison.TermFrequency(records, i, j, level), MinimumFrequency))
-                : _weights[k][level];
-            steps.Add(new(comparison.Name, comparison.Levels[level].Label, comparison.Describe(records, i), comparison.Describe(records, j), weight, adjusted));
+            var weight = LevelWeight(k, level, records, i, j);
+            if (weight > 0 && comparison.Levels[level].Household)
+            {
+                shared.Add(weight);
+            }
+
+            steps.Add(new(comparison.Name, comparison.Levels[level].Label, comparison.Describe(records, i), comparison.Describe(records, j), weight, comparison.Levels[level].TermFrequencyAdjusted));
+        }
+
+        if (shared.Count > 1)
+        {
+            steps.Add(new("household", "address and phone agree together: counted once", null, null, shared.Max() - shared.Sum(), false));
+        }
+
+        if (shared.Count > 0)
+        {
+            foreach (var (step, k) in steps.Skip(1).Zip(Enumerable.Range(0, Comparisons.Length)).ToList())
+            {
+                if (step.Weight > 0 && HouseholdOverlap[k] > 0 && !Comparisons[k].Levels.Any(l => l.Household))
+                {
+                    steps.Add(new("household", $"{step.Comparison} agrees within households too", null, null, -Math.Min(HouseholdOverlap[k], step.Weight), false));
+                }
+            }
         }
 
         return steps;

@@ -33,6 +33,7 @@ internal sealed class PreparedRecords
         GivenFrequency = new double[count];
         FamilyFrequency = new double[count];
         CityFrequency = new double[count];
+        StreetFrequency = new double[count];
         ZipFrequency = new double[count];
     }
 
@@ -84,6 +85,8 @@ internal sealed class PreparedRecords
 
     public double[] CityFrequency { get; }
 
+    public double[] StreetFrequency { get; }
+
     public double[] ZipFrequency { get; }
 
     /// <summary>Which standard columns hold a value in at least one record.</summary>
@@ -106,6 +109,7 @@ internal sealed class PreparedRecords
         Frequencies(prepared.GivenFull, prepared.GivenFrequency);
         Frequencies(prepared.FamilyFull, prepared.FamilyFrequency);
         Frequencies(prepared.City, prepared.CityFrequency);
+        Frequencies(prepared.Street, prepared.StreetFrequency);
         Frequencies(prepared.Zip, prepared.ZipFrequency);
         return prepared;
     }

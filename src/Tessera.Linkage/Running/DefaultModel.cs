@@ -44,11 +44,18 @@ internal static class DefaultModel
         new("name beginnings", [C.GivenName, C.FamilyName], (r, i) => Prefix(r.GivenFirst[i], 3), (r, i) => Prefix(r.FamilyFull[i], 3)),
     ];
 
-    /// <summary>The comparisons that apply to <paramref name="records"/>; city and ZIP together when both are there.</summary>
+    /// <summary>
+    /// The comparisons that apply to <paramref name="records"/>. Parts of an address are compared
+    /// together: street with city and ZIP as one address, else city with ZIP as one place.
+    /// </summary>
     public static Comparison[] Comparisons(PreparedRecords records)
     {
         var applicable = AllComparisons.Where(c => c.Columns.Any(column => records.Has[(int)column]));
-        if (records.Has[(int)C.City] && records.Has[(int)C.Zip])
+        if (records.Has[(int)C.Street] && (records.Has[(int)C.City] || records.Has[(int)C.Zip]))
+        {
+            applicable = applicable.Where(c => c is not StreetComparison and not CityComparison and not ZipComparison).Append(new AddressComparison());
+        }
+        else if (records.Has[(int)C.City] && records.Has[(int)C.Zip])
         {
             applicable = applicable.Where(c => c is not CityComparison and not ZipComparison).Append(new PlaceComparison());
         }

@@ -69,7 +69,12 @@ internal static class IdentifierStandardiser
         var squeezed = TextNormaliser.Squeeze(text);
         if (squeezed.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0)
         {
-            return squeezed.Length is 9 or 5 ? squeezed[..5] : squeezed.Length == 4 ? "0" + squeezed : squeezed.Trim('0').Length == 0 ? null : squeezed;
+            if (squeezed.Trim('0').Length == 0)
+            {
+                return null;
+            }
+
+            return squeezed.Length is 9 or 5 ? squeezed[..5] : squeezed.Length == 4 ? "0" + squeezed : squeezed;
         }
 
         return squeezed;

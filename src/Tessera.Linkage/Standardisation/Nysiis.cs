@@ -125,9 +125,9 @@ internal static class Nysiis
                 chars[i + 1] = 'F';
                 return "F";
             case 'H' when !IsVowel(chars[i - 1]) || (next != '\0' && !IsVowel(next)):
-                return chars[i - 1].ToString();
+                return IsVowel(chars[i - 1]) ? "A" : chars[i - 1].ToString();
             case 'W' when IsVowel(chars[i - 1]):
-                return chars[i - 1].ToString();
+                return "A";
             default:
                 return c.ToString();
         }

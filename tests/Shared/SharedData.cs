@@ -28,5 +28,7 @@ internal static class SharedData
 
     public static string HmisTestKit => Path.Combine(Root, "hmis", "datalab-testkit-2.0", "hmis-csv");
 
+    public static string Linkage => Path.Combine(Root, "linkage");
+
     public static string LsaSampleZip => Path.Combine(Root, "hmis", "lsa-sample-fy2025", "sample_hmis_data.zip");
 }

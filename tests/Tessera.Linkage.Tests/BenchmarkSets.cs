@@ -1,0 +1,77 @@
+using System.Text;
+using Sylvan.Data.Csv;
+using Tessera.Tests;
+
+namespace Tessera.Linkage.Tests;
+
+/// <summary>
+/// Maps labelled benchmark sets from ../shared/data/linkage to the standard identity columns in a
+/// temporary folder, the way bench/linkage/prepare-sets.py does: ids that reveal the truth are
+/// replaced by opaque ones, rows are shuffled, and the truth goes to a separate file.
+/// </summary>
+internal sealed class BenchmarkSets : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("tessera-linkage-sets-").FullName;
+    private int _counter;
+
+    public Dictionary<(string Source, string RecordId), string> Truth { get; } = [];
+
+    /// <summary>FEBRL's two-file link task (4a, 4b): 5,000 people, one record each per file.</summary>
+    public IReadOnlyList<string> Febrl4() =>
+    [
+        Write("febrl4a", Febrl(Path.Combine(SharedData.Linkage, "febrl", "dataset4a.csv"))),
+        Write("febrl4b", Febrl(Path.Combine(SharedData.Linkage, "febrl", "dataset4b.csv"))),
+    ];
+
+    /// <summary>Splink's fake_1000: 1,000 records of 251 people with heavy errors.</summary>
+    public string Fake1000() => Write("fake_1000", Rows(Path.Combine(SharedData.Linkage, "splink_fake_1000", "fake_1000.csv")).Select(r => (
+        r["cluster"],
+        new Dictionary<string, string> { ["given_name"] = r["first_name"], ["family_name"] = r["surname"], ["birth_date"] = r["dob"], ["city"] = r["city"], ["email"] = r["email"] })));
+
+    private static IEnumerable<(string Entity, Dictionary<string, string> Values)> Febrl(string path) =>
+        Rows(path).Select(r => (
+            r["rec_id"].Split('-')[1],
+            new Dictionary<string, string>
+            {
+                ["given_name"] = r["given_name"],
+                ["family_name"] = r["surname"],
+                ["street"] = $"{r["street_number"]} {r["address_1"]}".Trim(),
+                ["city"] = r["suburb"],
+                ["zip"] = r["postcode"],
+                ["birth_date"] = r["date_of_birth"],
+                ["ssn"] = r["soc_sec_id"],
+            }));
+
+    private static IEnumerable<Dictionary<string, string>> Rows(string path)
+    {
+        using var reader = CsvDataReader.Create(path);
+        var names = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToArray();
+        while (reader.Read())
+        {
+            yield return names.Select((name, i) => (name, value: reader.GetString(i).Trim())).ToDictionary(p => p.name, p => p.value);
+        }
+    }
+
+    private string Write(string source, IEnumerable<(string Entity, Dictionary<string, string> Values)> records)
+    {
+        var rows = records.ToList();
+        var random = new Random(7);
+        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows));
+        var columns = rows[0].Values.Keys.ToArray();
+        var text = new StringBuilder("record_id," + string.Join(',', columns) + "\n");
+        foreach (var (entity, values) in rows)
+        {
+            var id = $"r{++_counter:0000000}";
+            Truth[(source, id)] = entity;
+            text.Append(id).Append(',').AppendJoin(',', columns.Select(c => Quote(values[c]))).Append('\n');
+        }
+
+        var path = Path.Combine(_folder, source + ".csv");
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    private static string Quote(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal) ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

@@ -1,0 +1,129 @@
+using Tessera.Linkage.Records;
+using Tessera.Linkage.Running;
+
+namespace Tessera.Linkage.Tests;
+
+public sealed class LinkageEngineTests
+{
+    private static int Index(LinkageResult result, string id) =>
+        Enumerable.Range(0, result.Count).Single(i => result.RecordIdOf(i) == id);
+
+    private static bool SamePerson(LinkageResult result, string a, string b) => result.Cluster[Index(result, a)] == result.Cluster[Index(result, b)];
+
+    private static List<IdentityRecord> CrowdWithDuplicates(int count, int seed)
+    {
+        var crowd = People.Crowd(count, seed).ToList();
+        var random = new Random(seed);
+        foreach (var original in crowd.Take(count / 5).ToList())
+        {
+            var values = (string?[])original.Values.Clone();
+            var given = values[(int)StandardColumn.GivenName]!;
+            values[(int)StandardColumn.GivenName] = random.Next(2) == 0 ? given.ToUpperInvariant() : given[..^1] + "e";
+            if (random.Next(3) == 0)
+            {
+                values[(int)StandardColumn.BirthDate] = values[(int)StandardColumn.BirthDate]!.Replace('-', '/');
+            }
+            crowd.Add(new IdentityRecord(1, original.RecordId + "-again", values));
+        }
+
+        return crowd;
+    }
+
+    [Fact]
+    public void Duplicates_with_typos_are_found_and_strangers_kept_apart()
+    {
+        var records = CrowdWithDuplicates(500, 1);
+        var result = LinkageEngine.Run(records, new LinkageOptions());
+        foreach (var duplicate in records.Where(r => r.RecordId.EndsWith("-again", StringComparison.Ordinal)))
+        {
+            Assert.True(SamePerson(result, duplicate.RecordId, duplicate.RecordId.Replace("-again", string.Empty, StringComparison.Ordinal)), duplicate.RecordId);
+        }
+
+        var merged = Enumerable.Range(0, result.Count).GroupBy(i => result.Cluster[i])
+            .Where(g => g.Select(i => result.RecordIdOf(i).Replace("-again", string.Empty, StringComparison.Ordinal)).Distinct().Count() > 1)
+            .Select(g => string.Join(" + ", g.Select(i => string.Join(" ", records[i].Values.Where(v => v is not null)))))
+            .ToList();
+        Assert.True(merged.Count == 0, string.Join("\n", merged));
+    }
+
+    [Fact]
+    public void Twins_who_share_birth_date_surname_address_and_phone_stay_two_people()
+    {
+        var records = CrowdWithDuplicates(400, 2);
+        records.Add(People.Record("twin-a", given: "Jamal", family: "Okafor", birthDate: "2010-04-04", sex: "M", street: "5 Elm Street Apt 2", zip: "10050", phone: "555-201-3344"));
+        records.Add(People.Record("twin-b", given: "Amara", family: "Okafor", birthDate: "2010-04-04", sex: "F", street: "5 Elm Street Apt 2", zip: "10050", phone: "555-201-3344"));
+        records.Add(People.Record("twin-a-again", given: "JAMAL", family: "OKAFOR", birthDate: "04/04/2010", sex: "M", street: "5 elm st #2", zip: "10050", source: 1));
+        var result = LinkageEngine.Run(records, new LinkageOptions());
+        Assert.False(SamePerson(result, "twin-a", "twin-b"));
+        Assert.True(SamePerson(result, "twin-a", "twin-a-again"));
+        Assert.False(SamePerson(result, "twin-b", "twin-a-again"));
+    }
+
+    [Fact]
+    public void Placeholder_ssns_do_not_join_strangers()
+    {
+        var crowd = People.Crowd(300, 3).ToList();
+        var withPlaceholders = crowd
+            .Select((r, n) => n < 60 ? r with { Values = With(r.Values, StandardColumn.Ssn, n % 2 == 0 ? "999-99-9999" : "000000000") } : r)
+            .ToList();
+        var result = LinkageEngine.Run(withPlaceholders, new LinkageOptions { CompareAllUpTo = 0 });
+        Assert.Equal(LinkageEngine.Run(crowd, new LinkageOptions { CompareAllUpTo = 0 }).Cluster, result.Cluster);
+        Assert.Equal(0, result.Blocking.Rules.Single(r => r.Rule == "ssn").RecordsWithKey);
+    }
+
+    [Fact]
+    public void Two_valid_ssns_far_apart_keep_namesakes_apart()
+    {
+        var records = People.Crowd(300, 4).ToList();
+        records.Add(People.Record("father", given: "Robert", family: "Lindqvist", birthDate: "1960-01-01", ssn: "123-45-6780", street: "1 Oak Ave", zip: "10010"));
+        records.Add(People.Record("son", given: "Robert", family: "Lindqvist", birthDate: "1960-01-01", ssn: "287-65-4321", street: "1 Oak Ave", zip: "10010"));
+        var result = LinkageEngine.Run(records, new LinkageOptions());
+        Assert.False(SamePerson(result, "father", "son"));
+    }
+
+    [Fact]
+    public void A_block_over_the_limit_is_set_aside_and_reported()
+    {
+        var records = People.Crowd(200, 5).ToList();
+        for (var n = 0; n < 30; n++)
+        {
+            records.Add(People.Record($"same-{n}", given: "Maria", family: "Garcia", birthDate: $"19{50 + n}-01-01", zip: "10001"));
+        }
+
+        var result = LinkageEngine.Run(records, new LinkageOptions { MaxBlockSize = 20, CompareAllUpTo = 0 });
+        var rule = result.Blocking.Rules.Single(r => r.Rule == "given_name + family_name");
+        Assert.Equal(1, rule.BlocksOverLimit);
+        Assert.Equal(30L * 29 / 2, rule.PairsOverLimit);
+        Assert.All(rule.LargestBlocks, size => Assert.True(size <= 20));
+    }
+
+    [Fact]
+    public void The_same_input_gives_the_same_persons_and_pairs()
+    {
+        var records = CrowdWithDuplicates(600, 6);
+        var options = new LinkageOptions { CompareAllUpTo = 0 };
+        var first = LinkageEngine.Run(records, options);
+        var second = LinkageEngine.Run(records, options);
+        Assert.Equal(first.Cluster, second.Cluster);
+        Assert.Equal(first.Pairs, second.Pairs);
+    }
+
+    [Fact]
+    public void A_pairs_explanation_adds_up_to_its_match_weight()
+    {
+        var records = CrowdWithDuplicates(300, 7);
+        var result = LinkageEngine.Run(records, new LinkageOptions());
+        var pair = result.Pairs.OrderByDescending(p => p.MatchProbability).First();
+        var steps = result.Explain(pair.Left, pair.Right);
+        Assert.Equal("prior", steps[0].Comparison);
+        Assert.Equal(pair.MatchWeight, steps.Sum(s => s.Weight), 9);
+        Assert.Contains(steps, s => s.Comparison == "given_name" && s.Left is not null && s.Right is not null);
+    }
+
+    private static string?[] With(string?[] values, StandardColumn column, string value)
+    {
+        var copy = (string?[])values.Clone();
+        copy[(int)column] = value;
+        return copy;
+    }
+}
