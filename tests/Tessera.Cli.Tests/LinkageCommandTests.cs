@@ -1,0 +1,87 @@
+namespace Tessera.Cli.Tests;
+
+public sealed class LinkageCommandTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("tessera-linkage-cli-").FullName;
+
+    private string PathOf(string name) => Path.Combine(_root, name);
+
+    private async Task<string> Write(string name, string text)
+    {
+        await File.WriteAllTextAsync(PathOf(name), text);
+        return PathOf(name);
+    }
+
+    private static string People(params string[] rows) => "record_id,given_name,family_name,birth_date,zip\n" + string.Join("\n", rows) + "\n";
+
+    [Fact]
+    public async Task Linking_writes_one_cluster_row_per_record_with_ids_as_written()
+    {
+        var benefits = await Write("benefits.2024.csv", People(" 007 ,Ada,Lovelace,1815-12-10,10001", "008,Alan,Turing,1912-06-23,10002"));
+        var clinic = await Write("clinic.csv", People("A-1,ADA,LOVELACE,12/10/1815,10001", "A-2,Grace,Hopper,1906-12-09,10003"));
+
+        var (code, output, error) = await Cli.Run("linkage", "run", "--input", benefits, "--input", clinic, "--out", PathOf("out"));
+
+        Assert.True(code == 0, error);
+        Assert.Contains("4 records from 2 source(s)", output, StringComparison.Ordinal);
+        var clusters = await File.ReadAllLinesAsync(PathOf("out/clusters.csv"));
+        Assert.Equal("source,record_id,person_id", clusters[0]);
+        var rows = clusters.Skip(1).Select(l => l.Split(',')).ToDictionary(r => (r[0], r[1]), r => r[2]);
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(rows[("benefits", "007")], rows[("clinic", "A-1")]);
+        Assert.Equal(3, rows.Values.Distinct().Count());
+
+        var pairs = await File.ReadAllLinesAsync(PathOf("out/pairs.csv"));
+        Assert.Equal("source_l,record_id_l,source_r,record_id_r,match_weight,match_probability", pairs[0]);
+        Assert.Contains(pairs, p => p.StartsWith("benefits,007,clinic,A-1,", StringComparison.Ordinal));
+        Assert.All(pairs.Skip(1), p => Assert.InRange(double.Parse(p.Split(',')[5], System.Globalization.CultureInfo.InvariantCulture), 0.01, 1));
+        Assert.True(File.Exists(PathOf("out/model.json")));
+        Assert.True(File.Exists(PathOf("out/blocking.csv")));
+    }
+
+    [Fact]
+    public async Task Two_inputs_with_one_source_name_are_refused()
+    {
+        Directory.CreateDirectory(PathOf("a"));
+        Directory.CreateDirectory(PathOf("b"));
+        var first = await Write("a/people.csv", People("1,Ada,Lovelace,1815-12-10,10001"));
+        var second = await Write("b/people.csv", People("1,Ada,Lovelace,1815-12-10,10001"));
+
+        var (code, _, error) = await Cli.Run("linkage", "run", "--input", first, "--input", second, "--out", PathOf("out"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("source name 'people'", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(PathOf("out")));
+    }
+
+    [Fact]
+    public async Task A_file_without_standard_columns_or_with_a_repeated_id_is_refused_with_its_row()
+    {
+        var strange = await Write("strange.csv", "id,vorname,nachname\n1,Ada,Lovelace\n");
+        var (code, _, error) = await Cli.Run("linkage", "run", "--input", strange, "--out", PathOf("out"));
+        Assert.Equal(2, code);
+        Assert.Contains("no column has a standard identity name", error, StringComparison.Ordinal);
+
+        var repeated = await Write("repeated.csv", People("1,Ada,Lovelace,1815-12-10,10001", "1,Alan,Turing,1912-06-23,10002"));
+        (code, _, error) = await Cli.Run("linkage", "run", "--input", repeated, "--out", PathOf("out"));
+        Assert.Equal(2, code);
+        Assert.Contains("row 3", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Turing", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluation_prints_pairwise_precision_recall_and_f1()
+    {
+        var clusters = await Write("clusters.csv", "source,record_id,person_id\na,1,P1\na,2,P1\nb,1,P2\nb,2,P2\n");
+        var truth = await Write("truth.csv", "source,record_id,person_id\na,1,x\na,2,x\nb,1,x\nb,2,y\n");
+
+        var (code, output, error) = await Cli.Run("linkage", "evaluate", "--clusters", clusters, "--truth", truth);
+
+        Assert.True(code == 0, error);
+        var all = output.Split('\n').Single(l => l.StartsWith("all ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["all", "0.5000", "0.3333", "0.4000", "3", "2", "1"], all);
+        Assert.Contains("persons: 2 true, 2 found, 0 found exactly", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
