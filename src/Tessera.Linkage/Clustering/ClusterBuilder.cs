@@ -33,7 +33,7 @@ internal static class ClusterBuilder
         {
             var a = Find(parent, link.Left);
             var b = Find(parent, link.Right);
-            if (a == b || Conflict(ssns[a], ssns[b]) || !Cohesive(neighbours, parent, members, a, b))
+            if (a == b || Conflict(ssns[a], ssns[b], SsnsAgree) || !Cohesive(neighbours, parent, members, a, b))
             {
                 continue;
             }
@@ -42,11 +42,7 @@ internal static class ClusterBuilder
             parent[child] = root;
             (members[root] ??= [root]).AddRange(members[child] ?? [child]);
             members[child] = null;
-            if (ssns[child] is { } moved)
-            {
-                (ssns[root] ??= []).AddRange(moved.Where(s => !ssns[root]!.Contains(s)));
-                ssns[child] = null;
-            }
+            Merge(ssns, root, child);
         }
 
         var cluster = new int[records.Count];
@@ -58,6 +54,12 @@ internal static class ClusterBuilder
         return cluster;
     }
 
+    /// <summary>
+    /// True when the most informative pairs compared between the groups (those with the most
+    /// fields on both sides) are on average not unlikely matches. A child's record (name, birth
+    /// date) may match a wage record (name, SSN) on the name alone; whether the child joins the
+    /// worker is decided by the worker's records that also have a birth date.
+    /// </summary>
     private static bool Cohesive(Neighbours neighbours, int[] parent, List<int>?[] members, int a, int b)
     {
         var left = members[a] ?? [a];
@@ -70,22 +72,31 @@ internal static class ClusterBuilder
         var (smaller, other) = left.Count <= right.Count ? (left, b) : (right, a);
         double sum = 0;
         var count = 0;
+        var mostFields = -1;
         foreach (var record in smaller)
         {
-            foreach (var (neighbour, probability) in neighbours.Of(record))
+            foreach (var (neighbour, probability, fields) in neighbours.Of(record))
             {
-                if (Find(parent, neighbour) == other)
+                if (fields < mostFields || Find(parent, neighbour) != other)
                 {
-                    sum += probability;
-                    count++;
+                    continue;
                 }
+
+                if (fields > mostFields)
+                {
+                    (mostFields, sum, count) = (fields, 0, 0);
+                }
+
+                sum += probability;
+                count++;
             }
         }
 
         return count == 0 || sum / count >= MeanLinkThreshold;
     }
 
-    private static bool Conflict(List<string>? left, List<string>? right)
+    /// <summary>True when both groups hold values and no value of one is compatible with a value of the other.</summary>
+    private static bool Conflict<T>(List<T>? left, List<T>? right, Func<T, T, bool> compatible)
     {
         if (left is null || right is null)
         {
@@ -96,7 +107,7 @@ internal static class ClusterBuilder
         {
             foreach (var b in right)
             {
-                if (StringSimilarity.DamerauLevenshtein(a, b, 1) <= 1)
+                if (compatible(a, b))
                 {
                     return false;
                 }
@@ -104,6 +115,18 @@ internal static class ClusterBuilder
         }
 
         return true;
+    }
+
+    private static bool SsnsAgree(string a, string b) => StringSimilarity.DamerauLevenshtein(a, b, 1) <= 1;
+
+    private static void Merge<T>(List<T>?[] values, int root, int child)
+    {
+        if (values[child] is { } moved)
+        {
+            var kept = values[root] ??= [];
+            kept.AddRange(moved.Where(v => !kept.Contains(v)));
+            values[child] = null;
+        }
     }
 
     private static int Find(int[] parent, int i)

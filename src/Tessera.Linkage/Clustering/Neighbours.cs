@@ -1,17 +1,19 @@
 namespace Tessera.Linkage.Clustering;
 
-/// <summary>Every record's compared partners and the pair's match probability, in compact (CSR) arrays.</summary>
+/// <summary>Every record's compared partners, the pair's match probability and how many fields both had, in compact (CSR) arrays.</summary>
 internal sealed class Neighbours
 {
     private readonly int[] _start;
     private readonly int[] _partner;
     private readonly float[] _probability;
+    private readonly byte[] _fields;
 
-    private Neighbours(int[] start, int[] partner, float[] probability)
+    private Neighbours(int[] start, int[] partner, float[] probability, byte[] fields)
     {
         _start = start;
         _partner = partner;
         _probability = probability;
+        _fields = fields;
     }
 
     public static Neighbours Of(int records, IReadOnlyList<ScoredLink> links)
@@ -31,22 +33,25 @@ internal sealed class Neighbours
         var next = start[..records];
         var partner = new int[start[records]];
         var probability = new float[start[records]];
+        var fields = new byte[start[records]];
         foreach (var link in links)
         {
-            partner[next[link.Left]] = link.Right;
-            probability[next[link.Left]++] = (float)link.Probability;
-            partner[next[link.Right]] = link.Left;
-            probability[next[link.Right]++] = (float)link.Probability;
+            foreach (var (from, to) in new[] { (link.Left, link.Right), (link.Right, link.Left) })
+            {
+                partner[next[from]] = to;
+                fields[next[from]] = link.Fields;
+                probability[next[from]++] = (float)link.Probability;
+            }
         }
 
-        return new Neighbours(start, partner, probability);
+        return new Neighbours(start, partner, probability, fields);
     }
 
-    public IEnumerable<(int Partner, float Probability)> Of(int record)
+    public IEnumerable<(int Partner, float Probability, int Fields)> Of(int record)
     {
         for (var n = _start[record]; n < _start[record + 1]; n++)
         {
-            yield return (_partner[n], _probability[n]);
+            yield return (_partner[n], _probability[n], _fields[n]);
         }
     }
 }

@@ -25,10 +25,19 @@ internal sealed class BirthDateComparison : Comparison
     ];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override int Compare(PreparedRecords records, int i, int j)
+    public override int Compare(PreparedRecords records, int i, int j) => Level(records.BirthDate[i], records.BirthDate[j]);
+
+    /// <summary>
+    /// True when two birth dates can belong to one person: equal, day and month swapped, one digit
+    /// apart, or either is only partly known or an estimate (1 January). Two full dates further
+    /// apart mean two people however alike their names.
+    /// </summary>
+    public static bool Compatible(int a, int b) =>
+        Level(a, b) <= 2 || BirthDateParser.Day(a) == 0 || BirthDateParser.Day(b) == 0 || a % 10000 == 101 || b % 10000 == 101;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Level(int a, int b)
     {
-        var a = records.BirthDate[i];
-        var b = records.BirthDate[j];
         if (a == 0 || b == 0)
         {
             return Null;

@@ -24,4 +24,16 @@ internal static class ComparisonVector
     }
 
     public static int Level(ulong vector, int comparison) => (int)((vector >> (4 * comparison)) & 0xF);
+
+    /// <summary>How many of the first <paramref name="comparisons"/> comparisons had values on both sides.</summary>
+    public static byte Present(ulong vector, int comparisons)
+    {
+        byte present = 0;
+        for (var k = 0; k < comparisons; k++)
+        {
+            present += Level(vector, k) == Comparison.Null ? (byte)0 : (byte)1;
+        }
+
+        return present;
+    }
 }

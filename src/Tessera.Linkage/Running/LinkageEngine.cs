@@ -34,10 +34,10 @@ public static class LinkageEngine
         timings.Finished("compare");
 
         progress?.Report(new("training", 0, 2));
-        var u = blocks.Rules[0] == BlockingRule.Everything
+        var sampler = blocks.Rules[0] == BlockingRule.Everything
             ? RandomPairSampler.FromAllPairs(comparisons, candidates)
-            : RandomPairSampler.EstimateU(prepared, comparisons, options.RandomPairs, options.Seed);
-        var training = ModelTrainer.Train(prepared, comparisons, blocks, candidates, u);
+            : RandomPairSampler.Draw(prepared, comparisons, options.RandomPairs, options.Seed);
+        var training = ModelTrainer.Train(prepared, comparisons, blocks, candidates, sampler);
         var model = training.Model;
         progress?.Report(new("training", 2, 2));
         timings.Finished("train");
@@ -166,10 +166,11 @@ public static class LinkageEngine
     {
         var scored = new ScoredLink[candidates.Length];
         var priorWeight = model.PriorWeight;
+        var fields = model.Comparisons.Length;
         Parallel.For(0, candidates.Length, n =>
         {
             var weight = evidence[n] + priorWeight;
-            scored[n] = new ScoredLink(candidates[n].Left, candidates[n].Right, weight, FellegiSunterModel.Probability(weight));
+            scored[n] = new ScoredLink(candidates[n].Left, candidates[n].Right, weight, FellegiSunterModel.Probability(weight), ComparisonVector.Present(candidates[n].Vector, fields));
         });
         return scored;
     }

@@ -18,8 +18,8 @@ public sealed record LinkageOptions
     /// <summary>Inputs of at most this many records (default 3,000, about 4.5 million pairs) are compared pair by pair, without blocking.</summary>
     public int CompareAllUpTo { get; init; } = 3000;
 
-    /// <summary>Random pairs drawn to estimate u (default one million).</summary>
-    public int RandomPairs { get; init; } = 300_000;
+    /// <summary>Random pairs drawn per comparison to estimate u (default 100,000).</summary>
+    public int RandomPairs { get; init; } = 100_000;
 
     /// <summary>Seed for the random pairs, so a run can be repeated exactly.</summary>
     public int Seed { get; init; } = 20240501;

@@ -23,8 +23,10 @@ internal static class ModelTrainer
 
     private const int RefinementRounds = 2;
 
-    public static TrainingResult Train(PreparedRecords records, Comparison[] comparisons, BlockSet blocks, CandidatePair[] candidates, double[][] u)
+    public static TrainingResult Train(PreparedRecords records, Comparison[] comparisons, BlockSet blocks, CandidatePair[] candidates, RandomPairSampler sampler)
     {
+        var estimate = sampler.Estimate();
+        var u = estimate.U;
         var sums = comparisons.Select(c => new double[c.Levels.Length]).ToArray();
         var sessions = new int[comparisons.Length];
         var iterations = 0;
@@ -101,7 +103,7 @@ internal static class ModelTrainer
             // pass for weak matches in the M-step and teach m that birth dates often differ.
             var model = Score(records, comparisons, m, u, null, candidates, evidence);
             var prior = EstimatePrior(evidence, blocks.Analysis.AllPairs);
-            var overlap = HouseholdOverlap(model, candidates, evidence, prior, blocks.Analysis.AllPairs);
+            var overlap = HouseholdOverlap(model, estimate.Present, candidates, evidence, prior, blocks.Analysis.AllPairs);
             if (overlap.Any(o => o > 0))
             {
                 model = Score(records, comparisons, m, u, overlap, candidates, evidence);
@@ -114,6 +116,8 @@ internal static class ModelTrainer
             }
 
             m = Refine(comparisons, evidence, Math.Log2(prior / (1 - prior)), candidates);
+            estimate = sampler.Reweigh(new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records), overlap), records);
+            u = estimate.U;
         }
     }
 
@@ -167,7 +171,7 @@ internal static class ModelTrainer
     /// Non-matches are counted as each pair's probability of not matching under the model
     /// without the correction.
     /// </summary>
-    private static double[] HouseholdOverlap(FellegiSunterModel model, CandidatePair[] candidates, double[] evidence, double prior, long allPairs)
+    private static double[] HouseholdOverlap(FellegiSunterModel model, double[] present, CandidatePair[] candidates, double[] evidence, double prior, long allPairs)
     {
         var overlap = new double[model.Comparisons.Length];
         var household = Enumerable.Range(0, model.Comparisons.Length).Where(k => model.Comparisons[k].Levels.Any(l => l.Household)).ToArray();
@@ -176,7 +180,7 @@ internal static class ModelTrainer
             return overlap;
         }
 
-        var householdShare = household.Sum(k => model.U[k].Where((_, l) => model.Comparisons[k].Levels[l].Household).Sum());
+        var householdShare = household.Sum(k => present[k] * model.U[k].Where((_, l) => model.Comparisons[k].Levels[l].Household).Sum());
         var priorWeight = Math.Log2(prior / (1 - prior));
         for (var k = 0; k < model.Comparisons.Length; k++)
         {
@@ -186,7 +190,7 @@ internal static class ModelTrainer
             }
 
             var agrees = model.Comparisons[k].Levels.Select((_, l) => model.LevelWeight(k, l) > 0).ToArray();
-            var expected = allPairs * model.U[k].Where((_, l) => agrees[l]).Sum() * householdShare;
+            var expected = allPairs * present[k] * model.U[k].Where((_, l) => agrees[l]).Sum() * householdShare;
             double observed = 0;
             for (var n = 0; n < candidates.Length; n++)
             {

@@ -1,81 +1,104 @@
 using Tessera.Linkage.Comparisons;
+using Tessera.Linkage.Inference;
 using Tessera.Linkage.Records;
+using Tessera.Linkage.Running;
 
 namespace Tessera.Linkage.Training;
 
 /// <summary>
 /// Estimates u, the chance that two records of different people agree at each level, from pairs
-/// drawn at random: nearly every random pair is a non-match, so their level frequencies are u.
+/// drawn at random. Each comparison draws its pairs among the records that have its value, so a
+/// field only one source carries (a phone number) is estimated as precisely as a name. Random
+/// pairs are nearly all non-matches — but not when people have many records (a worker's
+/// quarterly wage records share an SSN), so once a model exists the estimate is repeated with
+/// each pair weighed by its chance of not matching (<see cref="Reweigh"/>).
 /// </summary>
-internal static class RandomPairSampler
+internal sealed class RandomPairSampler
 {
-    /// <summary>u from every pair of a small input (all compared anyway): exact rather than sampled.</summary>
-    public static double[][] FromAllPairs(Comparison[] comparisons, Running.CandidatePair[] pairs)
-    {
-        var counts = new LevelCounts(comparisons.Select(c => c.Levels.Length).ToArray());
-        foreach (var pair in pairs)
-        {
-            counts.Add(pair.Vector, 1);
-        }
+    private readonly Comparison[] _comparisons;
+    private readonly (int I, int J, ulong Vector)[][] _pairs;
+    private readonly double[] _present;
 
-        return Smoothed(counts, pairs.Length);
+    private RandomPairSampler(Comparison[] comparisons, (int I, int J, ulong Vector)[][] pairs, double[] present)
+    {
+        _comparisons = comparisons;
+        _pairs = pairs;
+        _present = present;
     }
 
-    public static double[][] EstimateU(PreparedRecords records, Comparison[] comparisons, int samples, int seed)
+    /// <summary>Draws up to <paramref name="samples"/> pairs per comparison among the records that have its value.</summary>
+    public static RandomPairSampler Draw(PreparedRecords records, Comparison[] comparisons, int samples, int seed)
     {
-        var counts = new LevelCounts(comparisons.Select(c => c.Levels.Length).ToArray());
-        if (records.Count < 2)
+        var pairs = new (int, int, ulong)[comparisons.Length][];
+        var present = new double[comparisons.Length];
+        Parallel.For(0, comparisons.Length, k =>
         {
-            return counts.Probabilities(1e-6);
-        }
-
-        var random = new Random(seed);
-        var allPairs = (long)records.Count * (records.Count - 1) / 2;
-        samples = (int)Math.Min(samples, allPairs);
-        var pairs = new (int I, int J)[samples];
-        for (var s = 0; s < samples; s++)
-        {
-            var i = random.Next(records.Count);
-            var j = random.Next(records.Count - 1);
-            pairs[s] = (i, j >= i ? j + 1 : j);
-        }
-
-        var partial = new LevelCounts[Environment.ProcessorCount];
-        Parallel.For(0, partial.Length, part =>
-        {
-            var local = new LevelCounts(comparisons.Select(c => c.Levels.Length).ToArray());
-            for (var s = part; s < samples; s += partial.Length)
+            var eligible = Enumerable.Range(0, records.Count).Where(i => comparisons[k].Compare(records, i, i) != Comparison.Null).ToArray();
+            present[k] = Math.Pow(eligible.Length / (double)Math.Max(1, records.Count), 2);
+            var drawn = eligible.Length < 2 ? 0 : (int)Math.Min(samples, (long)eligible.Length * (eligible.Length - 1) / 2);
+            var random = new Random(seed + k);
+            var sample = new (int, int, ulong)[drawn];
+            for (var s = 0; s < drawn; s++)
             {
-                local.Add(ComparisonVector.Compute(comparisons, records, pairs[s].I, pairs[s].J), 1);
+                var a = random.Next(eligible.Length);
+                var b = random.Next(eligible.Length - 1);
+                var (i, j) = (eligible[a], eligible[b >= a ? b + 1 : b]);
+                sample[s] = (i, j, ComparisonVector.Compute(comparisons, records, i, j));
             }
 
-            partial[part] = local;
+            pairs[k] = sample;
         });
-        foreach (var local in partial)
+        return new RandomPairSampler(comparisons, pairs, present);
+    }
+
+    /// <summary>Uses every pair of a small input (all compared anyway) as the sample: exact rather than drawn.</summary>
+    public static RandomPairSampler FromAllPairs(Comparison[] comparisons, CandidatePair[] candidates)
+    {
+        var all = candidates.Select(c => (c.Left, c.Right, c.Vector)).ToArray();
+        var present = Enumerable.Range(0, comparisons.Length)
+            .Select(k => all.Count(p => ComparisonVector.Level(p.Vector, k) != Comparison.Null) / (double)Math.Max(1, all.Length))
+            .ToArray();
+        return new RandomPairSampler(comparisons, Enumerable.Repeat(all, comparisons.Length).ToArray(), present);
+    }
+
+    /// <summary>u with every sampled pair counted as a non-match.</summary>
+    public UEstimate Estimate() => Estimate(_ => 1);
+
+    /// <summary>u with each sampled pair counted by its chance of not matching under <paramref name="model"/>.</summary>
+    public UEstimate Reweigh(FellegiSunterModel model, PreparedRecords records) =>
+        Estimate(pair => 1 - FellegiSunterModel.Probability(model.Weight(pair.Vector, records, pair.I, pair.J)));
+
+    private UEstimate Estimate(Func<(int I, int J, ulong Vector), double> weight)
+    {
+        var u = new double[_comparisons.Length][];
+        Parallel.For(0, _comparisons.Length, k =>
         {
-            for (var k = 0; k < comparisons.Length; k++)
+            var counts = new double[_comparisons[k].Levels.Length];
+            double total = 0;
+            foreach (var pair in _pairs[k])
             {
-                for (var l = 0; l < local.Counts[k].Length; l++)
+                var level = ComparisonVector.Level(pair.Vector, k);
+                if (level != Comparison.Null)
                 {
-                    counts.Counts[k][l] += local.Counts[k][l];
+                    var w = weight(pair);
+                    counts[level] += w;
+                    total += w;
                 }
             }
-        }
 
-        return Smoothed(counts, samples);
+            u[k] = Smoothed(counts, total);
+        });
+        return new UEstimate(u, _present);
     }
 
     /// <summary>One pseudo-count per level: a level never seen among random pairs is rare, not impossible.</summary>
-    private static double[][] Smoothed(LevelCounts counts, long samples)
+    private static double[] Smoothed(double[] levels, double samples)
     {
-        foreach (var levels in counts.Counts)
-        {
-            for (var l = 0; l < levels.Length; l++)
-            {
-                levels[l] += 1;
-            }
-        }
-
-        return counts.Probabilities(1.0 / (samples + 1));
+        var floor = 1.0 / (samples + 1);
+        var smoothed = levels.Select(c => c + 1).ToArray();
+        var total = smoothed.Sum();
+        var probabilities = smoothed.Select(p => Math.Max(p / total, floor)).ToArray();
+        var sum = probabilities.Sum();
+        return probabilities.Select(p => p / sum).ToArray();
     }
 }
