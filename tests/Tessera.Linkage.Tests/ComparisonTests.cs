@@ -53,7 +53,8 @@ public sealed class ComparisonTests
     [InlineData("1984-03-07", "1948-03-07", "one digit different")]
     [InlineData("1984-03-17", "1984-03-18", "one digit different")]
     [InlineData("1984-03-07", "1984-09-30", "within a year")]
-    [InlineData("1984-03-07", "1960-03-07", "different")]
+    [InlineData("1984-03-07", "1960-03-07", "more than ten years apart")]
+    [InlineData("1984-03-07", "1989-11-30", "within ten years")]
     [InlineData("1984", "1984-03-07", "within a year")]
     public void Birth_dates_recognise_swapped_day_and_month_and_typos(string left, string right, string expected)
     {

@@ -7,7 +7,8 @@ namespace Tessera.Linkage.Comparisons;
 
 /// <summary>
 /// Birth dates: exact; day and month swapped (03/07 for 07/03); one digit mistyped or two
-/// neighbours swapped; within a year (or the same year where a part is unknown); different.
+/// neighbours swapped; within a year (or the same year where a part is unknown); within ten
+/// years; further apart (a parent and a child of the same name).
 /// </summary>
 internal sealed class BirthDateComparison : Comparison
 {
@@ -21,7 +22,8 @@ internal sealed class BirthDateComparison : Comparison
         new("day and month swapped"),
         new("one digit different"),
         new("within a year"),
-        new("different"),
+        new("within ten years"),
+        new("more than ten years apart"),
     ];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -52,7 +54,7 @@ internal sealed class BirthDateComparison : Comparison
         var dayB = BirthDateParser.Day(b);
         if (dayA == 0 || dayB == 0)
         {
-            return BirthDateParser.Year(a) == BirthDateParser.Year(b) ? 3 : 4;
+            return BirthDateParser.Year(a) == BirthDateParser.Year(b) ? 3 : Math.Abs(BirthDateParser.Year(a) - BirthDateParser.Year(b)) <= 10 ? 4 : 5;
         }
 
         var monthA = BirthDateParser.Month(a);
@@ -67,7 +69,13 @@ internal sealed class BirthDateComparison : Comparison
             return 2;
         }
 
-        return BirthDateParser.IsValid(a) && BirthDateParser.IsValid(b) && Math.Abs(BirthDateParser.DayNumber(a) - BirthDateParser.DayNumber(b)) <= 366 ? 3 : 4;
+        if (BirthDateParser.IsValid(a) && BirthDateParser.IsValid(b) && Math.Abs(BirthDateParser.DayNumber(a) - BirthDateParser.DayNumber(b)) <= 366)
+        {
+            return 3;
+        }
+
+        // A generation apart is a parent and child, not a typo; a few years apart may still be a mistake.
+        return Math.Abs(BirthDateParser.Year(a) - BirthDateParser.Year(b)) <= 10 ? 4 : 5;
     }
 
     /// <summary>True when the eight digits yyyymmdd differ in one place, or in two neighbouring places that are swapped.</summary>

@@ -14,9 +14,9 @@ internal sealed class FellegiSunterModel
 {
     private readonly double[][] _weights;
 
-    public FellegiSunterModel(Comparison[] comparisons, double[][] m, double[][] u, double prior, double minimumFrequency, double[]? householdOverlap = null)
+    public FellegiSunterModel(Comparison[] comparisons, double[][] m, double[][] u, double prior, double minimumFrequency, double[][]? householdOverlap = null)
     {
-        HouseholdOverlap = householdOverlap ?? new double[comparisons.Length];
+        HouseholdOverlap = householdOverlap ?? comparisons.Select(c => new double[c.Levels.Length]).ToArray();
         Comparisons = comparisons;
         M = m;
         U = u;
@@ -37,12 +37,12 @@ internal sealed class FellegiSunterModel
     public double MinimumFrequency { get; }
 
     /// <summary>
-    /// Per comparison, the bits its agreement shares with an agreeing address or phone: members of
-    /// one household share a family name, and twins a birth date too, so together they say less
-    /// than the sum of their weights. Learned from the input for family name and birth date (0
-    /// where addresses are not households, as in FEBRL); see ModelTrainer.
+    /// Per comparison level, the bits its agreement shares with an agreeing address or phone:
+    /// members of one household share a family name, and twins a birth date too, so together they
+    /// say less than the sum of their weights. Learned from the input for family name and birth
+    /// date (0 where addresses are not households, as in FEBRL); see ModelTrainer.
     /// </summary>
-    public double[] HouseholdOverlap { get; }
+    public double[][] HouseholdOverlap { get; }
 
     public double PriorWeight => Math.Log2(Prior / (1 - Prior));
 
@@ -71,14 +71,15 @@ internal sealed class FellegiSunterModel
             else
             {
                 weight += step;
-                overlap += step > 0 ? Math.Min(HouseholdOverlap[k], step) : 0;
+                overlap += step > 0 ? Math.Min(HouseholdOverlap[k][level], step) : 0;
             }
         }
 
         return weight + strongestShared - (strongestShared > 0 ? overlap : 0);
     }
 
-    private double LevelWeight(int k, int level, PreparedRecords records, int i, int j) =>
+    /// <summary>The weight of comparison <paramref name="k"/> at <paramref name="level"/> for records i and j (term-frequency adjusted where the level is).</summary>
+    public double LevelWeight(int k, int level, PreparedRecords records, int i, int j) =>
         Comparisons[k].Levels[level].TermFrequencyAdjusted
             ? Math.Log2(M[k][level] / Math.Max(Comparisons[k].TermFrequency(records, i, j, level), MinimumFrequency))
             : _weights[k][level];
@@ -117,11 +118,13 @@ internal sealed class FellegiSunterModel
 
         if (shared.Count > 0)
         {
-            foreach (var (step, k) in steps.Skip(1).Zip(Enumerable.Range(0, Comparisons.Length)).ToList())
+            for (var k = 0; k < Comparisons.Length; k++)
             {
-                if (step.Weight > 0 && HouseholdOverlap[k] > 0 && !Comparisons[k].Levels.Any(l => l.Household))
+                var level = ComparisonVector.Level(vector, k);
+                var step = steps[k + 1];
+                if (level != Comparison.Null && step.Weight > 0 && HouseholdOverlap[k][level] > 0 && !Comparisons[k].Levels[level].Household)
                 {
-                    steps.Add(new("household", $"{step.Comparison} agrees within households too", null, null, -Math.Min(HouseholdOverlap[k], step.Weight), false));
+                    steps.Add(new("household", $"{step.Comparison} agrees within households too", null, null, -Math.Min(HouseholdOverlap[k][level], step.Weight), false));
                 }
             }
         }

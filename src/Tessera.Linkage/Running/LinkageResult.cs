@@ -45,9 +45,11 @@ public sealed class LinkageResult
     /// <summary>Chance that two records drawn at random are the same person, as trained.</summary>
     public double Prior => _model.Prior;
 
-    /// <summary>Per comparison, bits taken off when it agrees together with the household's address or phone (learned for family name and birth date; 0 when the input has no households).</summary>
+    /// <summary>Per comparison level, bits taken off when it agrees together with the household's address or phone (learned for family name and birth date; 0 when the input has no households).</summary>
     public IReadOnlyDictionary<string, double> HouseholdOverlap =>
-        _model.Comparisons.Select((c, k) => (c.Name, Bits: _model.HouseholdOverlap[k])).Where(p => p.Bits > 0).ToDictionary(p => p.Name, p => p.Bits);
+        _model.Comparisons.SelectMany((c, k) => c.Levels.Select((level, l) => (Name: $"{c.Name}: {level.Label}", Bits: _model.HouseholdOverlap[k][l])))
+            .Where(p => p.Bits > 0)
+            .ToDictionary(p => p.Name, p => p.Bits);
 
     /// <summary>Iterations EM needed to converge.</summary>
     public int EmIterations { get; }

@@ -103,8 +103,8 @@ internal static class ModelTrainer
             // pass for weak matches in the M-step and teach m that birth dates often differ.
             var model = Score(records, comparisons, m, u, null, candidates, evidence);
             var prior = EstimatePrior(evidence, blocks.Analysis.AllPairs);
-            var overlap = HouseholdOverlap(model, estimate.Present, candidates, evidence, prior, blocks.Analysis.AllPairs);
-            if (overlap.Any(o => o > 0))
+            var overlap = HouseholdOverlap(records, model, estimate.Present, candidates, evidence, prior, blocks.Analysis.AllPairs);
+            if (overlap.Any(levels => levels.Any(o => o > 0)))
             {
                 model = Score(records, comparisons, m, u, overlap, candidates, evidence);
                 prior = EstimatePrior(evidence, blocks.Analysis.AllPairs);
@@ -122,7 +122,7 @@ internal static class ModelTrainer
     }
 
     /// <summary>Each candidate's weight without the prior under m, u and the overlap, into <paramref name="evidence"/>.</summary>
-    private static FellegiSunterModel Score(PreparedRecords records, Comparison[] comparisons, double[][] m, double[][] u, double[]? overlap, CandidatePair[] candidates, double[] evidence)
+    private static FellegiSunterModel Score(PreparedRecords records, Comparison[] comparisons, double[][] m, double[][] u, double[][]? overlap, CandidatePair[] candidates, double[] evidence)
     {
         var model = new FellegiSunterModel(comparisons, m, u, 0.5, MinimumFrequency(records), overlap);
         Parallel.For(0, candidates.Length, n => evidence[n] = model.Weight(candidates[n].Vector, records, candidates[n].Left, candidates[n].Right));
@@ -169,11 +169,11 @@ internal static class ModelTrainer
     /// a county, household members share a family name (hundreds of times the independent rate)
     /// and twins a birth date; in FEBRL, where addresses are drawn independently, neither (0).
     /// Non-matches are counted as each pair's probability of not matching under the model
-    /// without the correction.
+    /// without the correction and without the comparison's own agreement.
     /// </summary>
-    private static double[] HouseholdOverlap(FellegiSunterModel model, double[] present, CandidatePair[] candidates, double[] evidence, double prior, long allPairs)
+    private static double[][] HouseholdOverlap(PreparedRecords records, FellegiSunterModel model, double[] present, CandidatePair[] candidates, double[] evidence, double prior, long allPairs)
     {
-        var overlap = new double[model.Comparisons.Length];
+        var overlap = model.Comparisons.Select(c => new double[c.Levels.Length]).ToArray();
         var household = Enumerable.Range(0, model.Comparisons.Length).Where(k => model.Comparisons[k].Levels.Any(l => l.Household)).ToArray();
         if (household.Length == 0)
         {
@@ -189,20 +189,25 @@ internal static class ModelTrainer
                 continue;
             }
 
-            var agrees = model.Comparisons[k].Levels.Select((_, l) => model.LevelWeight(k, l) > 0).ToArray();
-            var expected = allPairs * present[k] * model.U[k].Where((_, l) => agrees[l]).Sum() * householdShare;
-            double observed = 0;
+            var observed = new double[model.Comparisons[k].Levels.Length];
             for (var n = 0; n < candidates.Length; n++)
             {
                 var vector = candidates[n].Vector;
                 var level = ComparisonVector.Level(vector, k);
-                if (level != Comparison.Null && agrees[level] && household.Any(h => ComparisonVector.Level(vector, h) is var l && l != Comparison.Null && model.Comparisons[h].Levels[l].Household))
+                if (level != Comparison.Null && model.LevelWeight(k, level) > 0 && household.Any(h => ComparisonVector.Level(vector, h) is var l && l != Comparison.Null && model.Comparisons[h].Levels[l].Household))
                 {
-                    observed += 1 - FellegiSunterModel.Probability(evidence[n] + priorWeight);
+                    // Judged without this comparison's own agreement: twins look like one person
+                    // exactly because they share the birth date whose overlap is measured here.
+                    var own = model.LevelWeight(k, level, records, candidates[n].Left, candidates[n].Right);
+                    observed[level] += 1 - FellegiSunterModel.Probability(evidence[n] - own + priorWeight);
                 }
             }
 
-            overlap[k] = expected > 0 && observed > 1 ? Math.Max(0, Math.Log2(observed / expected)) : 0;
+            for (var level = 0; level < observed.Length; level++)
+            {
+                var expected = allPairs * present[k] * model.U[k][level] * householdShare;
+                overlap[k][level] = expected > 0 && observed[level] > 1 ? Math.Max(0, Math.Log2(observed[level] / expected)) : 0;
+            }
         }
 
         return overlap;
