@@ -49,8 +49,8 @@ public sealed class StandardisationTests
     [InlineData("liz", "beth")]
     public void Nicknames_are_equivalent_to_their_formal_names_and_to_each_other(string a, string b)
     {
-        Assert.True(Nicknames.Equivalent(a, b));
-        Assert.False(Nicknames.Equivalent(a, "zebedee"));
+        Assert.True(Nicknames.ShareGroup(Nicknames.GroupsOf(a), Nicknames.GroupsOf(b)));
+        Assert.False(Nicknames.ShareGroup(Nicknames.GroupsOf(a), Nicknames.GroupsOf("zebedee")));
     }
 
     [Theory]

@@ -36,12 +36,15 @@ internal sealed class Neighbours
         var fields = new byte[start[records]];
         foreach (var link in links)
         {
-            foreach (var (from, to) in new[] { (link.Left, link.Right), (link.Right, link.Left) })
-            {
-                partner[next[from]] = to;
-                fields[next[from]] = link.Fields;
-                probability[next[from]++] = (float)link.Probability;
-            }
+            Add(link.Left, link.Right, link);
+            Add(link.Right, link.Left, link);
+        }
+
+        void Add(int from, int to, ScoredLink link)
+        {
+            partner[next[from]] = to;
+            fields[next[from]] = link.Fields;
+            probability[next[from]++] = (float)link.Probability;
         }
 
         return new Neighbours(start, partner, probability, fields);

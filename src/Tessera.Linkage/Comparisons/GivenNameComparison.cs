@@ -44,7 +44,7 @@ internal sealed class GivenNameComparison : Comparison
             return a[0] == b[0] ? 5 : 6;
         }
 
-        if (string.Equals(firstA, firstB, StringComparison.Ordinal) || Nicknames.Equivalent(firstA, firstB)
+        if (string.Equals(firstA, firstB, StringComparison.Ordinal) || Nicknames.ShareGroup(records.GivenNicknameGroups[i]!, records.GivenNicknameGroups[j]!)
             || string.Equals(firstA, records.MiddleFull[j], StringComparison.Ordinal) || string.Equals(records.MiddleFull[i], firstB, StringComparison.Ordinal))
         {
             return 1;

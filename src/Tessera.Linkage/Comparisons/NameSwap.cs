@@ -22,5 +22,5 @@ internal static class NameSwap
     }
 
     private static bool Close(string? a, string? b) =>
-        a is not null && b is not null && a.Length > 1 && b.Length > 1 && StringSimilarity.JaroWinklerAtLeast(a, b, 0.92) > 0;
+        a is not null && b is not null && a.Length > 1 && b.Length > 1 && (a[0] == b[0] || a[1] == b[1]) && StringSimilarity.JaroWinklerAtLeast(a, b, 0.92) > 0;
 }

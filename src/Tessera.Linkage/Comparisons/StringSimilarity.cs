@@ -130,6 +130,7 @@ internal static class StringSimilarity
         return similarity >= floor ? similarity : 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Bound(int matches, int lengthA, int lengthB, int prefix)
     {
         if (matches == 0)

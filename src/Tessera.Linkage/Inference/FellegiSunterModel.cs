@@ -84,7 +84,8 @@ internal sealed class FellegiSunterModel
             ? Math.Log2(M[k][level] / Math.Max(Comparisons[k].TermFrequency(records, i, j, level), MinimumFrequency))
             : _weights[k][level];
 
-    public static double Probability(double weight) => 1 / (1 + Math.Pow(2, -weight));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Probability(double weight) => 1 / (1 + double.Exp2(-weight));
 
     /// <summary>Every step of the pair's weight, for the reviewer's waterfall chart; the steps add up to the weight.</summary>
     public IReadOnlyList<WaterfallStep> Waterfall(PreparedRecords records, int i, int j)

@@ -16,6 +16,7 @@ internal sealed class PreparedRecords
         GivenFull = new string?[count];
         GivenFirst = new string?[count];
         GivenPhonetic = new string?[count];
+        GivenNicknameGroups = new int[]?[count];
         MiddleFull = new string?[count];
         FamilyFull = new string?[count];
         FamilyParts = new string[]?[count];
@@ -48,6 +49,9 @@ internal sealed class PreparedRecords
     public string?[] GivenFirst { get; }
 
     public string?[] GivenPhonetic { get; }
+
+    /// <summary>The nickname groups of the first given name ("bill" → the William group).</summary>
+    public int[]?[] GivenNicknameGroups { get; }
 
     public string?[] MiddleFull { get; }
 
@@ -134,6 +138,7 @@ internal sealed class PreparedRecords
             GivenFull[i] = given.Full;
             GivenFirst[i] = given.First;
             GivenPhonetic[i] = Nysiis.Encode(given.First);
+            GivenNicknameGroups[i] = Nicknames.GroupsOf(given.First);
         }
 
         MiddleFull[i] = middle?.Full;

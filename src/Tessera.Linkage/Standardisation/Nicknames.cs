@@ -11,15 +11,12 @@ internal static class Nicknames
 {
     private static readonly FrozenDictionary<string, int[]> Groups = Load();
 
-    /// <summary>True when <paramref name="a"/> and <paramref name="b"/> (standardised first given names) are in one group.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Equivalent(string a, string b)
-    {
-        if (!Groups.TryGetValue(a, out var left) || !Groups.TryGetValue(b, out var right))
-        {
-            return false;
-        }
+    /// <summary>The groups <paramref name="name"/> is in (empty when none), so records can be compared by group without looking names up.</summary>
+    public static int[] GroupsOf(string name) => Groups.TryGetValue(name, out var groups) ? groups : [];
 
+    /// <summary>True when two group lists share a group.</summary>
+    public static bool ShareGroup(int[] left, int[] right)
+    {
         foreach (var group in left)
         {
             if (Array.IndexOf(right, group) >= 0)
@@ -30,11 +27,6 @@ internal static class Nicknames
 
         return false;
     }
-
-    /// <summary>The formal name of the first group <paramref name="name"/> is in ("bill" → "william"), else the name itself.</summary>
-    public static string Root(string name) => Groups.TryGetValue(name, out var groups) ? Formal[groups[0]] : name;
-
-    private static readonly string[] Formal = LoadFormal();
 
     private static IEnumerable<string[]> Lines()
     {
@@ -49,8 +41,6 @@ internal static class Nicknames
             }
         }
     }
-
-    private static string[] LoadFormal() => Lines().Select(names => names[0]).ToArray();
 
     private static FrozenDictionary<string, int[]> Load()
     {

@@ -23,6 +23,9 @@ internal static class ModelTrainer
 
     private const int RefinementRounds = 2;
 
+    /// <summary>Weight (bits, before the prior) below which a pair cannot become a match in later rounds: with any prior its probability is under 2^-40.</summary>
+    private const double Hopeless = -40;
+
     public static TrainingResult Train(PreparedRecords records, Comparison[] comparisons, BlockSet blocks, CandidatePair[] candidates, RandomPairSampler sampler)
     {
         var estimate = sampler.Estimate();
@@ -97,16 +100,17 @@ internal static class ModelTrainer
         var start = StartingM(comparisons);
         var m = sums.Select((levels, k) => sessions[k] == 0 ? start[k] : levels.Select(x => x / sessions[k]).ToArray()).ToArray();
         var evidence = new double[candidates.Length];
+        var settled = new bool[candidates.Length];
         for (var round = 0; ; round++)
         {
             // Household overlap first: without it, siblings' shared name, address and phone would
             // pass for weak matches in the M-step and teach m that birth dates often differ.
-            var model = Score(records, comparisons, m, u, null, candidates, evidence);
+            var model = Score(records, comparisons, m, u, null, candidates, evidence, settled);
             var prior = EstimatePrior(evidence, blocks.Analysis.AllPairs);
             var overlap = HouseholdOverlap(records, model, estimate.Present, candidates, evidence, prior, blocks.Analysis.AllPairs);
             if (overlap.Any(levels => levels.Any(o => o > 0)))
             {
-                model = Score(records, comparisons, m, u, overlap, candidates, evidence);
+                model = Score(records, comparisons, m, u, overlap, candidates, evidence, settled);
                 prior = EstimatePrior(evidence, blocks.Analysis.AllPairs);
             }
 
@@ -116,16 +120,27 @@ internal static class ModelTrainer
             }
 
             m = Refine(comparisons, evidence, Math.Log2(prior / (1 - prior)), candidates);
-            estimate = sampler.Reweigh(new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records), overlap), records);
+            Parallel.For(0, candidates.Length, n => settled[n] |= evidence[n] < Hopeless);
+            estimate = sampler.Reweigh(new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records), overlap), records, candidates, evidence);
             u = estimate.U;
         }
     }
 
-    /// <summary>Each candidate's weight without the prior under m, u and the overlap, into <paramref name="evidence"/>.</summary>
-    private static FellegiSunterModel Score(PreparedRecords records, Comparison[] comparisons, double[][] m, double[][] u, double[][]? overlap, CandidatePair[] candidates, double[] evidence)
+    /// <summary>
+    /// Each candidate's weight without the prior under m, u and the overlap, into <paramref name="evidence"/>.
+    /// Pairs already hopeless (<see cref="Hopeless"/>: no training round moves them near a match —
+    /// most pairs of a small input compared exhaustively) keep their weight.
+    /// </summary>
+    private static FellegiSunterModel Score(PreparedRecords records, Comparison[] comparisons, double[][] m, double[][] u, double[][]? overlap, CandidatePair[] candidates, double[] evidence, bool[] settled)
     {
         var model = new FellegiSunterModel(comparisons, m, u, 0.5, MinimumFrequency(records), overlap);
-        Parallel.For(0, candidates.Length, n => evidence[n] = model.Weight(candidates[n].Vector, records, candidates[n].Left, candidates[n].Right));
+        Parallel.For(0, candidates.Length, n =>
+        {
+            if (!settled[n])
+            {
+                evidence[n] = model.Weight(candidates[n].Vector, records, candidates[n].Left, candidates[n].Right);
+            }
+        });
         return model;
     }
 

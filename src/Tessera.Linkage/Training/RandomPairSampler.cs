@@ -16,10 +16,10 @@ namespace Tessera.Linkage.Training;
 internal sealed class RandomPairSampler
 {
     private readonly Comparison[] _comparisons;
-    private readonly (int I, int J, ulong Vector)[][] _pairs;
+    private readonly CandidatePair[][] _pairs;
     private readonly double[] _present;
 
-    private RandomPairSampler(Comparison[] comparisons, (int I, int J, ulong Vector)[][] pairs, double[] present)
+    private RandomPairSampler(Comparison[] comparisons, CandidatePair[][] pairs, double[] present)
     {
         _comparisons = comparisons;
         _pairs = pairs;
@@ -29,7 +29,7 @@ internal sealed class RandomPairSampler
     /// <summary>Draws up to <paramref name="samples"/> pairs per comparison among the records that have its value.</summary>
     public static RandomPairSampler Draw(PreparedRecords records, Comparison[] comparisons, int samples, int seed)
     {
-        var pairs = new (int, int, ulong)[comparisons.Length][];
+        var pairs = new CandidatePair[comparisons.Length][];
         var present = new double[comparisons.Length];
         Parallel.For(0, comparisons.Length, k =>
         {
@@ -37,13 +37,13 @@ internal sealed class RandomPairSampler
             present[k] = Math.Pow(eligible.Length / (double)Math.Max(1, records.Count), 2);
             var drawn = eligible.Length < 2 ? 0 : (int)Math.Min(samples, (long)eligible.Length * (eligible.Length - 1) / 2);
             var random = new Random(seed + k);
-            var sample = new (int, int, ulong)[drawn];
+            var sample = new CandidatePair[drawn];
             for (var s = 0; s < drawn; s++)
             {
                 var a = random.Next(eligible.Length);
                 var b = random.Next(eligible.Length - 1);
                 var (i, j) = (eligible[a], eligible[b >= a ? b + 1 : b]);
-                sample[s] = (i, j, ComparisonVector.Compute(comparisons, records, i, j));
+                sample[s] = new CandidatePair(i, j, ComparisonVector.Compute(comparisons, records, i, j), 0);
             }
 
             pairs[k] = sample;
@@ -54,33 +54,50 @@ internal sealed class RandomPairSampler
     /// <summary>Uses every pair of a small input (all compared anyway) as the sample: exact rather than drawn.</summary>
     public static RandomPairSampler FromAllPairs(Comparison[] comparisons, CandidatePair[] candidates)
     {
-        var all = candidates.Select(c => (c.Left, c.Right, c.Vector)).ToArray();
         var present = Enumerable.Range(0, comparisons.Length)
-            .Select(k => all.Count(p => ComparisonVector.Level(p.Vector, k) != Comparison.Null) / (double)Math.Max(1, all.Length))
+            .Select(k => candidates.Count(p => ComparisonVector.Level(p.Vector, k) != Comparison.Null) / (double)Math.Max(1, candidates.Length))
             .ToArray();
-        return new RandomPairSampler(comparisons, Enumerable.Repeat(all, comparisons.Length).ToArray(), present);
+        return new RandomPairSampler(comparisons, Enumerable.Repeat(candidates, comparisons.Length).ToArray(), present);
     }
 
     /// <summary>u with every sampled pair counted as a non-match.</summary>
-    public UEstimate Estimate() => Estimate(_ => 1);
+    public UEstimate Estimate() => Estimate(_ => null);
 
-    /// <summary>u with each sampled pair counted by its chance of not matching under <paramref name="model"/>.</summary>
-    public UEstimate Reweigh(FellegiSunterModel model, PreparedRecords records) =>
-        Estimate(pair => 1 - FellegiSunterModel.Probability(model.Weight(pair.Vector, records, pair.I, pair.J)));
+    /// <summary>
+    /// u with each sampled pair counted by its chance of not matching under <paramref name="model"/>.
+    /// A small input's sample is its candidate pairs (all pairs), whose weights without the prior
+    /// are already in <paramref name="evidence"/>.
+    /// </summary>
+    public UEstimate Reweigh(FellegiSunterModel model, PreparedRecords records, CandidatePair[] candidates, double[] evidence)
+    {
+        var weights = new Dictionary<CandidatePair[], double[]>(ReferenceEqualityComparer.Instance);
+        foreach (var sample in _pairs.Distinct(ReferenceEqualityComparer.Instance).Cast<CandidatePair[]>())
+        {
+            var notMatching = new double[sample.Length];
+            var known = ReferenceEquals(sample, candidates);
+            Parallel.For(0, sample.Length, n => notMatching[n] = 1 - FellegiSunterModel.Probability(
+                (known ? evidence[n] + model.PriorWeight : model.Weight(sample[n].Vector, records, sample[n].Left, sample[n].Right))));
+            weights[sample] = notMatching;
+        }
 
-    private UEstimate Estimate(Func<(int I, int J, ulong Vector), double> weight)
+        return Estimate(k => weights[_pairs[k]]);
+    }
+
+    private UEstimate Estimate(Func<int, double[]?> weights)
     {
         var u = new double[_comparisons.Length][];
         Parallel.For(0, _comparisons.Length, k =>
         {
             var counts = new double[_comparisons[k].Levels.Length];
+            var sample = _pairs[k];
+            var weight = weights(k);
             double total = 0;
-            foreach (var pair in _pairs[k])
+            for (var n = 0; n < sample.Length; n++)
             {
-                var level = ComparisonVector.Level(pair.Vector, k);
+                var level = ComparisonVector.Level(sample[n].Vector, k);
                 if (level != Comparison.Null)
                 {
-                    var w = weight(pair);
+                    var w = weight?[n] ?? 1;
                     counts[level] += w;
                     total += w;
                 }
