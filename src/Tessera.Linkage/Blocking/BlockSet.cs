@@ -5,8 +5,9 @@ namespace Tessera.Linkage.Blocking;
 
 /// <summary>
 /// The blocks of every rule over one set of records, and each record's key per rule so that a
-/// pair found by an earlier rule is skipped by later ones. Blocks bigger than the limit are set
-/// aside (a placeholder value or a very common name would otherwise ask for billions of pairs)
+/// pair found by an earlier rule is skipped by later ones. Blocks bigger than the limit, and a
+/// rule's largest blocks beyond its budget of pairs, are set aside (a placeholder value, a very
+/// common name or a ZIP code shared by a whole town would otherwise ask for billions of pairs)
 /// and reported in the <see cref="BlockingAnalysis"/>.
 /// </summary>
 internal sealed class BlockSet
@@ -34,7 +35,7 @@ internal sealed class BlockSet
     public BlockingAnalysis Analysis { get; }
 
     /// <summary>Builds the blocks of <paramref name="rules"/> over <paramref name="records"/>.</summary>
-    public static BlockSet Build(PreparedRecords records, IReadOnlyList<BlockingRule> rules, int maxBlockSize)
+    public static BlockSet Build(PreparedRecords records, IReadOnlyList<BlockingRule> rules, int maxBlockSize, long pairBudget)
     {
         var keys = new ulong[rules.Count][];
         var members = new int[rules.Count][];
@@ -51,10 +52,7 @@ internal sealed class BlockSet
             Array.Sort(sortKeys, order);
             members[r] = order;
 
-            long pairs = 0;
-            long skippedPairs = 0;
-            var skippedBlocks = 0;
-            var sizes = new List<int>();
+            var ruleBlocks = new List<Block>();
             for (var start = 0; start < order.Length;)
             {
                 var end = start + 1;
@@ -63,20 +61,33 @@ internal sealed class BlockSet
                     end++;
                 }
 
-                var block = new Block(r, start, end - start);
-                if (block.Length > maxBlockSize && !rule.Unlimited)
+                if (end - start > 1)
                 {
-                    skippedBlocks++;
-                    skippedPairs += block.Pairs;
-                }
-                else if (block.Length > 1)
-                {
-                    blocks.Add(block);
-                    pairs += block.Pairs;
-                    sizes.Add(block.Length);
+                    ruleBlocks.Add(new Block(r, start, end - start));
                 }
 
                 start = end;
+            }
+
+            // Smallest blocks first until the rule's share of pairs is spent: a rule whose blocks
+            // are all small costs nothing extra, one keyed on a common value stops at its budget.
+            ruleBlocks.Sort((a, b) => a.Length.CompareTo(b.Length));
+            long pairs = 0;
+            long skippedPairs = 0;
+            var skippedBlocks = 0;
+            var sizes = new List<int>();
+            foreach (var block in ruleBlocks)
+            {
+                if (!rule.Unlimited && (block.Length > maxBlockSize || pairs + block.Pairs > pairBudget || skippedBlocks > 0))
+                {
+                    skippedBlocks++;
+                    skippedPairs += block.Pairs;
+                    continue;
+                }
+
+                blocks.Add(block);
+                pairs += block.Pairs;
+                sizes.Add(block.Length);
             }
 
             sizes.Sort((a, b) => b.CompareTo(a));
@@ -84,7 +95,7 @@ internal sealed class BlockSet
         }
 
         blocks.Sort((a, b) => b.Length.CompareTo(a.Length));
-        return new BlockSet(rules, keys, members, blocks, new BlockingAnalysis(records.Count, maxBlockSize, ruleReports));
+        return new BlockSet(rules, keys, members, blocks, new BlockingAnalysis(records.Count, maxBlockSize, pairBudget, ruleReports));
     }
 
     /// <summary>The rules (one bit each) that put records i and j in one block, given that <paramref name="rule"/> does.</summary>

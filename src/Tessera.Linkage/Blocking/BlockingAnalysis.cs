@@ -5,7 +5,7 @@ namespace Tessera.Linkage.Blocking;
 /// added, the largest blocks, and what the block-size limit set aside. Sizes only: a block's key
 /// (a name, an SSN) is never shown.
 /// </summary>
-public sealed record BlockingAnalysis(int Records, int MaxBlockSize, IReadOnlyList<BlockingRuleReport> Rules)
+public sealed record BlockingAnalysis(int Records, int MaxBlockSize, long PairBudgetPerRule, IReadOnlyList<BlockingRuleReport> Rules)
 {
     /// <summary>Pairs compared over all rules.</summary>
     public long ComparedPairs => Rules.Sum(r => r.NewPairs);

@@ -28,7 +28,7 @@ public static class LinkageEngine
         cancellationToken.ThrowIfCancellationRequested();
 
         var comparisons = DefaultModel.Comparisons(prepared);
-        var blocks = BlockSet.Build(prepared, DefaultModel.BlockingRules(prepared, options.CompareAllUpTo), options.MaxBlockSize);
+        var blocks = BlockSet.Build(prepared, DefaultModel.BlockingRules(prepared, options.CompareAllUpTo), options.MaxBlockSize, Math.Max(5_000_000, (long)options.PairsPerRecordPerRule * prepared.Count));
         timings.Finished("block");
         var candidates = Compare(prepared, comparisons, blocks, progress, cancellationToken);
         timings.Finished("compare");

@@ -15,6 +15,13 @@ public sealed record LinkageOptions
     /// </summary>
     public int MaxBlockSize { get; init; } = 2000;
 
+    /// <summary>
+    /// Pairs one blocking rule may ask for, per input record (default 3; at least five million in
+    /// all). A rule's smallest blocks are compared first; its largest are set aside once the budget
+    /// is spent, which keeps a million records linkable in a minute.
+    /// </summary>
+    public int PairsPerRecordPerRule { get; init; } = 3;
+
     /// <summary>Inputs of at most this many records (default 3,000, about 4.5 million pairs) are compared pair by pair, without blocking.</summary>
     public int CompareAllUpTo { get; init; } = 3000;
 

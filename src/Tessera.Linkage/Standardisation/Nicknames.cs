@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Frozen;
 
 namespace Tessera.Linkage.Standardisation;
