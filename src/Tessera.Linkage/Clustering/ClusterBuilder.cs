@@ -15,7 +15,7 @@ internal static class ClusterBuilder
     /// <summary>Mean probability the compared pairs between two groups need before the groups are joined (chosen on the public benchmarks; docs/linkage.md).</summary>
     private const double MeanLinkThreshold = 0.25;
 
-    public static int[] Build(PreparedRecords records, IReadOnlyList<ScoredLink> links, double threshold)
+    public static int[] Build(PreparedRecords records, ScoredPairs links, double threshold)
     {
         var neighbours = Neighbours.Of(records.Count, links);
         var parent = Enumerable.Range(0, records.Count).ToArray();
@@ -29,8 +29,9 @@ internal static class ClusterBuilder
             }
         }
 
-        foreach (var link in links.Where(l => l.Probability >= threshold).OrderByDescending(l => l.Weight))
+        foreach (var n in links.AtLeast(threshold))
         {
+            var link = links[n];
             var a = Find(parent, link.Left);
             var b = Find(parent, link.Right);
             if (a == b || Conflict(ssns[a], ssns[b], SsnsAgree) || !Cohesive(neighbours, parent, members, a, b))

@@ -16,11 +16,12 @@ internal sealed class Neighbours
         _fields = fields;
     }
 
-    public static Neighbours Of(int records, IReadOnlyList<ScoredLink> links)
+    public static Neighbours Of(int records, ScoredPairs links)
     {
         var start = new int[records + 1];
-        foreach (var link in links)
+        for (var n = 0; n < links.Count; n++)
         {
+            var link = links[n];
             start[link.Left + 1]++;
             start[link.Right + 1]++;
         }
@@ -34,8 +35,9 @@ internal sealed class Neighbours
         var partner = new int[start[records]];
         var probability = new float[start[records]];
         var fields = new byte[start[records]];
-        foreach (var link in links)
+        for (var n = 0; n < links.Count; n++)
         {
+            var link = links[n];
             Add(link.Left, link.Right, link);
             Add(link.Right, link.Left, link);
         }

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Tessera.Linkage.Blocking;
 using Tessera.Linkage.Clustering;
 using Tessera.Linkage.Comparisons;
-using Tessera.Linkage.Inference;
 using Tessera.Linkage.Records;
 using Tessera.Linkage.Training;
 
@@ -28,7 +27,7 @@ public static class LinkageEngine
         cancellationToken.ThrowIfCancellationRequested();
 
         var comparisons = DefaultModel.Comparisons(prepared);
-        var blocks = BlockSet.Build(prepared, DefaultModel.BlockingRules(prepared, options.CompareAllUpTo), options.MaxBlockSize, Math.Max(5_000_000, (long)options.PairsPerRecordPerRule * prepared.Count));
+        var blocks = BlockSet.Build(prepared, DefaultModel.BlockingRules(prepared, options.CompareAllUpTo), options.MaxBlockSize, Math.Max(1_000_000, (long)options.PairsPerRecordPerRule * prepared.Count));
         timings.Finished("block");
         var candidates = Compare(prepared, comparisons, blocks, progress, cancellationToken);
         timings.Finished("compare");
@@ -43,11 +42,12 @@ public static class LinkageEngine
         timings.Finished("train");
         cancellationToken.ThrowIfCancellationRequested();
 
-        var scored = Score(model, candidates, training.Evidence);
+        var scored = new ScoredPairs(candidates, training.Evidence, model.PriorWeight, comparisons.Length);
         timings.Finished("score");
         var cluster = ClusterBuilder.Build(prepared, scored, options.MatchThreshold);
         timings.Finished("cluster");
-        var reported = scored.Where(p => p.Probability >= options.ReportThreshold)
+        var reported = scored.AtLeast(options.ReportThreshold)
+            .Select(n => scored[n])
             .OrderBy(p => p.Left).ThenBy(p => p.Right)
             .Select(p => new LinkedPair(p.Left, p.Right, p.Weight, p.Probability))
             .ToArray();
@@ -162,16 +162,4 @@ public static class LinkageEngine
         return work;
     }
 
-    private static ScoredLink[] Score(FellegiSunterModel model, CandidatePair[] candidates, double[] evidence)
-    {
-        var scored = new ScoredLink[candidates.Length];
-        var priorWeight = model.PriorWeight;
-        var fields = model.Comparisons.Length;
-        Parallel.For(0, candidates.Length, n =>
-        {
-            var weight = evidence[n] + priorWeight;
-            scored[n] = new ScoredLink(candidates[n].Left, candidates[n].Right, weight, FellegiSunterModel.Probability(weight), ComparisonVector.Present(candidates[n].Vector, fields));
-        });
-        return scored;
-    }
 }

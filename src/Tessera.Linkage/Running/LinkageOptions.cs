@@ -16,11 +16,11 @@ public sealed record LinkageOptions
     public int MaxBlockSize { get; init; } = 2000;
 
     /// <summary>
-    /// Pairs one blocking rule may ask for, per input record (default 3; at least five million in
+    /// Pairs one blocking rule may ask for, per input record (default 2; at least one million in
     /// all). A rule's smallest blocks are compared first; its largest are set aside once the budget
     /// is spent, which keeps a million records linkable in a minute.
     /// </summary>
-    public int PairsPerRecordPerRule { get; init; } = 3;
+    public int PairsPerRecordPerRule { get; init; } = 2;
 
     /// <summary>Inputs of at most this many records (default 3,000, about 4.5 million pairs) are compared pair by pair, without blocking.</summary>
     public int CompareAllUpTo { get; init; } = 3000;

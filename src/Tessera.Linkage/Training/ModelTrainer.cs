@@ -33,6 +33,7 @@ internal static class ModelTrainer
         var sums = comparisons.Select(c => new double[c.Levels.Length]).ToArray();
         var sessions = new int[comparisons.Length];
         var iterations = 0;
+        var combinations = Combinations(candidates);
         for (var r = 0; r < blocks.Rules.Count; r++)
         {
             // Comparing all pairs of a small input finds candidates, but as a training session it
@@ -62,13 +63,12 @@ internal static class ModelTrainer
             var patterns = new Dictionary<ulong, long>();
             long pairs = 0;
             var bit = 1u << r;
-            foreach (var pair in candidates)
+            foreach (var ((rules, vector), count) in combinations)
             {
-                if ((pair.Rules & bit) != 0)
+                if ((rules & bit) != 0)
                 {
-                    var vector = pair.Vector | mask;
-                    patterns[vector] = patterns.GetValueOrDefault(vector) + 1;
-                    pairs++;
+                    patterns[vector | mask] = patterns.GetValueOrDefault(vector | mask) + count;
+                    pairs += count;
                 }
             }
 
@@ -142,6 +142,33 @@ internal static class ModelTrainer
             }
         });
         return model;
+    }
+
+    /// <summary>How many candidates share each (rules, comparison vector): a few thousand combinations stand for millions of pairs in every session.</summary>
+    private static Dictionary<(uint Rules, ulong Vector), long> Combinations(CandidatePair[] candidates)
+    {
+        var parts = new Dictionary<(uint, ulong), long>[Environment.ProcessorCount];
+        Parallel.For(0, parts.Length, part =>
+        {
+            var counts = new Dictionary<(uint, ulong), long>();
+            for (var n = part; n < candidates.Length; n += parts.Length)
+            {
+                var key = (candidates[n].Rules, candidates[n].Vector);
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+
+            parts[part] = counts;
+        });
+        var all = new Dictionary<(uint Rules, ulong Vector), long>();
+        foreach (var part in parts)
+        {
+            foreach (var (key, count) in part)
+            {
+                all[key] = all.GetValueOrDefault(key) + count;
+            }
+        }
+
+        return all;
     }
 
     /// <summary>
