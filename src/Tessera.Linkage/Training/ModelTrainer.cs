@@ -33,13 +33,19 @@ internal static class ModelTrainer
         var sums = comparisons.Select(c => new double[c.Levels.Length]).ToArray();
         var sessions = new int[comparisons.Length];
         var iterations = 0;
-        var combinations = Combinations(candidates);
+        var sessionRules = 0u;
+        for (var r = 0; r < blocks.Rules.Count; r++)
+        {
+            sessionRules |= blocks.Rules[r] == BlockingRule.Everything ? 0 : 1u << r;
+        }
+
+        var combinations = Combinations(candidates, sessionRules);
         for (var r = 0; r < blocks.Rules.Count; r++)
         {
             // Comparing all pairs of a small input finds candidates, but as a training session it
             // would let EM take "same household" for the match class: every household's pairs agree
             // on name, address and phone.
-            if (blocks.Rules[r] == BlockingRule.Everything)
+            if ((sessionRules & (1u << r)) == 0)
             {
                 continue;
             }
@@ -144,8 +150,12 @@ internal static class ModelTrainer
         return model;
     }
 
-    /// <summary>How many candidates share each (rules, comparison vector): a few thousand combinations stand for millions of pairs in every session.</summary>
-    private static Dictionary<(uint Rules, ulong Vector), long> Combinations(CandidatePair[] candidates)
+    /// <summary>
+    /// How many candidates share each (rules, comparison vector) among the rules that train (the
+    /// all-pairs rule of a small input does not): a few thousand combinations stand for millions of
+    /// pairs in every session.
+    /// </summary>
+    private static Dictionary<(uint Rules, ulong Vector), long> Combinations(CandidatePair[] candidates, uint sessionRules)
     {
         var parts = new Dictionary<(uint, ulong), long>[Environment.ProcessorCount];
         Parallel.For(0, parts.Length, part =>
@@ -153,8 +163,12 @@ internal static class ModelTrainer
             var counts = new Dictionary<(uint, ulong), long>();
             for (var n = part; n < candidates.Length; n += parts.Length)
             {
-                var key = (candidates[n].Rules, candidates[n].Vector);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                var rules = candidates[n].Rules & sessionRules;
+                if (rules != 0)
+                {
+                    var key = (rules, candidates[n].Vector);
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
             }
 
             parts[part] = counts;
@@ -236,7 +250,7 @@ internal static class ModelTrainer
             {
                 var vector = candidates[n].Vector;
                 var level = ComparisonVector.Level(vector, k);
-                if (level != Comparison.Null && model.LevelWeight(k, level) > 0 && household.Any(h => ComparisonVector.Level(vector, h) is var l && l != Comparison.Null && model.Comparisons[h].Levels[l].Household))
+                if (level != Comparison.Null && model.LevelWeight(k, level) > 0 && HouseholdAgrees(model.Comparisons, household, vector))
                 {
                     // Judged without this comparison's own agreement: twins look like one person
                     // exactly because they share the birth date whose overlap is measured here.
@@ -253,6 +267,20 @@ internal static class ModelTrainer
         }
 
         return overlap;
+    }
+
+    private static bool HouseholdAgrees(Comparison[] comparisons, int[] household, ulong vector)
+    {
+        foreach (var h in household)
+        {
+            var level = ComparisonVector.Level(vector, h);
+            if (level != Comparison.Null && comparisons[h].Levels[level].Household)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double MinimumFrequency(PreparedRecords records) => 1.0 / Math.Max(2, records.Count);
