@@ -27,6 +27,14 @@ internal abstract class Comparison
     /// </summary>
     public virtual bool SharedByHousehold => false;
 
+    /// <summary>
+    /// The blocking rule that puts every pair agreeing exactly on this comparison's value in one
+    /// block (SSN, phone, e-mail), or null. All such pairs are then compared, so their u can be
+    /// counted among them instead of sampled: a random sample of 100,000 pairs cannot tell a
+    /// shared SSN's u of 10⁻⁸ from 10⁻⁵.
+    /// </summary>
+    public virtual string? ExactMatchRule => null;
+
     /// <summary>The level of records <paramref name="i"/> and <paramref name="j"/>, or <see cref="Null"/>.</summary>
     public abstract int Compare(PreparedRecords records, int i, int j);
 

@@ -6,6 +6,8 @@ namespace Tessera.Linkage.Comparisons;
 /// <summary>E-mail addresses: exact, same user name at another domain or close spelling, different.</summary>
 internal sealed class EmailComparison : Comparison
 {
+    public override string? ExactMatchRule => "email";
+
     public override string Name => "email";
 
     public override StandardColumn[] Columns => [StandardColumn.Email];

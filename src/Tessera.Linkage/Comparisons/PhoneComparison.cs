@@ -8,6 +8,8 @@ internal sealed class PhoneComparison : Comparison
 {
     public override bool SharedByHousehold => true;
 
+    public override string? ExactMatchRule => "phone";
+
     public override string Name => "phone";
 
     public override StandardColumn[] Columns => [StandardColumn.Phone];

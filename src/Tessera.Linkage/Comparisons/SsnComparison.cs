@@ -6,6 +6,8 @@ namespace Tessera.Linkage.Comparisons;
 /// <summary>SSNs: exact; one digit mistyped or two swapped; only the last four digits known and they agree; different.</summary>
 internal sealed class SsnComparison : Comparison
 {
+    public override string? ExactMatchRule => "ssn";
+
     public override string Name => "ssn";
 
     public override StandardColumn[] Columns => [StandardColumn.Ssn];

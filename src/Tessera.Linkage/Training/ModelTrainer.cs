@@ -122,6 +122,13 @@ internal static class ModelTrainer
 
             if (round == RefinementRounds)
             {
+                if (ExactMatchU(comparisons, blocks, candidates, evidence, prior, estimate.Present, u) is { } counted)
+                {
+                    model = Score(records, comparisons, m, counted, overlap, candidates, evidence, settled);
+                    prior = EstimatePrior(evidence, blocks.Analysis.AllPairs);
+                    u = counted;
+                }
+
                 return new TrainingResult(new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records), overlap), evidence, iterations);
             }
 
@@ -267,6 +274,49 @@ internal static class ModelTrainer
         }
 
         return overlap;
+    }
+
+    /// <summary>
+    /// u of the exact level of identifiers whose exact matches a blocking rule compares in full
+    /// (<see cref="Comparison.ExactMatchRule"/>), counted over all those pairs as each one's
+    /// chance of not matching; null when no comparison qualifies. Floored at one pair in all.
+    /// </summary>
+    private static double[][]? ExactMatchU(Comparison[] comparisons, BlockSet blocks, CandidatePair[] candidates, double[] evidence, double prior, double[] present, double[][] u)
+    {
+        double[][]? counted = null;
+        var priorWeight = Math.Log2(prior / (1 - prior));
+        for (var k = 0; k < comparisons.Length; k++)
+        {
+            var rule = blocks.Analysis.Rules.FirstOrDefault(r => r.Rule == comparisons[k].ExactMatchRule);
+            if (rule is null || rule.BlocksOverLimit > 0 || present[k] <= 0)
+            {
+                continue;
+            }
+
+            double nonMatches = 0;
+            for (var n = 0; n < candidates.Length; n++)
+            {
+                if (ComparisonVector.Level(candidates[n].Vector, k) == 0)
+                {
+                    nonMatches += 1 - FellegiSunterModel.Probability(evidence[n] + priorWeight);
+                }
+            }
+
+            var pairsWithValues = blocks.Analysis.AllPairs * present[k];
+            var exact = Math.Max(nonMatches, 1) / Math.Max(1, pairsWithValues);
+            if (exact < u[k][0])
+            {
+                counted ??= u.Select(levels => (double[])levels.Clone()).ToArray();
+                var rest = 1 - counted[k][0];
+                counted[k][0] = exact;
+                for (var l = 1; l < counted[k].Length; l++)
+                {
+                    counted[k][l] *= (1 - exact) / rest;
+                }
+            }
+        }
+
+        return counted;
     }
 
     private static bool HouseholdAgrees(Comparison[] comparisons, int[] household, ulong vector)
