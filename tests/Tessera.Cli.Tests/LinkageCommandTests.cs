@@ -70,6 +70,34 @@ public sealed class LinkageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_config_names_the_record_id_column_and_maps_other_column_names()
+    {
+        var clinic = await Write("clinic.csv", "visit,client_no,first,surname,dob\nv1,C-01,Ada,Lovelace,1815-12-10\nv2,C-02,Alan,Turing,1912-06-23\n");
+        var benefits = await Write("benefits.csv", People("007,Ada,Lovelace,1815-12-10,10001", "008,Grace,Hopper,1906-12-09,10002"));
+        var config = await Write("linkage.yaml", "record_id: client_no\nthreshold: 0.6\ncolumns:\n  first: given_name\n  surname: family_name\n  dob: birth_date\n");
+
+        var (code, _, error) = await Cli.Run("linkage", "run", "--input", clinic, "--input", benefits, "--config", config, "--out", PathOf("out"));
+
+        Assert.True(code == 0, error);
+        Assert.Contains("clinic.csv: visit", error, StringComparison.Ordinal);
+        var rows = (await File.ReadAllLinesAsync(PathOf("out/clusters.csv"))).Skip(1).Select(l => l.Split(',')).ToDictionary(r => (r[0], r[1]), r => r[2]);
+        Assert.Equal(rows[("clinic", "C-01")], rows[("benefits", "007")]);
+        Assert.NotEqual(rows[("clinic", "C-02")], rows[("benefits", "008")]);
+    }
+
+    [Fact]
+    public async Task A_config_mapping_to_an_unknown_column_is_refused()
+    {
+        var people = await Write("people.csv", People("1,Ada,Lovelace,1815-12-10,10001"));
+        var config = await Write("bad.yaml", "columns:\n  first: forename\n");
+
+        var (code, _, error) = await Cli.Run("linkage", "run", "--input", people, "--config", config, "--out", PathOf("out"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("'forename', which is not a standard identity column", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluation_prints_pairwise_precision_recall_and_f1()
     {
         var clusters = await Write("clusters.csv", "source,record_id,person_id\na,1,P1\na,2,P1\nb,1,P2\nb,2,P2\n");

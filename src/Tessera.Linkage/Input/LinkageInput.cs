@@ -5,9 +5,10 @@ namespace Tessera.Linkage.Input;
 
 /// <summary>
 /// Reads CSV files for standalone linkage: each file is one source named by its file name without
-/// extensions ("benefits.2024.csv" → "benefits"); the first column (or the one named) holds the
-/// record id, trimmed and otherwise kept as written (leading zeros too); columns with the
-/// standard names are the identity; any other column is ignored and listed.
+/// extensions ("benefits.2024.csv" → "benefits"); the first column (or the one the config names)
+/// holds the record id, trimmed and otherwise kept as written (leading zeros too); columns with
+/// the standard names, or mapped to them by the config, are the identity; any other column is
+/// ignored and listed.
 /// </summary>
 public sealed class LinkageInput
 {
@@ -32,10 +33,11 @@ public sealed class LinkageInput
 
     /// <summary>Reads <paramref name="paths"/>.</summary>
     /// <param name="paths">CSV files with a header row.</param>
-    /// <param name="recordIdColumn">Header of the record id column; null for the first column.</param>
+    /// <param name="config">Column mapping and record id column; null for standard names and the first column.</param>
     /// <exception cref="LinkageInputException">A file is missing or unreadable, two files give one source name, a record id is blank or repeated, or a file has no standard column.</exception>
-    public static LinkageInput Read(IReadOnlyList<string> paths, string? recordIdColumn = null)
+    public static LinkageInput Read(IReadOnlyList<string> paths, LinkageConfig? config = null)
     {
+        config ??= new LinkageConfig();
         ArgumentNullException.ThrowIfNull(paths);
         if (paths.Count == 0)
         {
@@ -52,13 +54,13 @@ public sealed class LinkageInput
         var ignored = new List<string>();
         for (var s = 0; s < paths.Count; s++)
         {
-            ReadFile(paths[s], s, recordIdColumn, records, ignored);
+            ReadFile(paths[s], s, config, records, ignored);
         }
 
         return new LinkageInput(sources, records, ignored);
     }
 
-    private static void ReadFile(string path, int source, string? recordIdColumn, List<IdentityRecord> records, List<string> ignored)
+    private static void ReadFile(string path, int source, LinkageConfig config, List<IdentityRecord> records, List<string> ignored)
     {
         if (!File.Exists(path))
         {
@@ -79,11 +81,8 @@ public sealed class LinkageInput
         using (csv)
         {
             var header = csv.Header.Select(h => h.Trim()).ToArray();
-            var idColumn = recordIdColumn is null ? 0 : Array.FindIndex(header, h => string.Equals(h, recordIdColumn, StringComparison.OrdinalIgnoreCase));
-            if (idColumn < 0)
-            {
-                throw new LinkageInputException($"{path} row 1: no column '{recordIdColumn}' for the record id; the header has {string.Join(", ", header)}.");
-            }
+            // The config's record id column where a file has it; the first column elsewhere.
+            var idColumn = Math.Max(0, Array.FindIndex(header, h => string.Equals(h, config.RecordId, StringComparison.OrdinalIgnoreCase)));
 
             var mapped = new List<(int Ordinal, StandardColumn Column)>();
             for (var c = 0; c < header.Length; c++)
@@ -93,7 +92,7 @@ public sealed class LinkageInput
                     continue;
                 }
 
-                if (StandardColumns.TryParse(header[c], out var column))
+                if (config.TryMap(header[c], out var column))
                 {
                     mapped.Add((c, column));
                 }
