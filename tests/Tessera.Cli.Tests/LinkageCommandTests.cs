@@ -23,7 +23,7 @@ public sealed class LinkageCommandTests : IDisposable
         var (code, output, error) = await Cli.Run("linkage", "run", "--input", benefits, "--input", clinic, "--out", PathOf("out"));
 
         Assert.True(code == 0, error);
-        Assert.Contains("4 records from 2 source(s)", output, StringComparison.Ordinal);
+        Assert.Contains("4 record(s) from 2 source(s)", output, StringComparison.Ordinal);
         var clusters = await File.ReadAllLinesAsync(PathOf("out/clusters.csv"));
         Assert.Equal("source,record_id,person_id", clusters[0]);
         var rows = clusters.Skip(1).Select(l => l.Split(',')).ToDictionary(r => (r[0], r[1]), r => r[2]);

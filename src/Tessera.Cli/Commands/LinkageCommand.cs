@@ -71,7 +71,7 @@ public static class LinkageCommand
             LinkageOutput.Write(folder, input, result);
             var persons = result.Cluster.Distinct().Count();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Linked {result.Count:N0} records from {input.Sources.Count} source(s) into {persons:N0} persons; {result.Blocking.ComparedPairs:N0} pairs compared, {result.Pairs.Count:N0} reported. Written to {Path.GetFullPath(folder)}"));
+                $"Linked {result.Count:N0} record(s) from {input.Sources.Count} source(s) into {persons:N0} person(s); {result.Blocking.ComparedPairs:N0} pairs compared, {result.Pairs.Count:N0} reported. Written to {Path.GetFullPath(folder)}"));
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Done in {clock.Elapsed.TotalSeconds:0.00} s ({string.Join(", ", result.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Took.TotalSeconds:0.00} s")))})."));
             return Task.FromResult(ExitCodes.Ok);

@@ -60,7 +60,10 @@ internal static class DefaultModel
             applicable = applicable.Where(c => c is not CityComparison and not ZipComparison).Append(new PlaceComparison());
         }
 
-        return applicable.ToArray();
+        var comparisons = applicable.ToArray();
+        return comparisons.Length <= ComparisonVector.MaxComparisons
+            ? comparisons
+            : throw new InvalidOperationException($"The model has {comparisons.Length} comparisons; a comparison vector holds at most {ComparisonVector.MaxComparisons}.");
     }
 
     /// <summary>
