@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Tessera.Cli.Console;
-using Tessera.Intake.Reading;
 using Tessera.Linkage.Evaluation;
 using Tessera.Linkage.Input;
 using Tessera.Linkage.Running;
@@ -86,9 +85,16 @@ public static class LinkageCommand
         var command = new Command("evaluate", "Pairwise precision, recall and F1 of a clustering against the truth, within and across sources, and persons found exactly.") { clusters, truth };
         command.SetAction(parsed =>
         {
-            var predicted = ReadPersons(parsed.GetValue(clusters)!);
-            var truePersons = ReadPersons(parsed.GetValue(truth)!);
-            var evaluation = LinkageEvaluation.Of(predicted, truePersons);
+            LinkageEvaluation evaluation;
+            try
+            {
+                evaluation = LinkageEvaluation.Of(PersonFile.Read(parsed.GetValue(clusters)!), PersonFile.Read(parsed.GetValue(truth)!));
+            }
+            catch (LinkageInputException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+
             Print(output, evaluation);
             return ExitCodes.Ok;
         });
@@ -109,41 +115,6 @@ public static class LinkageCommand
         if (e.RecordsMissingFromTruth > 0)
         {
             output.WriteLine(string.Create(c, $"{e.RecordsMissingFromTruth:N0} records of the clusters file have no row in the truth file and were left out."));
-        }
-    }
-
-    private static Dictionary<(string, string), string> ReadPersons(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"{path}: no such file.");
-        }
-
-        var file = new DeliveryFile(Path.GetFileName(path), path, new FileInfo(path).Length, () => File.OpenRead(path));
-        try
-        {
-            using var csv = CsvRowSource.Open(file, FileScan.Of(file).Encoding);
-            var ordinals = new[] { "source", "record_id", "person_id" }.Select(name => csv.Header.ToList().FindIndex(h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase))).ToArray();
-            if (ordinals.Any(o => o < 0))
-            {
-                throw new UsageException($"{path} row 1: expected the columns source, record_id and person_id; the header has {string.Join(", ", csv.Header)}.");
-            }
-
-            var persons = new Dictionary<(string, string), string>();
-            while (csv.Read())
-            {
-                var values = ordinals.Select(o => o < csv.FieldCount ? csv.Text(o).Trim().ToString() : string.Empty).ToArray();
-                if (!persons.TryAdd((values[0], values[1]), values[2]))
-                {
-                    throw new UsageException($"{path} row {csv.Row}: the record (source and record_id) appears earlier in the file; each record must appear once.");
-                }
-            }
-
-            return persons;
-        }
-        catch (DeliveryRejectedException ex)
-        {
-            throw new UsageException(ex.Message);
         }
     }
 }

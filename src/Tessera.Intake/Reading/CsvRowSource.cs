@@ -40,6 +40,14 @@ public sealed class CsvRowSource : IRowSource
     /// <inheritdoc />
     public double Progress => _stream.CanSeek ? Math.Min(1, _stream.Position / (double)_length) : 0;
 
+    /// <summary>Opens the CSV file at <paramref name="path"/> in the encoding it is written in (UTF-8 with or without BOM, else Latin-1).</summary>
+    /// <exception cref="DeliveryRejectedException">The file is empty, binary or UTF-16, or its header is unusable.</exception>
+    public static CsvRowSource OpenPath(string path)
+    {
+        var file = DeliveryFile.FromDisk(path);
+        return Open(file, FileScan.Of(file).Encoding);
+    }
+
     /// <summary>Opens <paramref name="file"/> and reads its header.</summary>
     /// <exception cref="DeliveryRejectedException">No header, duplicate or blank column names, or another delimiter than a comma.</exception>
     public static CsvRowSource Open(DeliveryFile file, TextEncodingKind encoding, int maxRowChars = DefaultMaxRowChars)

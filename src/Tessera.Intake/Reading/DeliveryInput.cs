@@ -30,7 +30,7 @@ public static class DeliveryInput
             }
             else if (File.Exists(path))
             {
-                files.AddRange(IsZip(path) ? FromZip(path, limits) : [FromDisk(path)]);
+                files.AddRange(IsZip(path) ? FromZip(path, limits) : [DeliveryFile.FromDisk(path)]);
             }
             else
             {
@@ -79,16 +79,7 @@ public static class DeliveryInput
 
         return entries.Select(p => IsZip(p)
             ? throw new DeliveryRejectedException($"{p} is a zip inside a folder of files; deliver the zip on its own or its files without it.")
-            : FromDisk(p));
-    }
-
-    private static DeliveryFile FromDisk(string path)
-    {
-        var full = Path.GetFullPath(path);
-        // A symbolic link (a drop folder linking to the agency's share) reports its own tiny size.
-        var info = new FileInfo(full);
-        var length = info.LinkTarget is null ? info.Length : ((FileInfo?)info.ResolveLinkTarget(returnFinalTarget: true))?.Length ?? info.Length;
-        return new DeliveryFile(Path.GetFileName(full), full, length, () => new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+            : DeliveryFile.FromDisk(p));
     }
 
     private static bool IsZip(string path)

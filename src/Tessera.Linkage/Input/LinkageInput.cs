@@ -67,11 +67,10 @@ public sealed class LinkageInput
             throw new LinkageInputException($"{path}: no such file.");
         }
 
-        var file = new DeliveryFile(Path.GetFileName(path), path, new FileInfo(path).Length, () => File.OpenRead(path));
         CsvRowSource csv;
         try
         {
-            csv = CsvRowSource.Open(file, FileScan.Of(file).Encoding);
+            csv = CsvRowSource.OpenPath(path);
         }
         catch (DeliveryRejectedException ex)
         {
