@@ -13,7 +13,7 @@ import os
 import sys
 import zipfile
 
-COLUMNS = ["given_name", "middle_name", "family_name", "full_name", "birth_date", "sex", "ssn", "street", "city", "zip", "phone"]
+COLUMNS = ["given_name", "middle_name", "family_name", "full_name", "birth_date", "sex", "ssn", "street", "city", "zip", "phone", "adult_in_year"]
 
 
 def months(county, source, name):
@@ -69,7 +69,7 @@ def main(county, out):
     wages = latest(months(county, "workforce", "ui_wages.csv"), "wage_record_id")
     write(out, "workforce", [(p["participant_id"], {"full_name": p["participant_name"], "birth_date": p["birth_date"], "ssn": p["ssn"], "sex": p["gender"],
                                                     "zip": p["zip"], "phone": p["phone"]}) for p in participants.values()]
-          + [(w["wage_record_id"], {"given_name": w["first_name"], "family_name": w["last_name"], "ssn": w["ssn"]}) for w in wages.values()])
+          + [(w["wage_record_id"], {"given_name": w["first_name"], "family_name": w["last_name"], "ssn": w["ssn"], "adult_in_year": w["year"]}) for w in wages.values()])
 
     inmates = latest(months(county, "corrections", "inmates.csv"), "doc_number")
     arrests = latest(months(county, "corrections", "arrests.csv"), "arrest_id")

@@ -35,6 +35,8 @@ public static class TesseraCli
             KeysCommand.Create(output),
             TokensCommand.Create(output),
             LinkageCommand.Create(output, error),
+            LinkCommand.Create(output, error),
+            ReviewCommand.Create(output),
         };
         root.Options.Add(Verbose);
         return root;

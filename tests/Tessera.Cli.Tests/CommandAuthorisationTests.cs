@@ -15,9 +15,11 @@ public sealed class CommandAuthorisationTests : IDisposable
         files:
           - name: visits
             primary_key: [visit_id]
+            person_key: visit_id
             fields:
               - { name: visit_id, type: string, required: true }
               - { name: first_name, type: string, sensitivity: direct_identifier }
+            identity: { given_name: first_name }
         """;
 
     private readonly string _root = Directory.CreateTempSubdirectory("tessera-cli-matrix-").FullName;
@@ -32,6 +34,10 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("ingest", ["--source", "clinic", Path.Combine(_root, "2024-05"), "--workspace", Folder], 0, "ingest"),
         ("deliveries", ["--workspace", Folder], 0, "read"),
         ("quality", ["1", "--out", _root, "--workspace", Folder], 0, "read"),
+        ("link", ["--workspace", Folder], 0, "link"),
+        ("review list", ["--workspace", Folder], 0, "read"),
+        ("review decide", ["1", "--decision", "non_match", "--workspace", Folder], 0, "decide"),
+        ("review split", ["T-NOBODY", "--records", "clinic/visits/V1", "--workspace", Folder], 2, "decide"),
         ("audit list", ["--workspace", Folder], 0, "read"),
         ("audit verify", ["--workspace", Folder], 0, null),
         ("tokens create", ["--name", "clinic-sync", "--source", "clinic", "--workspace", Folder], 0, "configure"),

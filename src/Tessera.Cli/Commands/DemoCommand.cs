@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Tessera.Governance.Audit;
 using Tessera.Intake.Delivering;
+using Tessera.Cli.Console;
 using Tessera.Intake.Inbox;
+using Tessera.Storage.Linking;
 using Tessera.Storage.Workspaces;
 using Tessera.Synthetic;
 
@@ -58,6 +60,17 @@ public static class DemoCommand
         }
     }
 
+    /// <summary>Links the ingested county (<c>tessera link</c>), keeping the ids of an earlier demo run.</summary>
+    public static void LinkCounty(string folder, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using var workspace = Workspace.Open(folder);
+        workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, "link", "person records of every source (linkage run)", "demonstration"));
+        var run = WorkspaceLinker.Run(workspace, workspace.Config.Operator, new WorkspaceLinkOptions(), new ProgressReporter(error), cancellationToken).Run;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Linked {run.Records:N0} person records into {run.Persons:N0} persons; {run.Review:N0} pairs to review; {run.FamilyLinks:N0} family links."));
+    }
+
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -87,6 +100,7 @@ public static class DemoCommand
             }
 
             await IngestCountyAsync(folder, inbox, output, error, cancellationToken);
+            LinkCounty(folder, output, error, cancellationToken);
             if (parsed.GetValue(noServe))
             {
                 await output.WriteLineAsync($"Workspace ready: {folder}");

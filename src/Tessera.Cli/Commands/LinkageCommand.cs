@@ -65,7 +65,7 @@ public static class LinkageCommand
                 options = options with { MatchThreshold = chosen };
             }
 
-            var result = LinkageEngine.Run(input.Records, options, new ProgressReporter(error), cancellationToken);
+            var result = LinkageEngine.Run(input.Records, options, progress: new ProgressReporter(error), cancellationToken: cancellationToken);
             var folder = parsed.GetValue(outDir)!;
             LinkageOutput.Write(folder, input, result);
             var persons = result.Cluster.Distinct().Count();
@@ -82,23 +82,49 @@ public static class LinkageCommand
     {
         var clusters = new Option<string>("--clusters") { Description = "clusters.csv from 'tessera linkage run' (source,record_id,person_id).", Required = true };
         var truth = new Option<string>("--truth") { Description = "The true persons, with columns source,record_id,person_id (as the synthetic county's truth/records.csv).", Required = true };
-        var command = new Command("evaluate", "Pairwise precision, recall and F1 of a clustering against the truth, within and across sources, and persons found exactly.") { clusters, truth };
+        var families = new Option<string?>("--families") { Description = "families.csv from 'tessera link --out' (person_id_a,person_id_b,relation); needs --relationships." };
+        var relationships = new Option<string?>("--relationships") { Description = "The true family links (the synthetic county's truth/relationships.csv)." };
+        var command = new Command("evaluate", "Pairwise precision, recall and F1 of a clustering against the truth, within and across sources, persons found exactly, and optionally family links.")
+        {
+            clusters, truth, families, relationships,
+        };
         command.SetAction(parsed =>
         {
-            LinkageEvaluation evaluation;
+            if (parsed.GetValue(families) is null != parsed.GetValue(relationships) is null)
+            {
+                throw new UsageException("--families and --relationships go together: the found family links and the true ones.");
+            }
+
             try
             {
-                evaluation = LinkageEvaluation.Of(PersonFile.Read(parsed.GetValue(clusters)!), PersonFile.Read(parsed.GetValue(truth)!));
+                var found = PersonFile.Read(parsed.GetValue(clusters)!);
+                var truePersons = PersonFile.Read(parsed.GetValue(truth)!);
+                Print(output, LinkageEvaluation.Of(found, truePersons));
+                if (parsed.GetValue(families) is { } familiesFile)
+                {
+                    Print(output, FamilyEvaluation.Of(RelationshipFile.Read(familiesFile), found, truePersons, RelationshipFile.Read(parsed.GetValue(relationships)!)));
+                }
             }
             catch (LinkageInputException ex)
             {
                 throw new UsageException(ex.Message);
             }
 
-            Print(output, evaluation);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void Print(TextWriter output, FamilyEvaluation e)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"{"family links",-15} {"precision",9} {"recall",9} {"F1",9} {"true",12} {"found",12} {"correct",12}"));
+        foreach (var (name, counts) in new[] { ("all", e.Links) }.Concat(e.ByRelation.Select(r => (r.Key.ToString().ToLowerInvariant(), r.Value))))
+        {
+            output.WriteLine(string.Create(c, $"{name,-15} {counts.Precision,9:0.0000} {counts.Recall,9:0.0000} {counts.F1,9:0.0000} {counts.TruePairs,12:N0} {counts.PredictedPairs,12:N0} {counts.CorrectPairs,12:N0}"));
+        }
+
+        output.WriteLine(string.Create(c, $"{e.TrueLinksOutsideData:N0} true link(s) involve a person with no record in the data and were left out."));
     }
 
     private static void Print(TextWriter output, LinkageEvaluation e)

@@ -58,7 +58,8 @@ internal static class LinkageOutput
         });
     }
 
-    private static void WriteAtomically(string path, Action<TextWriter> write)
+    /// <summary>Writes a file beside its final name and moves it into place.</summary>
+    internal static void WriteAtomically(string path, Action<TextWriter> write)
     {
         var temporary = path + ".partial";
         using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false), 1 << 16))
@@ -69,6 +70,7 @@ internal static class LinkageOutput
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static string Csv(string value) =>
+    /// <summary>A CSV field, quoted when it needs to be.</summary>
+    internal static string Csv(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

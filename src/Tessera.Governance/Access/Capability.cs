@@ -24,6 +24,12 @@ public enum Capability
     /// <summary>Sending a delivery.</summary>
     Deliver,
 
+    /// <summary>Running linkage over the workspace: reads every source's identifiers.</summary>
+    LinkRecords,
+
+    /// <summary>Clerical review of uncertain pairs: side-by-side identifiers, decisions, splits. Person-level.</summary>
+    ReviewLinks,
+
     /// <summary>The audit log.</summary>
     ReadAudit,
 

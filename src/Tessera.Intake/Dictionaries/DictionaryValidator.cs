@@ -144,6 +144,20 @@ public static partial class DictionaryValidator
             }
         }
 
+        if (file.Household is { } household)
+        {
+            ValidateHousehold(file, household, $"{where}.household", problems);
+        }
+
+        foreach (var relation in file.Relations)
+        {
+            RequireFields(file, [relation.From, relation.To], $"{where}.relations", problems);
+            if (!RelationDefinition.Names.Contains(relation.Relation))
+            {
+                problems.Add($"{where}.relations: '{relation.Relation}' is not a relation Tessera knows ({string.Join(", ", RelationDefinition.Names)}).");
+            }
+        }
+
         foreach (var reference in file.References)
         {
             ValidateReference(dictionary, file, reference, where, problems);
@@ -168,6 +182,34 @@ public static partial class DictionaryValidator
         foreach (var check in file.Checks)
         {
             ValidateCheck(dictionary, file, check, $"{where}.checks[{check.Name}]", problems);
+        }
+    }
+
+    private static void ValidateHousehold(FileDefinition file, HouseholdDefinition household, string where, List<string> problems)
+    {
+        RequireFields(file, [household.Key], $"{where}.key", problems);
+        if (household.Role is null)
+        {
+            if (household.Roles.Count > 0)
+            {
+                problems.Add($"{where}.roles: name the field they are codes of with 'role'.");
+            }
+
+            return;
+        }
+
+        RequireFields(file, [household.Role], $"{where}.role", problems);
+        if (file.PersonKey is null)
+        {
+            problems.Add($"{where}.role: roles belong to people, so the file needs a person_key.");
+        }
+
+        foreach (var (code, role) in household.Roles)
+        {
+            if (!HouseholdDefinition.RoleNames.Contains(role))
+            {
+                problems.Add($"{where}.roles.{code}: '{role}' is not a family role ({string.Join(", ", HouseholdDefinition.RoleNames)}).");
+            }
         }
     }
 

@@ -39,6 +39,12 @@ public sealed class FileDefinition
     /// <summary>Standard identity column → field, e.g. <c>given_name: first_name</c>. See <see cref="StandardIdentity"/>.</summary>
     public Dictionary<string, string> Identity { get; set; } = [];
 
+    /// <summary>The household (case) a row belongs to and the person's role in it, if the source records one.</summary>
+    public HouseholdDefinition? Household { get; set; }
+
+    /// <summary>Family relations a row states between two people of the source.</summary>
+    public List<RelationDefinition> Relations { get; set; } = [];
+
     /// <summary>Events a row records (an enrolment, an exit, a payment), for metrics.</summary>
     public List<EventDefinition> Events { get; set; } = [];
 

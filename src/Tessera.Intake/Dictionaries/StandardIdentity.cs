@@ -9,7 +9,7 @@ public static class StandardIdentity
 {
     /// <summary>All standard identity column names, in the order linkage reads them.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["given_name", "middle_name", "family_name", "full_name", "name_suffix", "birth_date", "sex", "ssn", "street", "city", "zip", "phone"];
+        ["given_name", "middle_name", "family_name", "full_name", "name_suffix", "birth_date", "sex", "ssn", "street", "city", "zip", "phone", "adult_in_year"];
 
     /// <summary>Columns that identify a person on their own and therefore must be marked <see cref="Sensitivity.DirectIdentifier"/>.</summary>
     public static IReadOnlySet<string> Direct { get; } =

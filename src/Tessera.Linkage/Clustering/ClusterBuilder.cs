@@ -8,14 +8,21 @@ namespace Tessera.Linkage.Clustering;
 /// groups are joined only when (1) that makes no conflict — two valid SSNs more than one digit
 /// apart in one person — and (2) the pairs compared between them are on average not unlikely matches (mean probability at least 0.25).
 /// The second check stops chaining: a father and son who each link to one ambiguous record are
-/// not thereby made one person. Returns each record's group as the number of its first record.
+/// not thereby made one person. Reviewers' decisions come before both: pairs they confirmed are
+/// joined first, and records they kept apart are never put in one group, however strong the links.
+/// A third conflict is age: a group whose youngest birth date is less than 14 years before the
+/// earliest year it shows paid work cannot take the worker's records.
+/// Returns each record's group as the number of its first record.
 /// </summary>
 internal static class ClusterBuilder
 {
     /// <summary>Mean probability the compared pairs between two groups need before the groups are joined (chosen on the public benchmarks; docs/linkage.md).</summary>
     private const double MeanLinkThreshold = 0.25;
 
-    public static int[] Build(PreparedRecords records, ScoredPairs links, double threshold)
+    /// <summary>Youngest age at which a record of paid work is believable (US child labour law sets 14 for most jobs).</summary>
+    private const int YoungestWorkingAge = 14;
+
+    public static int[] Build(PreparedRecords records, ScoredPairs links, double threshold, LinkConstraints? constraints = null)
     {
         var neighbours = Neighbours.Of(records.Count, links);
         var parent = Enumerable.Range(0, records.Count).ToArray();
@@ -29,21 +36,50 @@ internal static class ClusterBuilder
             }
         }
 
+        // Per group: latest birth year and earliest year of adult activity (0: none).
+        var born = new int[records.Count];
+        var adult = new int[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            born[i] = records.BirthDate[i] / 10_000;
+            adult[i] = records.AdultInYear[i];
+        }
+
+        var apart = new List<int>?[records.Count];
+        foreach (var (left, right) in constraints?.KeptApart ?? [])
+        {
+            (apart[left] ??= []).Add(right);
+            (apart[right] ??= []).Add(left);
+        }
+
+        void JoinGroups(int a, int b)
+        {
+            var (latestBirth, firstWork) = (Math.Max(born[a], born[b]), FirstWork(adult, a, b));
+            var root = Join(parent, members, ssns, apart, a, b);
+            (born[root], adult[root]) = (latestBirth, firstWork);
+        }
+
+        foreach (var (left, right) in constraints?.Confirmed ?? [])
+        {
+            var a = Find(parent, left);
+            var b = Find(parent, right);
+            if (a != b && !KeptApart(parent, apart, a, b))
+            {
+                JoinGroups(a, b);
+            }
+        }
+
         foreach (var n in links.AtLeast(threshold))
         {
             var link = links[n];
             var a = Find(parent, link.Left);
             var b = Find(parent, link.Right);
-            if (a == b || Conflict(ssns[a], ssns[b], SsnsAgree) || !Cohesive(neighbours, parent, members, a, b))
+            if (a == b || Conflict(ssns[a], ssns[b], SsnsAgree) || TooYoung(born, adult, a, b) || KeptApart(parent, apart, a, b) || !Cohesive(neighbours, parent, members, a, b))
             {
                 continue;
             }
 
-            var (root, child) = a < b ? (a, b) : (b, a);
-            parent[child] = root;
-            (members[root] ??= [root]).AddRange(members[child] ?? [child]);
-            members[child] = null;
-            Merge(ssns, root, child);
+            JoinGroups(a, b);
         }
 
         var cluster = new int[records.Count];
@@ -53,6 +89,46 @@ internal static class ClusterBuilder
         }
 
         return cluster;
+    }
+
+    /// <summary>True when joining would put a birth date less than <see cref="YoungestWorkingAge"/> years before a year of paid work.</summary>
+    private static bool TooYoung(int[] born, int[] adult, int a, int b)
+    {
+        var latestBirth = Math.Max(born[a], born[b]);
+        var firstWork = FirstWork(adult, a, b);
+        return latestBirth > 0 && firstWork > 0 && firstWork - latestBirth < YoungestWorkingAge;
+    }
+
+    private static int FirstWork(int[] adult, int a, int b) => adult[a] == 0 ? adult[b] : adult[b] == 0 ? adult[a] : Math.Min(adult[a], adult[b]);
+
+    private static int Join(int[] parent, List<int>?[] members, List<string>?[] ssns, List<int>?[] apart, int a, int b)
+    {
+        var (root, child) = a < b ? (a, b) : (b, a);
+        parent[child] = root;
+        (members[root] ??= [root]).AddRange(members[child] ?? [child]);
+        members[child] = null;
+        Merge(ssns, root, child);
+        if (apart[child] is { } moved)
+        {
+            (apart[root] ??= []).AddRange(moved);
+            apart[child] = null;
+        }
+
+        return root;
+    }
+
+    /// <summary>True when a reviewer kept a record of one group apart from a record of the other.</summary>
+    private static bool KeptApart(int[] parent, List<int>?[] apart, int a, int b)
+    {
+        foreach (var (group, other) in new[] { (a, b), (b, a) })
+        {
+            if (apart[group] is { } records && records.Exists(r => Find(parent, r) == other))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ internal sealed class PreparedRecords
         FamilyParts = new string[]?[count];
         FamilyPhonetic = new string?[count];
         BirthDate = new int[count];
+        AdultInYear = new int[count];
         Sex = new char[count];
         Ssn = new string?[count];
         SsnLastFour = new string?[count];
@@ -63,6 +64,9 @@ internal sealed class PreparedRecords
 
     /// <summary>yyyymmdd, unknown parts 0, missing 0.</summary>
     public int[] BirthDate { get; }
+
+    /// <summary>A year the person was an adult (working), 0 when unknown.</summary>
+    public int[] AdultInYear { get; }
 
     public char[] Sex { get; }
 
@@ -158,6 +162,7 @@ internal sealed class PreparedRecords
         Zip[i] = IdentifierStandardiser.Zip(record[StandardColumn.Zip]);
         Phone[i] = IdentifierStandardiser.Phone(record[StandardColumn.Phone]);
         Email[i] = IdentifierStandardiser.Email(record[StandardColumn.Email]);
+        AdultInYear[i] = int.TryParse(record[StandardColumn.AdultInYear], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200 ? year : 0;
     }
 
     private static void Frequencies(string?[] values, double[] frequencies)

@@ -41,4 +41,11 @@ public enum StandardColumn
 
     /// <summary><c>email</c>: e-mail address.</summary>
     Email,
+
+    /// <summary>
+    /// <c>adult_in_year</c>: a year in which the record shows the person doing what only an adult
+    /// does — a UI wage record's year. Used as a conflict, not a match: a child born in 2018 cannot
+    /// be the worker paid in 2024, however alike the names.
+    /// </summary>
+    AdultInYear,
 }

@@ -22,6 +22,7 @@ public static class StandardColumns
         ["zip"] = StandardColumn.Zip,
         ["phone"] = StandardColumn.Phone,
         ["email"] = StandardColumn.Email,
+        ["adult_in_year"] = StandardColumn.AdultInYear,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Number of standard columns.</summary>

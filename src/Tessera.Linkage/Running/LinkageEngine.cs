@@ -14,8 +14,12 @@ namespace Tessera.Linkage.Running;
 /// </summary>
 public static class LinkageEngine
 {
-    /// <summary>Links <paramref name="records"/> within and across sources with the default model trained on them.</summary>
-    public static LinkageResult Run(IReadOnlyList<IdentityRecord> records, LinkageOptions options, IProgress<LinkageProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Links <paramref name="records"/> within and across sources with the default model trained
+    /// on them; <paramref name="constraints"/> (reviewers' decisions, by record position) are
+    /// respected by clustering.
+    /// </summary>
+    public static LinkageResult Run(IReadOnlyList<IdentityRecord> records, LinkageOptions options, LinkConstraints? constraints = null, IProgress<LinkageProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,7 +48,7 @@ public static class LinkageEngine
 
         var scored = new ScoredPairs(candidates, training.Evidence, model.PriorWeight, comparisons.Length);
         timings.Finished("score");
-        var cluster = ClusterBuilder.Build(prepared, scored, options.MatchThreshold);
+        var cluster = ClusterBuilder.Build(prepared, scored, options.MatchThreshold, constraints);
         timings.Finished("cluster");
         var reported = scored.AtLeast(options.ReportThreshold)
             .Select(n => scored[n])

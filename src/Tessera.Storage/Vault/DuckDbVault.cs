@@ -152,6 +152,31 @@ public sealed class DuckDbVault(string path) : SqlVault
         }
     }
 
+    /// <inheritdoc />
+    internal override void BulkInsert(DbConnection connection, DbTransaction transaction, string schema, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    {
+        // The appender writes into the connection's open transaction; columns are the table's, in order.
+        using var appender = ((DuckDBConnection)connection).CreateAppender(schema, table);
+        foreach (var values in rows)
+        {
+            var row = appender.CreateRow();
+            foreach (var value in values)
+            {
+                row = value switch
+                {
+                    null => row.AppendNullValue(),
+                    string text => row.AppendValue(text),
+                    long number => row.AppendValue(number),
+                    double real => row.AppendValue(real),
+                    DateTime time => row.AppendValue(time),
+                    _ => throw new ArgumentException($"Cannot append a {value.GetType().Name}.", nameof(rows)),
+                };
+            }
+
+            row.EndRow();
+        }
+    }
+
     /// <summary>Opens a connection for maintenance and tests (e.g. a forced checkpoint).</summary>
     public DuckDBConnection OpenConnection() => (DuckDBConnection)Connect();
 }

@@ -66,6 +66,31 @@ public sealed class PostgresVault(string connectionString) : SqlVault
         }
     }
 
+    /// <inheritdoc />
+    internal override void BulkInsert(DbConnection connection, DbTransaction transaction, string schema, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    {
+        using var importer = ((NpgsqlConnection)connection).BeginBinaryImport(
+            $"COPY {DeliverySql.Quote(schema)}.{DeliverySql.Quote(table)} ({string.Join(", ", columns.Select(DeliverySql.Quote))}) FROM STDIN (FORMAT BINARY)");
+        foreach (var values in rows)
+        {
+            importer.StartRow();
+            foreach (var value in values)
+            {
+                switch (value)
+                {
+                    case null: importer.WriteNull(); break;
+                    case string text: importer.Write(text, NpgsqlDbType.Varchar); break;
+                    case long number: importer.Write(number, NpgsqlDbType.Bigint); break;
+                    case double real: importer.Write(real, NpgsqlDbType.Double); break;
+                    case DateTime time: importer.Write(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), NpgsqlDbType.Timestamp); break;
+                    default: throw new ArgumentException($"Cannot copy a {value.GetType().Name}.", nameof(rows));
+                }
+            }
+        }
+
+        importer.Complete();
+    }
+
     private static IRowSink CreateSink(DbConnection connection, TableLayout table, long deliveryId)
     {
         var columns = string.Join(", ", new[] { TableLayout.DeliveryColumn, TableLayout.RowColumn }.Concat(table.Columns.Select(c => c.Name)).Select(DeliverySql.Quote));

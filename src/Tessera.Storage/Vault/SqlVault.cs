@@ -19,6 +19,54 @@ public abstract class SqlVault : IDeliveryStore
     /// <summary>The engine's name for a byte column.</summary>
     protected abstract string BlobType { get; }
 
+    /// <summary>Opens a new connection for the stores built on the vault (the person index).</summary>
+    internal DbConnection Open() => Connect();
+
+    /// <summary>
+    /// Appends <paramref name="rows"/> to <paramref name="schema"/>.<paramref name="table"/> inside
+    /// <paramref name="transaction"/> the engine's fastest way (DuckDB's appender, PostgreSQL's
+    /// binary COPY). Values are strings, longs, doubles, UTC timestamps or null, in the order of
+    /// <paramref name="columns"/>.
+    /// </summary>
+    internal abstract void BulkInsert(DbConnection connection, DbTransaction transaction, string schema, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows);
+
+    /// <summary>True when <paramref name="source"/>'s file has a view of current rows (it has had a delivery).</summary>
+    public bool HasRows(string source, string file)
+    {
+        using var connection = Connect();
+        using var command = Command(connection, null, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2", source, file.ToLowerInvariant());
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="columns"/> (stored names) of a source file's current rows, in delivery
+    /// and row order, as invariant text (null when empty); the sealed identifiers come last when
+    /// <paramref name="withIdentifiers"/> is set. Only linkage reads rows this way.
+    /// </summary>
+    internal void ReadCurrent(string source, string file, IReadOnlyList<string> columns, bool withIdentifiers, Action<string?[], byte[]?> row)
+    {
+        using var connection = Connect();
+        var selected = columns.Select(DeliverySql.Quote).ToList();
+        if (withIdentifiers)
+        {
+            selected.Add(DeliverySql.Quote(TableLayout.IdentifiersColumn));
+        }
+
+        using var command = Command(connection, null,
+            $"SELECT {string.Join(", ", selected)} FROM {DeliverySql.Quote(source)}.{DeliverySql.Quote(file.ToLowerInvariant())} ORDER BY {DeliverySql.Quote(TableLayout.DeliveryColumn)}, {DeliverySql.Quote(TableLayout.RowColumn)}");
+        using var reader = command.ExecuteReader();
+        var values = new string?[columns.Count];
+        while (reader.Read())
+        {
+            for (var c = 0; c < values.Length; c++)
+            {
+                values[c] = reader.IsDBNull(c) ? null : Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture);
+            }
+
+            row(values, withIdentifiers && !reader.IsDBNull(columns.Count) ? Bytes(reader.GetValue(columns.Count)) : null);
+        }
+    }
+
     /// <summary>
     /// Keeps the store open until disposed, so a batch of work (an ingest, the demo's hundreds of
     /// deliveries) does not reopen it for every statement. Other processes wait meanwhile.
