@@ -60,6 +60,16 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /audit"] = [302, 200, 403, 403, 403, 403, 403, 403],
         ["GET /audit?handler=Csv"] = [401, 200, 403, 403, 403, 403, 403, 403],
         ["POST /deliveries/upload"] = [401, 200, 200, 403, 403, 403, 403, 403],
+        // Linkage: aggregates for administrators and analysts; the review queue is person-level.
+        ["GET /linkage"] = [302, 200, 403, 403, 403, 200, 403, 403],
+        ["GET /linkage?handler=Csv"] = [401, 200, 403, 403, 403, 200, 403, 403],
+        ["GET /linkage?handler=ModelCsv"] = [401, 200, 403, 403, 403, 200, 403, 403],
+        ["GET /linkage?handler=BlockingCsv"] = [401, 200, 403, 403, 403, 200, 403, 403],
+        ["GET /linkage/review"] = [302, 200, 403, 403, 403, 403, 403, 403],
+        ["GET /linkage/review?handler=Csv"] = [401, 200, 403, 403, 403, 403, 403, 403],
+        ["GET /linkage/review/{item:long}"] = [302, 200, 403, 403, 403, 403, 403, 403],
+        // The matrix posts no decision: a bad request once past the policy.
+        ["POST /linkage/review/{item:long}"] = [401, 400, 403, 403, 403, 403, 403, 403],
         // The delivery API takes service tokens only: a session cookie, whoever's, is not enough.
         ["POST /api/deliveries"] = [401, 401, 401, 401, 401, 401, 401, 401],
     };
@@ -170,7 +180,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         var source = otherRows ? "benefits" : "homelessness";
         var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
         var method = endpoint[..space];
-        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{item:long}", "1", StringComparison.Ordinal);
         if (method == "GET")
         {
             return (int)(await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode;

@@ -67,12 +67,12 @@ public sealed class DeliveryBrowserTests(IngestedAppFactory app) : IClassFixture
     }
 
     [SkippableTheory]
-    [InlineData("admin@demo", "Overview|Inbox|Deliveries|Dictionaries|Audit", "")]
-    [InlineData("hmis-lead@demo", "Overview|Inbox|Deliveries|Dictionaries", "Audit")]
-    [InlineData("contracts@demo", "Overview|Dictionaries", "Inbox|Deliveries|Audit")]
-    [InlineData("analyst@demo", "Overview|Deliveries|Dictionaries", "Inbox|Audit")]
-    [InlineData("provider@demo", "Dictionaries", "Overview|Inbox|Deliveries|Audit")]
-    [InlineData("caseworker@demo", "Dictionaries", "Overview|Inbox|Deliveries|Audit")]
+    [InlineData("admin@demo", "Overview|Inbox|Deliveries|Linkage|Dictionaries|Audit", "")]
+    [InlineData("hmis-lead@demo", "Overview|Inbox|Deliveries|Dictionaries", "Linkage|Audit")]
+    [InlineData("contracts@demo", "Overview|Dictionaries", "Inbox|Deliveries|Linkage|Audit")]
+    [InlineData("analyst@demo", "Overview|Deliveries|Linkage|Dictionaries", "Inbox|Audit")]
+    [InlineData("provider@demo", "Dictionaries", "Overview|Inbox|Deliveries|Linkage|Audit")]
+    [InlineData("caseworker@demo", "Dictionaries", "Overview|Inbox|Deliveries|Linkage|Audit")]
     public async Task Each_demo_role_sees_only_its_own_pages(string user, string shown, string hidden)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

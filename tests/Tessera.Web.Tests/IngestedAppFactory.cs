@@ -1,4 +1,5 @@
 using Tessera.Intake.Delivering;
+using Tessera.Storage.Linking;
 using Tessera.Storage.Workspaces;
 using Tessera.Synthetic;
 
@@ -6,7 +7,8 @@ namespace Tessera.Web.Tests;
 
 /// <summary>
 /// The real web app over an initialised workspace holding an ingested synthetic county and a
-/// small "clinic" source with one quarantined row (an identifier) and one formula-like value.
+/// small "clinic" source with one quarantined row (an identifier) and one formula-like value,
+/// linked once (<c>tessera link</c>) so the linkage pages have a run and a review queue.
 /// </summary>
 public sealed class IngestedAppFactory : KestrelAppFactory
 {
@@ -42,6 +44,7 @@ public sealed class IngestedAppFactory : KestrelAppFactory
             Directory.CreateDirectory(clinic);
             File.WriteAllText(Path.Combine(clinic, "patients.csv"), "patient_id,first_name,dob,sex\nP1,Ada,1985-12-10,F\nP2,Alan,1972-13-23,M\nP3,Grace,1966-12-09,=cmd|' /C calc'!A0\n");
             ClinicDelivery = workspace.Ingest(new DeliveryRequest { Source = "clinic", Paths = [clinic] }, TimeProvider.System).DeliveryId!.Value;
+            LinkRun = WorkspaceLinker.Run(workspace, "tester@test", new WorkspaceLinkOptions()).Run;
         }
 
         Start();
@@ -50,4 +53,7 @@ public sealed class IngestedAppFactory : KestrelAppFactory
     public override string Folder => Path.Combine(Root, "ws");
 
     public long ClinicDelivery { get; }
+
+    /// <summary>The linkage run over the ingested sources.</summary>
+    public LinkRun LinkRun { get; }
 }

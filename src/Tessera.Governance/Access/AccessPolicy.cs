@@ -14,7 +14,7 @@ public static class AccessPolicy
         [Role.Administrator] = [.. Enum.GetValues<Capability>()],
         [Role.DataPartner] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewInbox, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewQuarantine, Capability.Deliver],
         [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview],
-        [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality],
+        [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage],
         [Role.ProviderStaff] = [Capability.ReadReference],
         [Role.Caseworker] = [Capability.ReadReference],
     };

@@ -24,6 +24,9 @@ public enum Capability
     /// <summary>Sending a delivery.</summary>
     Deliver,
 
+    /// <summary>How linkage went: run counts, the trained model, blocking, distributions (aggregates, no persons).</summary>
+    ViewLinkage,
+
     /// <summary>Running linkage over the workspace: reads every source's identifiers.</summary>
     LinkRecords,
 

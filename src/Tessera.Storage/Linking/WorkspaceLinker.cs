@@ -57,6 +57,13 @@ public static class WorkspaceLinker
         return new LinkReport(run, gathered.Unreadable, decisions.Count);
     }
 
+    /// <summary>
+    /// The identity values (standard column → value) of one record, by key (source/file/id), with
+    /// its household's address; null when the record is no longer in the workspace. Person-level:
+    /// callers authorise and audit the read first.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string>? IdentityOf(Workspace workspace, string recordKey) => WorkspaceRecords.ReadOne(workspace, recordKey);
+
     private static LinkConstraints Constraints(List<LinkDecision> decisions, WorkspaceRecords gathered)
     {
         var confirmed = new List<(int, int)>(gathered.SamePerson);
@@ -127,20 +134,11 @@ public static class WorkspaceLinker
     }
 
     /// <summary>What the linkage pages chart: the model, blocking, the match-weight distribution and person sizes.</summary>
-    private static string Summary(LinkageResult result, PersonIdAssignment assignment)
-    {
-        var weights = result.Pairs.GroupBy(p => (int)Math.Floor(p.MatchWeight)).OrderBy(g => g.Key).Select(g => new { Weight = g.Key, Pairs = g.Count() });
-        var sizes = assignment.PersonIds.GroupBy(id => id, StringComparer.Ordinal).GroupBy(g => g.Count()).OrderBy(g => g.Key).Select(g => new { Records = g.Key, Persons = g.Count() });
-        return JsonSerializer.Serialize(
-            new
-            {
-                result.Prior,
-                Model = result.Model,
-                Blocking = result.Blocking,
-                WeightDistribution = weights,
-                PersonSizes = sizes,
-                Timings = result.Timings.Select(t => new { t.Stage, Seconds = t.Took.TotalSeconds }),
-            },
-            Json);
-    }
+    private static string Summary(LinkageResult result, PersonIdAssignment assignment) => new LinkRunSummary(
+        result.Prior,
+        result.Model,
+        result.Blocking,
+        [.. result.Pairs.GroupBy(p => (int)Math.Floor(p.MatchWeight)).OrderBy(g => g.Key).Select(g => new WeightBin(g.Key, g.Count()))],
+        [.. assignment.PersonIds.GroupBy(id => id, StringComparer.Ordinal).GroupBy(g => g.Count()).OrderBy(g => g.Key).Select(g => new SizeBin(g.Key, g.Count()))],
+        [.. result.Timings.Select(t => new StageTime(t.Stage, t.Took.TotalSeconds))]).ToJson();
 }

@@ -127,10 +127,9 @@ internal sealed class WorkspaceRecords
     /// Reads a file's identity values, calling back per row in delivery order with the record id,
     /// person key and household key, so the last call for a record id is its latest version.
     /// </summary>
-    private static void ReadIdentities(Workspace workspace, string source, FileDefinition file, IdentifierReader reader, Action<string, string?, string?, string?[]> row)
+    private static void ReadIdentities(Workspace workspace, string source, FileDefinition file, IdentifierReader reader, Action<string, string?, string?, string?[]> row, string? onlyId = null, string? onlyHousehold = null)
     {
-        var perPerson = file.PersonKey is { } personKey && (file.PrimaryKey.Count == 0 || file.PrimaryKey.Contains(personKey));
-        List<string> keyFields = perPerson ? [file.PersonKey!] : [.. file.PrimaryKey];
+        var keyFields = KeyFields(file);
         var plain = file.Identity.Where(i => file.Field(i.Value) is { IsEncrypted: false }).ToList();
         var columns = new List<string> { TableLayout.DeliveryColumn, TableLayout.RowColumn };
         columns.AddRange(keyFields.Select(TableLayout.ColumnName));
@@ -149,6 +148,9 @@ internal sealed class WorkspaceRecords
         var plainAt = columns.Count;
         columns.AddRange(plain.Select(p => TableLayout.ColumnName(p.Value)));
         var encrypted = file.Identity.Where(i => file.Field(i.Value) is { IsEncrypted: true }).ToList();
+        var where = onlyId is not null ? keyFields.Zip(onlyId.Split('|')).Select(k => (TableLayout.ColumnName(k.First), k.Second)).ToList()
+            : onlyHousehold is not null ? [(TableLayout.ColumnName(file.Household!.Key), onlyHousehold)]
+            : null;
         workspace.Vault.ReadCurrent(source, file.Name, columns, encrypted.Count > 0, (values, sealedBytes) =>
         {
             var key = keyFields.Count > 0 ? string.Join("|", values.Skip(2).Take(keyFields.Count)) : $"{values[0]}:{values[1]}";
@@ -168,7 +170,55 @@ internal sealed class WorkspaceRecords
             }
 
             row(key, personAt < 0 ? null : values[personAt], householdAt < 0 ? null : values[householdAt], identity);
-        });
+        }, where);
+    }
+
+    /// <summary>The fields whose values make a record's id: the person key when the primary key holds it (one record per person), else the primary key (one per row).</summary>
+    private static List<string> KeyFields(FileDefinition file) =>
+        file.PersonKey is { } personKey && (file.PrimaryKey.Count == 0 || file.PrimaryKey.Contains(personKey)) ? [personKey] : [.. file.PrimaryKey];
+
+    /// <summary>
+    /// The identity values (standard column → value) of one record, by its key (source/file/id),
+    /// with its household's address — what a reviewer compares side by side. Null when the record
+    /// is not (or no longer) in the workspace.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string>? ReadOne(Workspace workspace, string recordKey)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(recordKey);
+        var parts = recordKey.Split('/', 3);
+        if (parts.Length != 3 || !workspace.Sources().Any(s => s.Name == parts[0]))
+        {
+            return null;
+        }
+
+        var (source, fileName, id) = (parts[0], parts[1], parts[2]);
+        var files = workspace.DictionariesFor(source).SelectMany(d => d.Files).GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        if (files.Find(f => f.Name == fileName) is not { Identity.Count: > 0 } file || KeyFields(file).Count == 0)
+        {
+            return null;
+        }
+
+        using var reader = workspace.Identifiers(source);
+        string?[]? found = null;
+        string? household = null;
+        ReadIdentities(workspace, source, file, reader, (_, _, h, values) => (found, household) = (values, h), onlyId: id);
+        if (found is null)
+        {
+            return null;
+        }
+
+        if (household is not null && files.Find(f => f.Household is not null && IsAddressOnly(f) && workspace.Vault.HasRows(source, f.Name)) is { } addressFile)
+        {
+            string?[]? address = null;
+            ReadIdentities(workspace, source, addressFile, reader, (_, _, _, values) => address = values, onlyHousehold: household);
+            foreach (var column in new[] { StandardColumn.Street, StandardColumn.City, StandardColumn.Zip })
+            {
+                found[(int)column] ??= address?[(int)column];
+            }
+        }
+
+        return StandardColumns.Names.Select((name, c) => (name, found[c])).Where(v => v.Item2 is not null).ToDictionary(v => v.name, v => v.Item2!, StringComparer.Ordinal);
     }
 
     private static void Set(string?[] identity, string column, string? value)

@@ -43,7 +43,7 @@ public abstract class SqlVault : IDeliveryStore
     /// and row order, as invariant text (null when empty); the sealed identifiers come last when
     /// <paramref name="withIdentifiers"/> is set. Only linkage reads rows this way.
     /// </summary>
-    internal void ReadCurrent(string source, string file, IReadOnlyList<string> columns, bool withIdentifiers, Action<string?[], byte[]?> row)
+    internal void ReadCurrent(string source, string file, IReadOnlyList<string> columns, bool withIdentifiers, Action<string?[], byte[]?> row, IReadOnlyList<(string Column, string Value)>? where = null)
     {
         using var connection = Connect();
         var selected = columns.Select(DeliverySql.Quote).ToList();
@@ -52,8 +52,10 @@ public abstract class SqlVault : IDeliveryStore
             selected.Add(DeliverySql.Quote(TableLayout.IdentifiersColumn));
         }
 
+        var filter = where is null || where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where.Select((w, i) => string.Create(CultureInfo.InvariantCulture, $"CAST({DeliverySql.Quote(w.Column)} AS VARCHAR) = ${i + 1}")));
         using var command = Command(connection, null,
-            $"SELECT {string.Join(", ", selected)} FROM {DeliverySql.Quote(source)}.{DeliverySql.Quote(file.ToLowerInvariant())} ORDER BY {DeliverySql.Quote(TableLayout.DeliveryColumn)}, {DeliverySql.Quote(TableLayout.RowColumn)}");
+            $"SELECT {string.Join(", ", selected)} FROM {DeliverySql.Quote(source)}.{DeliverySql.Quote(file.ToLowerInvariant())}{filter} ORDER BY {DeliverySql.Quote(TableLayout.DeliveryColumn)}, {DeliverySql.Quote(TableLayout.RowColumn)}",
+            [.. (where ?? []).Select(w => (object?)w.Value)]);
         using var reader = command.ExecuteReader();
         var values = new string?[columns.Count];
         while (reader.Read())
