@@ -12,7 +12,7 @@ shared=${TESSERA_SHARED_DATA:-$(cd .. && pwd)/shared/data}/linkage
 work=$(mktemp -d /tmp/tessera-linkage-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish src/Tessera.Cli -c Release -o "$work/bin" -nologo -v:q >/dev/null
+dotnet publish src/Tessera.Cli -c Release -r linux-x64 -o "$work/bin" -nologo -v:q >/dev/null
 tessera="$work/bin/tessera"
 python3 bench/linkage/prepare-sets.py "$shared" "$work/sets"
 "$tessera" synth --people "$people" --seed 1 --months 12 --out "$work/county-raw" >/dev/null 2>&1

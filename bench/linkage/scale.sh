@@ -9,7 +9,7 @@ people=${1:?usage: bench/linkage/scale.sh PEOPLE}
 work=$(mktemp -d /tmp/tessera-linkage-scale.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish src/Tessera.Cli -c Release -o "$work/bin" -nologo -v:q >/dev/null
+dotnet publish src/Tessera.Cli -c Release -r linux-x64 -o "$work/bin" -nologo -v:q >/dev/null
 "$work/bin/tessera" synth --people "$people" --seed 3 --months 12 --out "$work/county" >/dev/null 2>&1
 python3 bench/linkage/prepare-county.py "$work/county" "$work/inputs"
 inputs=()

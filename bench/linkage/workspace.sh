@@ -10,7 +10,7 @@ people=${1:?usage: bench/linkage/workspace.sh PEOPLE}
 work=$(mktemp -d /tmp/tessera-link-workspace.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish src/Tessera.Cli -c Release -o "$work/bin" -nologo -v:q >/dev/null
+dotnet publish src/Tessera.Cli -c Release -r linux-x64 -o "$work/bin" -nologo -v:q >/dev/null
 "$work/bin/tessera" demo --workspace "$work/ws" --people "$people" --no-serve 2>/dev/null | grep -E "^Linked"
 /usr/bin/time -f "wall %e s, peak %M KB" "$work/bin/tessera" link --workspace "$work/ws" --out "$work/out" 2>&1 | grep -E "^Link run|^wall"
 truth="$work/ws/incoming/truth"
