@@ -34,6 +34,15 @@ public sealed class LinkCommandTests : IDisposable
         Assert.True(F1(output, "all ") > 0.95, output);
         Assert.Contains("family links", output, StringComparison.Ordinal);
         Assert.True(F1(output, "parent ") > 0.5, output);
+
+        await File.WriteAllTextAsync(PathOf("columns.yaml"), "columns:\n  first: given_name\n");
+        (code, _, error) = await Cli.Run("link", "--workspace", PathOf("ws"), "--config", PathOf("columns.yaml"));
+        Assert.Equal(2, code);
+        Assert.Contains("remove 'columns' and 'record_id' from the config", error, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(PathOf("rules.yaml"), "deterministic:\n  - [ssn, birth_date]\nreview_from: 0.3\nreview_to: 0.8\n");
+        (code, output, error) = await Cli.Run("link", "--workspace", PathOf("ws"), "--config", PathOf("rules.yaml"));
+        Assert.True(code == 0, error);
+        Assert.Contains("Link run #3", output, StringComparison.Ordinal);
     }
 
     [Fact]

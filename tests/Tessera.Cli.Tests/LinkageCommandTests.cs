@@ -98,6 +98,25 @@ public sealed class LinkageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_deterministic_rule_in_the_config_joins_records_and_a_rule_on_a_column_it_cannot_use_is_refused()
+    {
+        var people = await Write("people.csv", "record_id,given_name,family_name,birth_date,ssn\n1,Lucia,Ferreira,1984-02-29,219-44-8071\n2,Lu,Okonkwo,02/29/1984,219448071\n3,Grace,Hopper,1906-12-09,\n");
+        var rules = await Write("rules.yaml", "deterministic:\n  - [ssn, birth_date]\n");
+
+        var (code, _, error) = await Cli.Run("linkage", "run", "--input", people, "--config", rules, "--out", PathOf("out"));
+
+        Assert.True(code == 0, error);
+        var clusters = (await File.ReadAllLinesAsync(PathOf("out/clusters.csv"))).Skip(1).Select(l => l.Split(',')).ToDictionary(r => r[1], r => r[2]);
+        Assert.Equal(clusters["1"], clusters["2"]);
+        Assert.NotEqual(clusters["1"], clusters["3"]);
+
+        var bad = await Write("bad-rule.yaml", "deterministic:\n  - [ssn, adult_in_year]\n");
+        (code, _, error) = await Cli.Run("linkage", "run", "--input", people, "--config", bad, "--out", PathOf("out2"));
+        Assert.Equal(2, code);
+        Assert.Contains("deterministic rule [ssn, adult_in_year] names 'adult_in_year'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluation_prints_pairwise_precision_recall_and_f1()
     {
         var clusters = await Write("clusters.csv", "source,record_id,person_id\na,1,P1\na,2,P1\nb,1,P2\nb,2,P2\n");

@@ -71,4 +71,25 @@ public sealed class LinkConstraintTests
         Assert.Equal(result.Cluster[At("wages-2023")], result.Cluster[At("wages-2024")]);
         Assert.NotEqual(result.Cluster[At("child")], result.Cluster[At("wages-2023")]);
     }
+
+    [Fact]
+    public void A_deterministic_rule_joins_records_agreeing_on_a_valid_ssn_and_birth_date_whatever_the_names()
+    {
+        var records = People.Crowd(300, 7).ToList();
+        records.Add(People.Record("maiden", given: "Lucia", family: "Ferreira", birthDate: "1984-02-29", ssn: "219-44-8071", source: 1));
+        records.Add(People.Record("married", given: "Lu", family: "Okonkwo", birthDate: "02/29/1984", ssn: "219448071", source: 2));
+        records.Add(People.Record("placeholder-1", given: "Ann", family: "Kim", birthDate: "1990-01-01", ssn: "123-45-6789", source: 1));
+        records.Add(People.Record("placeholder-2", given: "Joe", family: "Roe", birthDate: "1990-01-01", ssn: "123-45-6789", source: 2));
+        int At(string id) => records.FindIndex(r => r.RecordId == id);
+        var rules = new LinkageOptions { DeterministicRules = [[StandardColumn.Ssn, StandardColumn.BirthDate]] };
+
+        var free = LinkageEngine.Run(records, new LinkageOptions());
+        var ruled = LinkageEngine.Run(records, rules);
+        var overruled = LinkageEngine.Run(records, rules, new LinkConstraints { KeptApart = [(At("maiden"), At("married"))] });
+
+        Assert.NotEqual(free.Cluster[At("maiden")], free.Cluster[At("married")]);
+        Assert.Equal(ruled.Cluster[At("maiden")], ruled.Cluster[At("married")]);
+        Assert.NotEqual(ruled.Cluster[At("placeholder-1")], ruled.Cluster[At("placeholder-2")]);
+        Assert.NotEqual(overruled.Cluster[At("maiden")], overruled.Cluster[At("married")]);
+    }
 }

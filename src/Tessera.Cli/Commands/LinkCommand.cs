@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Tessera.Cli.Console;
 using Tessera.Governance.Access;
+using Tessera.Linkage.Input;
 using Tessera.Storage.Linking;
 
 namespace Tessera.Cli.Commands;
@@ -20,13 +21,14 @@ public static class LinkCommand
         var workspace = WorkspaceOption.Create();
         var outDir = new Option<string?>("--out") { Description = "Also write clusters.csv (source,record_id,person_id) and families.csv (person_id_a,person_id_b,relation) into this folder. Person-level: keep it inside the secure environment." };
         var threshold = new Option<double?>("--threshold") { Description = "Match probability from which records are the same person (default 0.5)." };
+        var configFile = new Option<string?>("--config") { Description = "A YAML file with the threshold, deterministic rules (e.g. [ssn, birth_date]) and the review band (review_from, review_to); see docs/linkage.md." };
         var command = new Command("link", "Link every person record in the workspace into persons with stable pseudonymous ids, queue uncertain pairs for review, and build family links.")
         {
-            outDir, threshold, workspace,
+            outDir, threshold, configFile, workspace,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
-            var options = new WorkspaceLinkOptions();
+            var options = parsed.GetValue(configFile) is { } path ? FromConfig(path) : new WorkspaceLinkOptions();
             if (parsed.GetValue(threshold) is { } chosen)
             {
                 if (chosen is <= 0 or >= 1)
@@ -58,6 +60,37 @@ public static class LinkCommand
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
+    }
+
+    private static WorkspaceLinkOptions FromConfig(string path)
+    {
+        LinkageConfig config;
+        try
+        {
+            config = LinkageConfig.Load(path);
+        }
+        catch (LinkageInputException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+
+        if (config.Columns.Count > 0 || config.RecordId is not null)
+        {
+            throw new UsageException($"{path}: in a workspace the sources' data dictionaries say which field is which; remove 'columns' and 'record_id' from the config.");
+        }
+
+        var defaults = new WorkspaceLinkOptions();
+        if ((config.ReviewFrom ?? defaults.ReviewFrom) >= (config.ReviewTo ?? defaults.ReviewTo))
+        {
+            throw new UsageException($"{path}: the review band is empty: review_from must be below review_to (defaults {defaults.ReviewFrom} and {defaults.ReviewTo}).");
+        }
+
+        return defaults with
+        {
+            Linkage = defaults.Linkage with { MatchThreshold = config.Threshold ?? defaults.Linkage.MatchThreshold, DeterministicRules = config.DeterministicRules },
+            ReviewFrom = config.ReviewFrom ?? defaults.ReviewFrom,
+            ReviewTo = config.ReviewTo ?? defaults.ReviewTo,
+        };
     }
 
     private static void Export(Storage.Workspaces.Workspace workspace, string folder)

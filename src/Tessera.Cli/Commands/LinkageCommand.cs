@@ -32,7 +32,7 @@ public static class LinkageCommand
         };
         var outDir = new Option<string>("--out") { Description = "Folder to write clusters.csv, pairs.csv, model.json and blocking.csv into.", Required = true };
         var threshold = new Option<double?>("--threshold") { Description = "Match probability from which records are the same person (default 0.5)." };
-        var configFile = new Option<string?>("--config") { Description = "A YAML file naming the record id column, mapping file columns to standard columns and setting the threshold (see docs/linkage.md)." };
+        var configFile = new Option<string?>("--config") { Description = "A YAML file naming the record id column, mapping file columns to standard columns, setting the threshold and deterministic rules (see docs/linkage.md)." };
         var command = new Command("run", "Link records within and across CSV files with the default model, trained on the files themselves.") { inputs, outDir, threshold, configFile };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -54,7 +54,12 @@ public static class LinkageCommand
                 error.WriteLine($"Not compared (not a standard identity column): {column}");
             }
 
-            var options = config?.Threshold is { } configured ? new LinkageOptions { MatchThreshold = configured } : new LinkageOptions();
+            var options = new LinkageOptions { DeterministicRules = config?.DeterministicRules ?? [] };
+            if (config?.Threshold is { } configured)
+            {
+                options = options with { MatchThreshold = configured };
+            }
+
             if (parsed.GetValue(threshold) is { } chosen)
             {
                 if (chosen is <= 0 or >= 1)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tessera.Linkage.Clustering;
 using Tessera.Linkage.Records;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -16,6 +17,10 @@ namespace Tessera.Linkage.Input;
 ///   first: given_name
 ///   surname: family_name
 ///   dob: birth_date
+/// deterministic:                # records agreeing exactly on every column of a rule are one person, before any weighing
+///   - [ssn, birth_date]
+/// review_from: 0.2              # tessera link: pairs from this probability …
+/// review_to: 0.9                # … up to this one go to clerical review
 /// </code>
 /// </summary>
 public sealed class LinkageConfig
@@ -32,6 +37,19 @@ public sealed class LinkageConfig
 
     /// <summary>File column name → standard column name.</summary>
     public Dictionary<string, string> Columns { get; init; } = [];
+
+    /// <summary>Deterministic rules: lists of standard columns on which exact agreement (valid, complete values) makes two records one person.</summary>
+    public List<List<string>> Deterministic { get; init; } = [];
+
+    /// <summary>Lowest match probability queued for clerical review (<c>tessera link</c>); null for the default.</summary>
+    public double? ReviewFrom { get; init; }
+
+    /// <summary>Match probability from which pairs are no longer queued for review; null for the default.</summary>
+    public double? ReviewTo { get; init; }
+
+    /// <summary>The deterministic rules as standard columns.</summary>
+    public IReadOnlyList<IReadOnlyList<StandardColumn>> DeterministicRules =>
+        Deterministic.Select(rule => (IReadOnlyList<StandardColumn>)rule.Select(c => StandardColumns.TryParse(c, out var column) ? column : throw new InvalidOperationException(c)).ToList()).ToList();
 
     /// <summary>The standard column a file column stands for: mapped by the config, else by its own name.</summary>
     public bool TryMap(string header, out StandardColumn column)
@@ -56,7 +74,7 @@ public sealed class LinkageConfig
         }
         catch (YamlException ex)
         {
-            throw new LinkageInputException($"{path} line {ex.Start.Line}, column {ex.Start.Column}: {(ex.InnerException ?? ex).Message} Expected the keys record_id, threshold and columns (see docs/linkage.md).");
+            throw new LinkageInputException($"{path} line {ex.Start.Line}, column {ex.Start.Column}: {(ex.InnerException ?? ex).Message} Expected the keys record_id, threshold, columns, deterministic, review_from and review_to (see docs/linkage.md).");
         }
 
         config ??= new LinkageConfig();
@@ -68,9 +86,30 @@ public sealed class LinkageConfig
             }
         }
 
-        if (config.Threshold is { } threshold and (<= 0 or >= 1))
+        foreach (var (name, probability) in new[] { ("threshold", config.Threshold), ("review_from", config.ReviewFrom), ("review_to", config.ReviewTo) })
         {
-            throw new LinkageInputException($"{path}: threshold must be a probability between 0 and 1, e.g. 0.8 (got {threshold.ToString(CultureInfo.InvariantCulture)}).");
+            if (probability is { } p and (<= 0 or >= 1))
+            {
+                throw new LinkageInputException($"{path}: {name} must be a probability between 0 and 1, e.g. 0.8 (got {p.ToString(CultureInfo.InvariantCulture)}).");
+            }
+        }
+
+        if (config.ReviewFrom is { } from && config.ReviewTo is { } to && from >= to)
+        {
+            throw new LinkageInputException($"{path}: review_from must be below review_to.");
+        }
+
+        foreach (var rule in config.Deterministic)
+        {
+            if (rule is null || rule.Count == 0)
+            {
+                throw new LinkageInputException($"{path}: each deterministic rule lists standard columns, e.g. [ssn, birth_date].");
+            }
+
+            if (rule.FirstOrDefault(c => !StandardColumns.TryParse(c ?? string.Empty, out var column) || !DeterministicKeys.Supports(column)) is { } bad)
+            {
+                throw new LinkageInputException($"{path}: deterministic rule [{string.Join(", ", rule)}] names '{bad}'; a rule can use {string.Join(", ", DeterministicKeys.Columns.Select(StandardColumns.NameOf))}.");
+            }
         }
 
         return config;

@@ -48,6 +48,12 @@ public static class LinkageEngine
 
         var scored = new ScoredPairs(candidates, training.Evidence, model.PriorWeight, comparisons.Length);
         timings.Finished("score");
+        if (options.DeterministicRules.Count > 0)
+        {
+            var given = constraints ?? new LinkConstraints();
+            constraints = given with { Confirmed = [.. DeterministicKeys.Pairs(prepared, options.DeterministicRules), .. given.Confirmed] };
+        }
+
         var cluster = ClusterBuilder.Build(prepared, scored, options.MatchThreshold, constraints);
         timings.Finished("cluster");
         var reported = scored.AtLeast(options.ReportThreshold)

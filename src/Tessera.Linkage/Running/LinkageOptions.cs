@@ -28,6 +28,12 @@ public sealed record LinkageOptions
     /// <summary>Random pairs drawn per comparison to estimate u (default 100,000).</summary>
     public int RandomPairs { get; init; } = 100_000;
 
+    /// <summary>
+    /// Deterministic rules applied before any weighing (none by default): records agreeing exactly
+    /// on every column of a rule, e.g. [ssn, birth_date], are one person.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<Records.StandardColumn>> DeterministicRules { get; init; } = [];
+
     /// <summary>Seed for the random pairs, so a run can be repeated exactly.</summary>
     public int Seed { get; init; } = 20240501;
 }
