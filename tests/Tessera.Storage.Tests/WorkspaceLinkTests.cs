@@ -112,6 +112,17 @@ public sealed class WorkspaceLinkTests
         Assert.All(links, l => Assert.NotEqual(l.PersonA, l.PersonB));
     }
 
+    [Fact]
+    public void A_second_link_run_while_one_is_going_on_is_refused()
+    {
+        using var test = new TestWorkspace();
+        using var running = new FileStream(Path.Combine(test.Folder, "link.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var refused = Assert.Throws<Workspaces.WorkspaceException>(() => Link(test));
+
+        Assert.Contains("Another linkage run is going on", refused.Message, StringComparison.Ordinal);
+    }
+
     private static LinkReport Link(TestWorkspace test) => WorkspaceLinker.Run(test.Workspace, "tester@test", new WorkspaceLinkOptions());
 
     private static Dictionary<string, HashSet<string>> Persons(Dictionary<string, string> index) =>

@@ -24,18 +24,32 @@ public static class WorkspaceLinker
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(options);
         var started = DateTime.UtcNow;
+        using var running = RunLock(workspace);
         var index = new PersonIndex(workspace.Vault);
-        index.Initialise();
-        var deliveries = string.Join(",", workspace.Vault.Deliveries().Where(d => d.Status == "current").OrderBy(d => d.Id).Select(d => $"{d.Source}#{d.Id}"));
+        string deliveries;
+        WorkspaceRecords gathered;
+        List<LinkDecision> decisions;
+        Dictionary<string, string> previous;
+        HashSet<string> everIssued;
+        long runId;
         progress?.Report(new("reading records", 0, 1));
-        var gathered = WorkspaceRecords.Read(workspace);
+        using (workspace.Vault.KeepOpen())
+        {
+            index.Initialise();
+            deliveries = string.Join(",", workspace.Vault.Deliveries().Where(d => d.Status == "current").OrderBy(d => d.Id).Select(d => $"{d.Source}#{d.Id}"));
+            gathered = WorkspaceRecords.Read(workspace);
+            decisions = index.Decisions();
+            previous = index.Current();
+            everIssued = index.EverIssued();
+            runId = index.NextRunId();
+        }
+
         progress?.Report(new("reading records", 1, 1));
-        var decisions = index.Decisions();
         var constraints = Constraints(decisions, gathered);
         var result = LinkageEngine.Run(gathered.Records, options.Linkage, constraints, progress, cancellationToken);
 
         var keys = gathered.Origins.Select(o => o.Key).ToList();
-        var assignment = PersonIdAssigner.Assign(keys, result.Cluster, index.Current(), index.EverIssued());
+        var assignment = PersonIdAssigner.Assign(keys, result.Cluster, previous, everIssued);
         var records = gathered.Origins.Select((o, i) => o with { PersonId = assignment.PersonIds[i] }).ToList();
         var decided = decisions.SelectMany(d => new[] { (d.LeftRecord, d.Decision), (d.RightRecord, d.Decision) }).ToLookup(d => d.Item1, d => d.Item2, StringComparer.Ordinal);
         var changes = assignment.Changes.Select(c => (c, Reason(c, decided))).ToList();
@@ -45,7 +59,7 @@ public static class WorkspaceLinker
 
         var run = new LinkRun
         {
-            Id = index.NextRunId(), StartedUtc = started, FinishedUtc = DateTime.UtcNow, Operator = actor,
+            Id = runId, StartedUtc = started, FinishedUtc = DateTime.UtcNow, Operator = actor,
             Records = records.Count, Persons = assignment.PersonIds.Distinct(StringComparer.Ordinal).Count(), Issued = assignment.Issued.Count,
             Merged = changes.Count(c => c.c.Kind == PersonChangeKind.Merged), Split = changes.Count(c => c.c.Kind == PersonChangeKind.Split),
             Retired = changes.Count(c => c.c.Kind == PersonChangeKind.Retired), Review = review.Count, FamilyLinks = family.Count,
@@ -55,6 +69,22 @@ public static class WorkspaceLinker
         index.Save(run, records, assignment.Issued, changes, review, family);
         progress?.Report(new("saving", 1, 1));
         return new LinkReport(run, gathered.Unreadable, decisions.Count);
+    }
+
+    /// <summary>
+    /// Holds <c>link.lock</c> in the workspace folder for the run, so two <c>tessera link</c> runs
+    /// never interleave (each would carry ids over from an index the other is replacing).
+    /// </summary>
+    private static FileStream RunLock(Workspace workspace)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(workspace.Folder, "link.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException ex)
+        {
+            throw new WorkspaceException($"Another linkage run is going on in {workspace.Folder}; wait for it to finish and run 'tessera link' again. ({ex.Message})");
+        }
     }
 
     /// <summary>
