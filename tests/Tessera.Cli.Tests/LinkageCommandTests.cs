@@ -117,6 +117,26 @@ public sealed class LinkageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Known_matches_named_in_the_config_are_learned_from_and_joined()
+    {
+        var people = await Write("people.csv", "record_id,given_name,family_name,birth_date\n1,Lucia,Ferreira,1984-02-29\n2,Lu,Okonkwo,1984-02-29\n3,Grace,Hopper,1906-12-09\n");
+        await Write("known.csv", "source_l,record_id_l,source_r,record_id_r\npeople,1,people,2\n");
+        var config = await Write("labelled.yaml", "labels: known.csv\n");
+
+        var (code, _, error) = await Cli.Run("linkage", "run", "--input", people, "--config", config, "--out", PathOf("out"));
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Learning m from 1 labelled match(es)", error, StringComparison.Ordinal);
+        var clusters = (await File.ReadAllLinesAsync(PathOf("out/clusters.csv"))).Skip(1).Select(l => l.Split(',')).ToDictionary(r => r[1], r => r[2]);
+        Assert.Equal(clusters["1"], clusters["2"]);
+
+        await Write("known.csv", "source_l,record_id_l,source_r,record_id_r\npeople,1,clinic,9\n");
+        (code, _, error) = await Cli.Run("linkage", "run", "--input", people, "--config", config, "--out", PathOf("out2"));
+        Assert.Equal(2, code);
+        Assert.Contains("row 2: names a record that is in none of the inputs", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluation_prints_pairwise_precision_recall_and_f1()
     {
         var clusters = await Write("clusters.csv", "source,record_id,person_id\na,1,P1\na,2,P1\nb,1,P2\nb,2,P2\n");

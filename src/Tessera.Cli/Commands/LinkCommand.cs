@@ -79,6 +79,11 @@ public static class LinkCommand
             throw new UsageException($"{path}: in a workspace the sources' data dictionaries say which field is which; remove 'columns' and 'record_id' from the config.");
         }
 
+        if (config.Labels is not null)
+        {
+            throw new UsageException($"{path}: 'labels' applies to 'tessera linkage run'; in a workspace, record known matches as review decisions ('tessera review decide').");
+        }
+
         var defaults = new WorkspaceLinkOptions();
         if ((config.ReviewFrom ?? defaults.ReviewFrom) >= (config.ReviewTo ?? defaults.ReviewTo))
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Tessera.Cli.Console;
+using Tessera.Linkage.Clustering;
 using Tessera.Linkage.Evaluation;
 using Tessera.Linkage.Input;
 using Tessera.Linkage.Running;
@@ -70,7 +71,22 @@ public static class LinkageCommand
                 options = options with { MatchThreshold = chosen };
             }
 
-            var result = LinkageEngine.Run(input.Records, options, progress: new ProgressReporter(error), cancellationToken: cancellationToken);
+            LinkConstraints? known = null;
+            if (config?.Labels is { } labels)
+            {
+                try
+                {
+                    var pairs = LabelFile.Read(Path.Combine(config.Folder, labels), input);
+                    known = new LinkConstraints { Confirmed = pairs, LabelledMatches = pairs };
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Learning m from {pairs.Count:N0} labelled match(es)."));
+                }
+                catch (LinkageInputException ex)
+                {
+                    throw new UsageException(ex.Message);
+                }
+            }
+
+            var result = LinkageEngine.Run(input.Records, options, known, new ProgressReporter(error), cancellationToken);
             var folder = parsed.GetValue(outDir)!;
             LinkageOutput.Write(folder, input, result);
             var persons = result.Cluster.Distinct().Count();

@@ -14,4 +14,11 @@ public sealed record LinkConstraints
 
     /// <summary>Record pairs that are not the same person.</summary>
     public IReadOnlyList<(int Left, int Right)> KeptApart { get; init; } = [];
+
+    /// <summary>
+    /// Known matches to learn m from (a labelled sample, e.g. an earlier clerical linkage) — as
+    /// opposed to <see cref="Confirmed"/>, which only joins. Pairs a reviewer decided are not a
+    /// fair sample of matches (they are the doubtful ones), so they are not used here.
+    /// </summary>
+    public IReadOnlyList<(int Left, int Right)> LabelledMatches { get; init; } = [];
 }

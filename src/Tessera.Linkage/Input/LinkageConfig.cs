@@ -19,6 +19,7 @@ namespace Tessera.Linkage.Input;
 ///   dob: birth_date
 /// deterministic:                # records agreeing exactly on every column of a rule are one person, before any weighing
 ///   - [ssn, birth_date]
+/// labels: known-matches.csv     # pairs known to be one person: m is learned from them (linkage run)
 /// review_from: 0.2              # tessera link: pairs from this probability …
 /// review_to: 0.9                # … up to this one go to clerical review
 /// </code>
@@ -40,6 +41,13 @@ public sealed class LinkageConfig
 
     /// <summary>Deterministic rules: lists of standard columns on which exact agreement (valid, complete values) makes two records one person.</summary>
     public List<List<string>> Deterministic { get; init; } = [];
+
+    /// <summary>A CSV of known matches (<see cref="LabelFile"/>), relative to the config file; m is learned from them.</summary>
+    public string? Labels { get; init; }
+
+    /// <summary>The folder of the config file, for resolving <see cref="Labels"/>.</summary>
+    [YamlIgnore]
+    public string Folder { get; private set; } = ".";
 
     /// <summary>Lowest match probability queued for clerical review (<c>tessera link</c>); null for the default.</summary>
     public double? ReviewFrom { get; init; }
@@ -74,10 +82,11 @@ public sealed class LinkageConfig
         }
         catch (YamlException ex)
         {
-            throw new LinkageInputException($"{path} line {ex.Start.Line}, column {ex.Start.Column}: {(ex.InnerException ?? ex).Message} Expected the keys record_id, threshold, columns, deterministic, review_from and review_to (see docs/linkage.md).");
+            throw new LinkageInputException($"{path} line {ex.Start.Line}, column {ex.Start.Column}: {(ex.InnerException ?? ex).Message} Expected the keys record_id, threshold, columns, deterministic, labels, review_from and review_to (see docs/linkage.md).");
         }
 
         config ??= new LinkageConfig();
+        config.Folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         foreach (var (column, standard) in config.Columns)
         {
             if (!StandardColumns.TryParse(standard ?? string.Empty, out _))

@@ -40,7 +40,7 @@ public static class LinkageEngine
         var sampler = blocks.Rules[0] == BlockingRule.Everything
             ? RandomPairSampler.FromAllPairs(comparisons, candidates)
             : RandomPairSampler.Draw(prepared, comparisons, options.RandomPairs, options.Seed);
-        var training = ModelTrainer.Train(prepared, comparisons, blocks, candidates, sampler);
+        var training = ModelTrainer.Train(prepared, comparisons, blocks, candidates, sampler, constraints?.LabelledMatches);
         var model = training.Model;
         progress?.Report(new("training", 2, 2));
         timings.Finished("train");

@@ -26,8 +26,12 @@ internal static class ModelTrainer
     /// <summary>Weight (bits, before the prior) below which a pair cannot become a match in later rounds: with any prior its probability is under 2^-40.</summary>
     private const double Hopeless = -40;
 
-    public static TrainingResult Train(PreparedRecords records, Comparison[] comparisons, BlockSet blocks, CandidatePair[] candidates, RandomPairSampler sampler)
+    /// <summary>Labelled matches a comparison needs (with a value on both sides) before its m is taken from them instead of EM.</summary>
+    private const int MinimumLabelled = 20;
+
+    public static TrainingResult Train(PreparedRecords records, Comparison[] comparisons, BlockSet blocks, CandidatePair[] candidates, RandomPairSampler sampler, IReadOnlyList<(int Left, int Right)>? labelledMatches = null)
     {
+        var labelled = FromLabels(records, comparisons, labelledMatches ?? []);
         var estimate = sampler.Estimate();
         var u = estimate.U;
         var sums = comparisons.Select(c => new double[c.Levels.Length]).ToArray();
@@ -104,7 +108,7 @@ internal static class ModelTrainer
         }
 
         var start = StartingM(comparisons);
-        var m = sums.Select((levels, k) => sessions[k] == 0 ? start[k] : levels.Select(x => x / sessions[k]).ToArray()).ToArray();
+        var m = sums.Select((levels, k) => labelled[k] ?? (sessions[k] == 0 ? start[k] : levels.Select(x => x / sessions[k]).ToArray())).ToArray();
         var evidence = new double[candidates.Length];
         var settled = new bool[candidates.Length];
         for (var round = 0; ; round++)
@@ -132,7 +136,7 @@ internal static class ModelTrainer
                 return new TrainingResult(new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records), overlap), evidence, iterations);
             }
 
-            m = Refine(comparisons, evidence, Math.Log2(prior / (1 - prior)), candidates);
+            m = Refine(comparisons, evidence, Math.Log2(prior / (1 - prior)), candidates).Select((refined, k) => labelled[k] ?? refined).ToArray();
             Parallel.For(0, candidates.Length, n => settled[n] |= evidence[n] < Hopeless);
             estimate = sampler.Reweigh(new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records), overlap), records, candidates, evidence);
             u = estimate.U;
@@ -199,6 +203,25 @@ internal static class ModelTrainer
     /// towards disagreement; the union of all rules catches nearly every match, so its weighted
     /// level shares are not.
     /// </summary>
+    /// <summary>
+    /// m from labelled matches (pairs known to be one person, e.g. from an earlier clerical
+    /// linkage): for each comparison with at least <see cref="MinimumLabelled"/> labelled pairs
+    /// that have a value on both sides, the share of them at each level; null for the others,
+    /// which EM estimates as usual. Labels beat EM where they exist: they need no assumption about
+    /// which class is which.
+    /// </summary>
+    private static double[]?[] FromLabels(PreparedRecords records, Comparison[] comparisons, IReadOnlyList<(int Left, int Right)> labelledMatches)
+    {
+        var counts = new LevelCounts(comparisons.Select(c => c.Levels.Length).ToArray());
+        foreach (var (left, right) in labelledMatches)
+        {
+            counts.Add(ComparisonVector.Compute(comparisons, records, left, right), 1);
+        }
+
+        var probabilities = counts.Probabilities(1e-4);
+        return comparisons.Select((_, k) => counts.Counts[k].Sum() >= MinimumLabelled ? probabilities[k] : null).ToArray();
+    }
+
     private static double[][] Refine(Comparison[] comparisons, double[] evidence, double priorWeight, CandidatePair[] candidates)
     {
         var levels = comparisons.Select(c => c.Levels.Length).ToArray();
