@@ -70,6 +70,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /linkage/review/{item:long}"] = [302, 200, 403, 403, 403, 403, 403, 403],
         // The matrix posts no decision: a bad request once past the policy.
         ["POST /linkage/review/{item:long}"] = [401, 400, 403, 403, 403, 403, 403, 403],
+        ["GET /linkage/persons/{person}"] = [302, 200, 403, 403, 403, 403, 403, 403],
+        ["POST /linkage/persons/{person}"] = [401, 400, 403, 403, 403, 403, 403, 403],
         // The delivery API takes service tokens only: a session cookie, whoever's, is not enough.
         ["POST /api/deliveries"] = [401, 401, 401, 401, 401, 401, 401, 401],
     };
@@ -180,7 +182,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         var source = otherRows ? "benefits" : "homelessness";
         var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
         var method = endpoint[..space];
-        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{item:long}", "1", StringComparison.Ordinal);
+        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{item:long}", "1", StringComparison.Ordinal).Replace("{person}", FirstPerson(), StringComparison.Ordinal);
         if (method == "GET")
         {
             return (int)(await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode;
@@ -196,6 +198,12 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
             { new ByteArrayContent("not,an,export\n"u8.ToArray()), "files", "Client.csv" },
         };
         return (int)(await client.PostAsync(new Uri(path, UriKind.Relative), content)).StatusCode;
+    }
+
+    private string FirstPerson()
+    {
+        using var workspace = Workspace.Open(app.App.Folder);
+        return new Tessera.Storage.Linking.PersonIndex(workspace.Vault).Records()[0].PersonId;
     }
 
     private long Delivery(string source)

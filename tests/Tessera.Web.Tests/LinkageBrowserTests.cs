@@ -64,6 +64,19 @@ public sealed class LinkageBrowserTests : IDisposable
             var persons = index.Current();
             Assert.NotEqual(persons[decision.LeftRecord], persons[decision.RightRecord]);
             Assert.DoesNotContain(index.ReviewQueue(), q => q.LeftRecord == decision.LeftRecord && q.RightRecord == decision.RightRecord);
+
+            // A person with several records, split on its page: the ticked record leaves for good.
+            var person = persons.GroupBy(p => p.Value).First(g => g.Count() >= 2).Key;
+            var records = index.RecordsOf(person);
+            await page.GotoAsync(_app.BaseAddress + "linkage/persons/" + person);
+            await AssertAccessible(page, "linkage/persons/" + person);
+            await page.ClickAsync("label[for=move-0]");
+            await page.ClickAsync("form.usa-form button[type=submit]");
+            Assert.Contains("will be a separate person from the next linkage run on", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+            Assert.Contains(workspace.Audit.Records(), r => r.Event.Actor == "admin@demo" && r.Event.Target == $"split of person {person}");
+            WorkspaceLinker.Run(workspace, "tester@test", new WorkspaceLinkOptions());
+            var after = index.Current();
+            Assert.All(records.Skip(1), r => Assert.NotEqual(after[records[0]], after[r]));
         }
     }
 
