@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 dotnet publish src/Tessera.Cli -c Release -r linux-x64 -o "$work/bin" -nologo -v:q >/dev/null
 tessera="$work/bin/tessera"
 python3 bench/linkage/prepare-sets.py "$shared" "$work/sets"
-"$tessera" synth --people "$people" --seed 1 --months 12 --out "$work/county-raw" >/dev/null 2>&1
+"$tessera" synth --people "$people" --seed 1 --out "$work/county-raw" >/dev/null 2>&1
 python3 bench/linkage/prepare-county.py "$work/county-raw" "$work/sets/county"
 cp "$work/county-raw/truth/records.csv" "$work/sets/county/truth.csv"
 
