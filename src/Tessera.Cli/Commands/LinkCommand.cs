@@ -50,6 +50,11 @@ public static class LinkCommand
             var run = report.Run;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Link run #{run.Id}: {run.Records:N0} record(s) into {run.Persons:N0} person(s); {run.Issued:N0} new id(s), {run.Merged:N0} merged, {run.Split:N0} split, {run.Retired:N0} retired; {report.Decisions:N0} reviewer decision(s) applied; {run.Review:N0} pair(s) to review; {run.FamilyLinks:N0} family link(s)."));
+            if (run.Records == 0)
+            {
+                output.WriteLine("No person records yet: ingest deliveries of a source whose dictionary maps identity fields ('tessera ingest'), then link again.");
+            }
+
             if (parsed.GetValue(outDir) is { } folder)
             {
                 Export(opened, folder);
