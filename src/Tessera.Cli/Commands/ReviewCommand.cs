@@ -36,7 +36,7 @@ public static class ReviewCommand
             foreach (var item in items)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{item.Item},{item.MatchProbability:0.0000},{item.MatchWeight:0.00},{Origin(item.LeftRecord)},{item.LeftPerson},{Origin(item.RightRecord)},{item.RightPerson}"));
+                    $"{item.Item},{item.MatchProbability:0.0000},{item.MatchWeight:0.00},{RecordKey.Origin(item.LeftRecord)},{item.LeftPerson},{RecordKey.Origin(item.RightRecord)},{item.RightPerson}"));
             }
 
             return ExitCodes.Ok;
@@ -108,6 +108,4 @@ public static class ReviewCommand
         });
         return command;
     }
-
-    private static string Origin(string recordKey) => recordKey[..recordKey.LastIndexOf('/')];
 }

@@ -12,8 +12,8 @@ namespace Tessera.Storage.Linking;
 /// one record per person the file knows when its primary key holds the person key (benefits'
 /// members, HMIS clients; latest version), otherwise one per row (each arrest, each wage record),
 /// with rows that share a person key (an arrest's fingerprint-based SID) bound together as one
-/// person before any comparison. Each dictionary says which fields
-/// are which standard identity column; a household's address (benefits' case address) is given
+/// person before any comparison. Each dictionary says which fields are which standard identity
+/// column; a household's address (benefits' case address) is given
 /// to its members; household roles and stated relations are kept for the family graph.
 /// </summary>
 internal sealed class WorkspaceRecords
@@ -98,7 +98,7 @@ internal sealed class WorkspaceRecords
                     }
                 }
 
-                var key = $"{source}/{file.Name}/{id}";
+                var key = RecordKey.Of(source, file.Name, id);
                 _position[key] = Records.Count;
                 if (person is not null)
                 {

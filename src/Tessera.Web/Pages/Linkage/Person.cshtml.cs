@@ -48,7 +48,7 @@ public sealed class PersonModel(WorkspaceAccess access, RequestAccess request) :
 
         request.Record("read", $"identifiers of person {person}");
         Id = person;
-        Records = keys.Select(k => (ReviewModel.Origin(k), WorkspaceLinker.IdentityOf(workspace, k))).ToList();
+        Records = keys.Select(k => (RecordKey.Origin(k), WorkspaceLinker.IdentityOf(workspace, k))).ToList();
         Family = new PersonIndex(workspace.Vault).FamilyOf(person)
             .Select(l => (Relation(l.Relation, l.PersonA == person), l.PersonA == person ? l.PersonB : l.PersonA, l.Evidence)).ToList();
         return Page();

@@ -46,14 +46,7 @@ public sealed class ReviewModel(WorkspaceAccess access, RequestAccess request) :
 
         request.Record("export", "clerical review queue");
         return CsvExport.File("review-queue.csv", ["item", "match_probability", "match_weight", "left_from", "left_person", "right_from", "right_person"],
-            Items.Select(i => (IReadOnlyList<object?>)[i.Item, i.MatchProbability.ToString("0.0000", CultureInfo.InvariantCulture), i.MatchWeight.ToString("0.00", CultureInfo.InvariantCulture), Origin(i.LeftRecord), i.LeftPerson, Origin(i.RightRecord), i.RightPerson]));
-    }
-
-    /// <summary>Where a record comes from (source and file), without its id.</summary>
-    public static string Origin(string recordKey)
-    {
-        ArgumentNullException.ThrowIfNull(recordKey);
-        return recordKey[..recordKey.LastIndexOf('/')];
+            Items.Select(i => (IReadOnlyList<object?>)[i.Item, i.MatchProbability.ToString("0.0000", CultureInfo.InvariantCulture), i.MatchWeight.ToString("0.00", CultureInfo.InvariantCulture), RecordKey.Origin(i.LeftRecord), i.LeftPerson, RecordKey.Origin(i.RightRecord), i.RightPerson]));
     }
 
     private bool Load()
