@@ -37,6 +37,7 @@ public static class TesseraCli
             LinkageCommand.Create(output, error),
             LinkCommand.Create(output, error),
             ReviewCommand.Create(output),
+            ReportCommand.Create(output),
         };
         root.Options.Add(Verbose);
         return root;

@@ -12,10 +12,10 @@ public static class AccessPolicy
     {
         [Role.Public] = [Capability.ReadReference],
         [Role.Administrator] = [.. Enum.GetValues<Capability>()],
-        [Role.DataPartner] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewInbox, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewQuarantine, Capability.Deliver],
-        [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview],
-        [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage],
-        [Role.ProviderStaff] = [Capability.ReadReference],
+        [Role.DataPartner] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewInbox, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewQuarantine, Capability.Deliver, Capability.RunHudReports, Capability.ViewMetrics],
+        [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewMetrics],
+        [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage, Capability.ViewMetrics],
+        [Role.ProviderStaff] = [Capability.ReadReference, Capability.ViewMetrics],
         [Role.Caseworker] = [Capability.ReadReference],
     };
 

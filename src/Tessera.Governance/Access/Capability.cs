@@ -33,6 +33,18 @@ public enum Capability
     /// <summary>Clerical review of uncertain pairs: side-by-side identifiers, decisions, splits. Person-level.</summary>
     ReviewLinks,
 
+    /// <summary>HUD's reports (SPM) over an HMIS source: exact figures by design, as they go to HUD.</summary>
+    RunHudReports,
+
+    /// <summary>Metric results, with small cells suppressed; the metric catalogue.</summary>
+    ViewMetrics,
+
+    /// <summary>Computing metrics over the workspace's person-level data.</summary>
+    ComputeMetrics,
+
+    /// <summary>Exact metric figures and the pseudonymous persons behind a number. Person-level.</summary>
+    ViewMetricPersons,
+
     /// <summary>The audit log.</summary>
     ReadAudit,
 

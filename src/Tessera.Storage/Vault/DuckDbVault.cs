@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using DuckDB.NET.Data;
 using Tessera.Intake.Delivering;
+using Tessera.Metrics.Sql;
 
 namespace Tessera.Storage.Vault;
 
@@ -25,6 +26,9 @@ public sealed class DuckDbVault(string path) : SqlVault
 
     /// <inheritdoc />
     protected override string BlobType => "BLOB";
+
+    /// <inheritdoc />
+    public override SqlDialect Dialect => SqlDialect.DuckDb;
 
     /// <inheritdoc />
     /// <summary>

@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Tessera.Intake.Delivering;
 using Tessera.Intake.Validation;
+using Tessera.Metrics.Sql;
 
 namespace Tessera.Storage.Vault;
 
@@ -11,6 +12,9 @@ public sealed class PostgresVault(string connectionString) : SqlVault
 {
     /// <inheritdoc />
     protected override string BlobType => "BYTEA";
+
+    /// <inheritdoc />
+    public override SqlDialect Dialect => SqlDialect.PostgreSql;
 
     /// <inheritdoc />
     protected override DbConnection Connect()

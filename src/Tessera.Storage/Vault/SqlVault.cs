@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Tessera.Intake.Delivering;
+using Tessera.Metrics.Sql;
 
 namespace Tessera.Storage.Vault;
 
@@ -18,6 +19,9 @@ public abstract class SqlVault : IDeliveryStore
 
     /// <summary>The engine's name for a byte column.</summary>
     protected abstract string BlobType { get; }
+
+    /// <summary>The SQL dialect metrics compile to for this engine.</summary>
+    public abstract SqlDialect Dialect { get; }
 
     /// <summary>Opens a new connection for the stores built on the vault (the person index).</summary>
     internal DbConnection Open() => Connect();

@@ -1,0 +1,145 @@
+using Tessera.Metrics.Sql;
+
+namespace Tessera.Metrics.Hud;
+
+/// <summary>
+/// The SQL behind the SPM: one statement over an HMIS source's current rows (Project, Enrollment,
+/// Exit, EnrollmentCoC, Services, CurrentLivingSituation) that returns the counts of every
+/// computed cell as rows <c>(tbl, cell, n)</c>. Follows the FY2022–FY2024 SPM programming
+/// specifications: persons are PersonalIDs; an enrollment is active when it starts by the report
+/// end and has no exit or exits on or after the report start; night-by-night shelters count when
+/// there is a service or contact in the period; household members take the head of household's
+/// housing move-in date; enrollments recorded in another CoC are left out.
+/// </summary>
+public static class SpmQuery
+{
+    /// <summary>Project kinds the SPM distinguishes, as stored in the <c>kind</c> column.</summary>
+    private const string Sheltered = "'es_ee', 'es_nbn', 'sh', 'th'";
+    private const string Housing = "'es_ee', 'es_nbn', 'sh', 'th', 'ph', 'rrh'";
+    private const string Homeless = "'so', 'es_ee', 'es_nbn', 'sh', 'th', 'ph', 'rrh'";
+
+    /// <summary>Builds the statement.</summary>
+    /// <param name="dialect">Engine the statement runs on.</param>
+    /// <param name="schema">The HMIS source's schema in the vault, e.g. "homelessness".</param>
+    /// <param name="from">First day of the report period.</param>
+    /// <param name="to">Last day of the report period.</param>
+    /// <param name="coc">The CoC reported on (e.g. "XX-500"): enrollments recorded in another CoC are left out.</param>
+    public static string Build(SqlDialect dialect, string schema, DateOnly from, DateOnly to, string coc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(schema);
+        ArgumentException.ThrowIfNullOrWhiteSpace(coc);
+        if (to < from)
+        {
+            throw new ArgumentException("The report period ends before it starts.", nameof(to));
+        }
+
+        var s = SqlText.Quote(schema);
+        var cocLiteral = SqlText.Literal(coc);
+        var permanent = HudDestinations.List(HudDestinations.Permanent);
+        var days = SqlText.DaysBetween(dialect, "x.exit_date", "r.return_date");
+        return $"""
+            WITH params AS (SELECT {SqlText.Date(from)} AS report_start, {SqlText.Date(to)} AS report_end),
+            project AS (
+              SELECT projectid,
+                CASE WHEN projecttype = 0 OR (projecttype = 1 AND trackingmethod IS NOT NULL AND trackingmethod <> 3) THEN 'es_ee'
+                     WHEN projecttype = 1 THEN 'es_nbn'
+                     WHEN projecttype = 8 THEN 'sh' WHEN projecttype = 2 THEN 'th' WHEN projecttype = 4 THEN 'so'
+                     WHEN projecttype = 13 THEN 'rrh' WHEN projecttype IN (3, 9, 10) THEN 'ph' END AS kind
+              FROM {s}.project),
+            stay AS (
+              SELECT e.enrollmentid, e.personalid, e.householdid, e.relationshiptohoh, p.kind, e.entrydate AS entry_date,
+                     x.exitdate AS exit_date, x.destination,
+                     CASE WHEN e.moveindate >= e.entrydate AND (x.exitdate IS NULL OR e.moveindate <= x.exitdate) THEN e.moveindate END AS own_move_in
+              FROM {s}.enrollment e JOIN project p ON p.projectid = e.projectid
+              LEFT JOIN {s}.exit x ON x.enrollmentid = e.enrollmentid
+              WHERE p.kind IS NOT NULL AND e.entrydate IS NOT NULL AND e.personalid IS NOT NULL
+                AND COALESCE(e.enrollmentcoc, {cocLiteral}) = {cocLiteral}
+                AND NOT EXISTS (SELECT 1 FROM {s}.enrollmentcoc c WHERE c.enrollmentid = e.enrollmentid AND c.datacollectionstage = 1 AND c.coccode <> {cocLiteral})),
+            head AS (SELECT householdid, MIN(own_move_in) AS move_in FROM stay WHERE relationshiptohoh = 1 GROUP BY householdid),
+            enrollment AS (
+              SELECT s.*, CASE WHEN s.relationshiptohoh = 1 OR h.householdid IS NULL THEN s.own_move_in
+                               WHEN h.move_in IS NULL THEN NULL
+                               WHEN s.exit_date IS NOT NULL AND s.exit_date <= h.move_in THEN s.own_move_in
+                               WHEN s.entry_date > h.move_in THEN s.entry_date
+                               ELSE h.move_in END AS move_in_date
+              FROM stay s LEFT JOIN head h ON h.householdid = s.householdid),
+            active AS (
+              SELECT e.* FROM enrollment e, params WHERE e.entry_date <= report_end AND (e.exit_date IS NULL OR e.exit_date >= report_start)),
+            night_by_night AS (
+              SELECT e.* FROM enrollment e, params WHERE e.kind = 'es_nbn' AND e.entry_date <= report_end AND (
+                 e.exit_date BETWEEN report_start AND report_end
+                 OR EXISTS (SELECT 1 FROM {s}.services v WHERE v.enrollmentid = e.enrollmentid AND v.dateprovided BETWEEN report_start AND report_end
+                            AND v.dateprovided >= e.entry_date AND v.dateprovided < COALESCE(e.exit_date, report_end + 1))
+                 OR EXISTS (SELECT 1 FROM {s}.currentlivingsituation c WHERE c.enrollmentid = e.enrollmentid AND c.informationdate BETWEEN report_start AND report_end
+                            AND c.informationdate >= e.entry_date AND c.informationdate <= COALESCE(e.exit_date, report_end)))),
+            sheltered AS (SELECT personalid, kind FROM active WHERE kind IN ('es_ee', 'sh', 'th') UNION SELECT personalid, kind FROM night_by_night),
+            entering AS (
+              SELECT personalid, MIN(entry_date) AS entry_date, '5.1' AS tbl FROM enrollment, params
+               WHERE entry_date BETWEEN report_start AND report_end AND kind IN ({Sheltered}) GROUP BY personalid
+              UNION ALL
+              SELECT personalid, MIN(entry_date), '5.2' FROM enrollment, params
+               WHERE entry_date BETWEEN report_start AND report_end AND kind IN ({Housing}) GROUP BY personalid),
+            prior_stay AS (
+              SELECT n.tbl, n.personalid FROM entering n WHERE EXISTS (
+                SELECT 1 FROM enrollment p WHERE p.personalid = n.personalid AND p.kind IN ({Housing})
+                 AND p.entry_date < n.entry_date AND (p.exit_date IS NULL OR p.exit_date >= n.entry_date - 730))),
+            outreach AS (SELECT * FROM active WHERE kind = 'so'),
+            outreach_exit AS (
+              SELECT * FROM (
+                SELECT a.*, ROW_NUMBER() OVER (PARTITION BY personalid ORDER BY exit_date DESC, entry_date DESC, enrollmentid DESC) AS rn FROM outreach a
+                 WHERE NOT EXISTS (SELECT 1 FROM outreach o, params WHERE o.personalid = a.personalid AND (o.exit_date IS NULL OR o.exit_date > report_end))) x
+              WHERE rn = 1 AND (destination IS NULL OR destination NOT IN ({HudDestinations.List(HudDestinations.ExcludedFromOutreachExits)}))),
+            housing AS (SELECT * FROM active WHERE kind IN ({Housing})),
+            housing_exit AS (
+              SELECT x.* FROM (
+                SELECT a.*, ROW_NUMBER() OVER (PARTITION BY personalid ORDER BY exit_date DESC, entry_date DESC, enrollmentid DESC) AS rn FROM housing a
+                 WHERE NOT EXISTS (SELECT 1 FROM housing o, params WHERE o.personalid = a.personalid AND (o.exit_date IS NULL OR o.exit_date > report_end))) x, params
+              WHERE rn = 1 AND NOT (kind = 'ph' AND move_in_date IS NOT NULL AND move_in_date <= report_end)
+                AND (destination IS NULL OR destination NOT IN ({HudDestinations.List(HudDestinations.ExcludedFromHousingExits)}))),
+            permanent_housing AS (SELECT a.*, (a.exit_date IS NULL OR a.exit_date > report_end) AS staying FROM active a, params WHERE kind = 'ph'),
+            ph_stayer AS (
+              SELECT x.* FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY personalid ORDER BY entry_date DESC, enrollmentid DESC) AS rn FROM permanent_housing a WHERE staying) x, params
+              WHERE rn = 1 AND move_in_date IS NOT NULL AND move_in_date <= report_end),
+            ph_leaver AS (
+              SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY personalid ORDER BY exit_date DESC, entry_date DESC, enrollmentid DESC) AS rn FROM permanent_housing a
+                 WHERE NOT EXISTS (SELECT 1 FROM permanent_housing o WHERE o.personalid = a.personalid AND o.staying)) x
+              WHERE rn = 1 AND move_in_date IS NOT NULL AND (destination IS NULL OR destination NOT IN ({HudDestinations.List(HudDestinations.ExcludedFromHousingExits)}))),
+            housed_exit AS (
+              SELECT * FROM (
+                SELECT e.*, ROW_NUMBER() OVER (PARTITION BY personalid ORDER BY exit_date, entry_date, enrollmentid) AS rn FROM enrollment e, params
+                 WHERE kind IN ({Homeless}) AND exit_date BETWEEN report_start - 730 AND report_end - 730 AND destination IN ({permanent})) x
+              WHERE rn = 1),
+            return_entry AS (
+              SELECT x.personalid, MIN(r.entry_date) AS return_date FROM housed_exit x
+              JOIN enrollment r ON r.personalid = x.personalid AND r.enrollmentid <> x.enrollmentid AND r.entry_date >= x.exit_date
+              WHERE r.kind IN ('so', 'es_ee', 'es_nbn', 'sh')
+                 OR (r.entry_date > x.exit_date + 14 AND NOT EXISTS (
+                       SELECT 1 FROM enrollment o WHERE o.personalid = x.personalid AND o.kind IN ('th', 'ph', 'rrh') AND o.enrollmentid <> r.enrollmentid
+                        AND o.exit_date >= x.exit_date AND o.exit_date < r.entry_date AND r.entry_date <= o.exit_date + 14))
+              GROUP BY x.personalid),
+            returned AS (
+              SELECT x.kind, {days} AS days FROM housed_exit x JOIN return_entry r ON r.personalid = x.personalid),
+            counts(tbl, cell, n) AS (
+              SELECT '3.2', 'C2', COUNT(DISTINCT personalid) FROM sheltered
+              UNION ALL SELECT '3.2', 'C3', COUNT(DISTINCT personalid) FROM sheltered WHERE kind IN ('es_ee', 'es_nbn')
+              UNION ALL SELECT '3.2', 'C4', COUNT(DISTINCT personalid) FROM sheltered WHERE kind = 'sh'
+              UNION ALL SELECT '3.2', 'C5', COUNT(DISTINCT personalid) FROM sheltered WHERE kind = 'th'
+              UNION ALL SELECT '5.1', 'C2', COUNT(*) FROM entering WHERE tbl = '5.1'
+              UNION ALL SELECT '5.1', 'C3', COUNT(*) FROM prior_stay WHERE tbl = '5.1'
+              UNION ALL SELECT '5.2', 'C2', COUNT(*) FROM entering WHERE tbl = '5.2'
+              UNION ALL SELECT '5.2', 'C3', COUNT(*) FROM prior_stay WHERE tbl = '5.2'
+              UNION ALL SELECT '7a.1', 'C2', COUNT(*) FROM outreach_exit
+              UNION ALL SELECT '7a.1', 'C3', COUNT(*) FROM outreach_exit WHERE destination IN ({HudDestinations.List(HudDestinations.TemporaryAndSomeInstitutional)})
+              UNION ALL SELECT '7a.1', 'C4', COUNT(*) FROM outreach_exit WHERE destination IN ({permanent})
+              UNION ALL SELECT '7b.1', 'C2', COUNT(*) FROM housing_exit
+              UNION ALL SELECT '7b.1', 'C3', COUNT(*) FROM housing_exit WHERE destination IN ({permanent})
+              UNION ALL SELECT '7b.2', 'C2', (SELECT COUNT(*) FROM ph_stayer) + (SELECT COUNT(*) FROM ph_leaver)
+              UNION ALL SELECT '7b.2', 'C3', (SELECT COUNT(*) FROM ph_stayer) + (SELECT COUNT(*) FROM ph_leaver WHERE destination IN ({permanent}))
+              UNION ALL SELECT '2', 'B:' || kind, COUNT(*) FROM housed_exit GROUP BY kind
+              UNION ALL SELECT '2', 'C:' || kind, COUNT(*) FROM returned WHERE days <= 180 GROUP BY kind
+              UNION ALL SELECT '2', 'E:' || kind, COUNT(*) FROM returned WHERE days BETWEEN 181 AND 365 GROUP BY kind
+              UNION ALL SELECT '2', 'G:' || kind, COUNT(*) FROM returned WHERE days BETWEEN 366 AND 730 GROUP BY kind)
+            SELECT tbl, cell, CAST(n AS BIGINT) FROM counts
+            """;
+    }
+}

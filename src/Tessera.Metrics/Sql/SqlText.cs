@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Tessera.Metrics.Sql;
+
+/// <summary>The small pieces of SQL that differ between engines or need careful quoting.</summary>
+public static class SqlText
+{
+    /// <summary>A date literal, e.g. <c>DATE '2021-09-30'</c>.</summary>
+    public static string Date(DateOnly date) => "DATE '" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
+
+    /// <summary>Whole days from <paramref name="from"/> to <paramref name="to"/> (both date expressions).</summary>
+    public static string DaysBetween(SqlDialect dialect, string from, string to) => dialect switch
+    {
+        SqlDialect.DuckDb => $"date_diff('day', {from}, {to})",
+        _ => $"({to} - {from})",
+    };
+
+    /// <summary>A double-quoted identifier, e.g. a source's schema.</summary>
+    public static string Quote(string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        return "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>A single-quoted string literal.</summary>
+    public static string Literal(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    }
+}
