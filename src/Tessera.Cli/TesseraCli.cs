@@ -38,6 +38,7 @@ public static class TesseraCli
             LinkCommand.Create(output, error),
             ReviewCommand.Create(output),
             ReportCommand.Create(output),
+            MetricsCommand.Create(output, error),
         };
         root.Options.Add(Verbose);
         return root;

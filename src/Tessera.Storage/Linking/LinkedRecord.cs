@@ -6,4 +6,5 @@ namespace Tessera.Storage.Linking;
 /// <param name="File">File within the source that holds the person's identifiers.</param>
 /// <param name="SourceId">The source's own id for the person (its person key), or the row's primary key.</param>
 /// <param name="PersonId">The pseudonymous person id.</param>
-internal sealed record LinkedRecord(string Key, string Source, string File, string SourceId, string PersonId);
+/// <param name="PersonKey">The source's person key on the record (e.g. an arrest's SID), or null: what metrics join a source's events on.</param>
+internal sealed record LinkedRecord(string Key, string Source, string File, string SourceId, string PersonId, string? PersonKey);

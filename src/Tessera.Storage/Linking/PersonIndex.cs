@@ -35,6 +35,7 @@ public sealed class PersonIndex(SqlVault vault)
             CREATE TABLE IF NOT EXISTS {Schema}.review_queue (run_id BIGINT NOT NULL, item BIGINT NOT NULL, record_l VARCHAR NOT NULL, record_r VARCHAR NOT NULL, person_l VARCHAR NOT NULL, person_r VARCHAR NOT NULL,
                 match_weight DOUBLE PRECISION NOT NULL, match_probability DOUBLE PRECISION NOT NULL, waterfall_json VARCHAR NOT NULL);
             CREATE TABLE IF NOT EXISTS {Schema}.family_links (person_a VARCHAR NOT NULL, person_b VARCHAR NOT NULL, relation VARCHAR NOT NULL, evidence BIGINT NOT NULL);
+            ALTER TABLE {Schema}.person_records ADD COLUMN IF NOT EXISTS person_key VARCHAR;
             """);
     }
 
@@ -187,8 +188,8 @@ public sealed class PersonIndex(SqlVault vault)
             Execute(connection, transaction, $"DELETE FROM {Schema}.{table}");
         }
 
-        vault.BulkInsert(connection, transaction, Schema, "person_records", ["record_key", "source", "file", "source_id", "person_id"],
-            records.Select(r => new object?[] { r.Key, r.Source, r.File, r.SourceId, r.PersonId }));
+        vault.BulkInsert(connection, transaction, Schema, "person_records", ["record_key", "source", "file", "source_id", "person_id", "person_key"],
+            records.Select(r => new object?[] { r.Key, r.Source, r.File, r.SourceId, r.PersonId, r.PersonKey }));
         vault.BulkInsert(connection, transaction, Schema, "person_ids", ["person_id", "issued_run"], issued.Select(id => new object?[] { id, run.Id }));
         vault.BulkInsert(connection, transaction, Schema, "person_changes", ["run_id", "kind", "person_id", "other_person_id", "records", "reason"],
             changes.Select(c => new object?[] { run.Id, c.Change.Kind.ToString().ToLowerInvariant(), c.Change.PersonId, c.Change.Other, (long)c.Change.Records, c.Reason }));

@@ -113,7 +113,7 @@ internal sealed class WorkspaceRecords
                 }
 
                 Records.Add(new IdentityRecord(input, key, values));
-                Origins.Add(new LinkedRecord(key, source, file.Name, id, ""));
+                Origins.Add(new LinkedRecord(key, source, file.Name, id, "", person));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tessera.Metrics.Hud;
+using Tessera.Metrics.Sql;
 using Tessera.Storage.Vault;
 using Tessera.Storage.Workspaces;
 
@@ -81,7 +82,7 @@ public static class HudSpmRun
 
         using var connection = vault.Open();
         using var command = SqlVault.Command(connection, null,
-            $"SELECT coccode FROM {Metrics.Sql.SqlText.Quote(source)}.projectcoc WHERE coccode IS NOT NULL GROUP BY coccode ORDER BY COUNT(DISTINCT projectid) DESC, coccode LIMIT 1");
+            $"SELECT coccode FROM {SqlText.Quote(source)}.projectcoc WHERE coccode IS NOT NULL GROUP BY coccode ORDER BY COUNT(DISTINCT projectid) DESC, coccode LIMIT 1");
         return command.ExecuteScalar() as string;
     }
 }

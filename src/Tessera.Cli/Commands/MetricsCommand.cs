@@ -1,0 +1,192 @@
+using System.CommandLine;
+using System.Globalization;
+using Tessera.Governance.Access;
+using Tessera.Metrics.Definitions;
+using Tessera.Storage.Metrics;
+
+namespace Tessera.Cli.Commands;
+
+/// <summary>
+/// <c>tessera metrics</c>: the metric catalogue (<c>list</c>), computing metrics over the workspace
+/// (<c>compute</c>), their results (<c>show</c>) and the persons behind one figure (<c>members</c>).
+/// The workspace operator sees exact figures; suppression applies to what the web app and exports
+/// show to others.
+/// </summary>
+public static class MetricsCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output, TextWriter error) =>
+        new("metrics", "Outcome metrics: the catalogue, computing them over the workspace, and their results.")
+        {
+            List(output), Compute(output, error), Show(output), Members(output),
+        };
+
+    private static Command List(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var command = new Command("list", "List the metrics this workspace knows (standard library and its metrics/ folder), whether each can be computed here, and when it last was.") { workspace };
+        command.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetrics, "read", "metric catalogue");
+            var store = new MetricStore(opened);
+            foreach (var entry in Catalog(opened))
+            {
+                var metric = entry.Definition;
+                var status = !entry.Available ? "unavailable: " + string.Join(" ", entry.Problems)
+                    : store.LatestRun(metric.Id) is { } run ? string.Create(CultureInfo.InvariantCulture, $"computed {run.ComputedUtc:yyyy-MM-dd HH:mm} (data to {run.AsOf:yyyy-MM-dd})")
+                    : "not computed yet";
+                output.WriteLine($"{metric.Id,-42} v{metric.Version,-3} {metric.Title}");
+                output.WriteLine($"{"",42}      {entry.Origin}; {status}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Compute(TextWriter output, TextWriter error)
+    {
+        var workspace = WorkspaceOption.Create();
+        var metric = new Option<string?>("--metric") { Description = "Only this metric (default: every metric the workspace can compute)." };
+        var from = new Option<string?>("--from") { Description = "Only anchor dates from this day, YYYY-MM-DD." };
+        var to = new Option<string?>("--to") { Description = "Only anchor dates up to this day, YYYY-MM-DD." };
+        var command = new Command("compute", "Compute metrics over the current data and store the results with the definition version and the deliveries used.") { metric, from, to, workspace };
+        command.SetAction(parsed =>
+        {
+            var (start, end) = (Date(parsed.GetValue(from), "--from"), Date(parsed.GetValue(to), "--to"));
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ComputeMetrics, "compute", parsed.GetValue(metric) is { } one ? $"metric {one}" : "every metric");
+            var catalog = Catalog(opened);
+            var chosen = parsed.GetValue(metric) is { } id ? [MetricCatalog.Find(catalog, id)] : catalog.Where(e => e.Available).ToList();
+            var store = new MetricStore(opened);
+            var computed = 0;
+            foreach (var (entry, i) in chosen.Select((e, i) => (e, i)))
+            {
+                error.WriteLine($"[{i + 1}/{chosen.Count}] {entry.Definition.Id}…");
+                try
+                {
+                    var run = store.Compute(entry, opened.Config.Operator, DateTime.UtcNow, start, end);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{entry.Definition.Id}: run #{run.Id}, {run.Members:N0} population row(s), data to {run.AsOf:yyyy-MM-dd}, {run.Deliveries.Count} delivery(ies) read."));
+                    computed++;
+                }
+                catch (Storage.Workspaces.WorkspaceException ex) when (parsed.GetValue(metric) is null)
+                {
+                    output.WriteLine($"{entry.Definition.Id}: skipped — {ex.Message}");
+                }
+            }
+
+            output.WriteLine($"{computed} metric(s) computed.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Show(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var id = new Argument<string>("METRIC") { Description = "The metric's id (see 'tessera metrics list')." };
+        var from = new Option<string?>("--from") { Description = "Periods starting on or after this day, YYYY-MM-DD." };
+        var to = new Option<string?>("--to") { Description = "Periods starting on or before this day, YYYY-MM-DD." };
+        var by = new Option<string?>("--by") { Description = "A breakdown of the metric (its group_by names, e.g. provider_id); default: overall." };
+        var format = new Option<string>("--format") { Description = "table or csv (metric,group,period_start,period_end,numerator,denominator,value).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv");
+        var command = new Command("show", "Show a metric's latest results by period, overall or by one breakdown. Exact figures: the operator's view.") { id, from, to, by, format, workspace };
+        command.SetAction(parsed =>
+        {
+            var metricId = parsed.GetValue(id)!;
+            var (start, end) = (Date(parsed.GetValue(from), "--from"), Date(parsed.GetValue(to), "--to"));
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetrics, "read", $"results of metric {metricId}");
+            var entry = MetricCatalog.Find(Catalog(opened), metricId);
+            var group = parsed.GetValue(by) ?? "all";
+            if (group != "all" && entry.Definition.GroupBy.All(g => g.Name != group))
+            {
+                throw new UsageException($"'{metricId}' has no breakdown '{group}'. Its breakdowns: {(entry.Definition.GroupBy.Count == 0 ? "none" : string.Join(", ", entry.Definition.GroupBy.Select(g => g.Name)))}.");
+            }
+
+            var store = new MetricStore(opened);
+            if (store.LatestRun(metricId) is null)
+            {
+                throw new UsageException($"'{metricId}' has not been computed yet: run 'tessera metrics compute --metric {metricId}'.");
+            }
+
+            var results = store.Results(metricId, group, start, end);
+            if (parsed.GetValue(format) == "csv")
+            {
+                output.Write("metric,group,period_start,period_end,numerator,denominator,value\n");
+                foreach (var r in results)
+                {
+                    output.Write(string.Create(CultureInfo.InvariantCulture, $"{r.MetricId},{Csv(r.GroupValue)},{r.PeriodStart:yyyy-MM-dd},{r.PeriodEnd:yyyy-MM-dd},{r.Numerator},{r.Denominator},{r.Value?.ToString("R", CultureInfo.InvariantCulture)}\n"));
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            output.WriteLine($"{entry.Definition.Title} ({metricId} v{entry.Definition.Version}; {entry.Definition.Polarity.Replace('_', ' ')})");
+            output.WriteLine($"{"period",-23} {(group == "all" ? "" : group),-24} {"numerator",10} {"denominator",12} {"value",12}");
+            foreach (var r in results)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{r.PeriodStart:yyyy-MM-dd} to {r.PeriodEnd:yyyy-MM-dd} {(group == "all" ? "" : r.GroupValue),-24} {r.Numerator,10} {r.Denominator,12} {Format(entry.Definition, r.Value),12}"));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Members(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var id = new Argument<string>("METRIC") { Description = "The metric's id." };
+        var period = new Option<string>("--period") { Description = "The period's first day, YYYY-MM-DD, as 'metrics show' lists it.", Required = true };
+        var by = new Option<string?>("--by") { Description = "The breakdown (default: overall)." };
+        var value = new Option<string?>("--value") { Description = "The breakdown's value, e.g. WF01." };
+        var command = new Command("members", "List the pseudonymous persons behind one figure, and whether each counted in the numerator. Person-level: audited.") { id, period, by, value, workspace };
+        command.SetAction(parsed =>
+        {
+            var metricId = parsed.GetValue(id)!;
+            var start = Date(parsed.GetValue(period), "--period")!.Value;
+            var group = parsed.GetValue(by) ?? "all";
+            if (group != "all" && parsed.GetValue(value) is null)
+            {
+                throw new UsageException("--by needs --value: which group's members to list.");
+            }
+
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetricPersons, "read", $"persons behind metric {metricId} for {start:yyyy-MM-dd}");
+            var entry = MetricCatalog.Find(Catalog(opened), metricId);
+            output.WriteLine("person_id,anchor_date,in_numerator");
+            foreach (var (person, anchor, hit) in new MetricStore(opened).Members(entry, group, parsed.GetValue(value) ?? "all", start))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{person},{anchor:yyyy-MM-dd},{(hit ? "yes" : "no")}"));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<CatalogEntry> Catalog(Storage.Workspaces.Workspace workspace)
+    {
+        try
+        {
+            return MetricCatalog.Load(workspace);
+        }
+        catch (MetricDefinitionException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    private static string Format(MetricDefinition metric, double? value) => value is not { } v ? "" : metric.ValueKind switch
+    {
+        MetricValue.Rate => v.ToString("P1", CultureInfo.InvariantCulture),
+        MetricValue.Count => v.ToString("N0", CultureInfo.InvariantCulture),
+        _ => v.ToString("N2", CultureInfo.InvariantCulture),
+    };
+
+    private static string Csv(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal) ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    private static DateOnly? Date(string? text, string option) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new UsageException($"{option} must be a date written YYYY-MM-DD, e.g. 2024-01-01 (got '{text}').");
+}

@@ -1,0 +1,7 @@
+namespace Tessera.Metrics.Compilation;
+
+/// <summary>What one computation covers.</summary>
+/// <param name="AsOf">The last day the data cover: rows whose outcome window closes after it are left out (censored).</param>
+/// <param name="From">First anchor date included, or null for all.</param>
+/// <param name="To">Last anchor date included, or null for all.</param>
+public sealed record MetricQueryOptions(DateOnly AsOf, DateOnly? From = null, DateOnly? To = null);

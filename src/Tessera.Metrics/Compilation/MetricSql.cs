@@ -1,0 +1,258 @@
+using System.Globalization;
+using Tessera.Intake.Dictionaries;
+using Tessera.Metrics.Definitions;
+using Tessera.Metrics.Sql;
+
+namespace Tessera.Metrics.Compilation;
+
+/// <summary>
+/// Compiles a validated metric to SQL in two steps that run the same on DuckDB and PostgreSQL:
+/// <see cref="Members"/> selects one row per population row (person, anchor, period, groups, whether
+/// it counts in the numerator, measure, days to outcome) — the lineage every figure can be drilled
+/// to — and <see cref="Aggregate"/> turns stored members into numerator, denominator and value per
+/// group and period. Persons are the linkage index's pseudonymous ids; a record not (yet) linked
+/// counts as its own person within its source. Every part is partition-friendly: members of
+/// different persons never interact, so numerators and denominators add across partitions.
+/// </summary>
+public static class MetricSql
+{
+    /// <summary>Columns <see cref="Members"/> returns, in order.</summary>
+    public static IReadOnlyList<string> MemberColumns { get; } = ["person_id", "anchor_date", "period_start", "g1", "g2", "g3", "g4", "hit", "amount", "days"];
+
+    /// <summary>The schema holding the linkage index (person_records, family_links).</summary>
+    public const string IndexSchema = "tessera";
+
+    /// <summary>The member rows of <paramref name="metric"/>.</summary>
+    public static string Members(MetricDefinition metric, IMetricSchema schema, SqlDialect dialect, MetricQueryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(options);
+        var pop = metric.Population;
+        var popFiles = schema.File(pop.Source, pop.File);
+        var anchor = $"CAST(p.{Column(pop.Anchor)} AS DATE)";
+        var filters = new List<string> { $"p.{Column(pop.Anchor)} IS NOT NULL" };
+        filters.AddRange(pop.Where.Select(c => Condition("p", c, popFiles)));
+        if (options.From is { } from)
+        {
+            filters.Add($"{anchor} >= {SqlText.Date(from)}");
+        }
+
+        if (options.To is { } to)
+        {
+            filters.Add($"{anchor} <= {SqlText.Date(to)}");
+        }
+
+        if (metric.Outcome is { } closing)
+        {
+            filters.Add(WindowEnd(closing.Window, anchor) + " <= " + SqlText.Date(options.AsOf));
+        }
+
+        var (personJoin, person) = Person("p", pop, popFiles);
+        var groups = Enumerable.Range(0, 4).Select(i => i < metric.GroupBy.Count ? Group(metric.GroupBy[i]) + $" AS g{i + 1}" : $"CAST(NULL AS VARCHAR) AS g{i + 1}");
+        var measure = metric.Measure is null ? "CAST(NULL AS DOUBLE PRECISION)" : $"CAST(p.{Column(metric.Measure)} AS DOUBLE PRECISION)";
+        var hit = metric.Numerator is { } numerator ? $"CASE WHEN {string.Join(" AND ", numerator.Where.Select(c => Condition("p", c, popFiles)))} THEN 1 ELSE 0 END" : "0";
+        var ctes = new List<string>
+        {
+            $"person_keys AS (SELECT source, person_key, MIN(person_id) AS person_id FROM {IndexSchema}.person_records WHERE person_key IS NOT NULL GROUP BY source, person_key)",
+            $"""
+            population AS (
+              SELECT p._delivery AS row_delivery, p._row AS row_number, {person} AS person_id, {anchor} AS anchor_date,
+                     {Period(metric.PeriodKind, anchor)} AS period_start, {string.Join(", ", groups)}, {hit} AS hit, {measure} AS amount
+                     {(metric.Outcome?.MatchOn is { } key ? $", CAST(p.{Column(key.Population)} AS VARCHAR) AS match_key" : "")}
+              FROM {Table(pop)} p {personJoin}
+              WHERE {string.Join(" AND ", filters)})
+            """,
+        };
+
+        if (metric.Outcome is not { } outcome)
+        {
+            return $"WITH {string.Join(",\n", ctes)}\nSELECT person_id, anchor_date, period_start, g1, g2, g3, g4, hit, amount, CAST(NULL AS BIGINT) AS days FROM population";
+        }
+
+        var outFiles = schema.File(outcome.Source, outcome.File);
+        var (outJoin, outPerson) = outcome.MatchOn is null ? Person("o", outcome, outFiles) : ("", "CAST(NULL AS VARCHAR)");
+        var eventDate = outcome.Date is not null
+            ? $"CAST(o.{Column(outcome.Date)} AS DATE)"
+            : $"make_date(CAST(o.{Column(outcome.Year!)} AS INTEGER), CAST((o.{Column(outcome.Quarter!)} - 1) * 3 + 1 AS INTEGER), 1)";
+        var outFilters = new List<string>
+        {
+            outcome.Date is not null ? $"o.{Column(outcome.Date)} IS NOT NULL" : $"o.{Column(outcome.Year!)} IS NOT NULL AND o.{Column(outcome.Quarter!)} BETWEEN 1 AND 4",
+        };
+        outFilters.AddRange(outcome.Where.Select(c => Condition("o", c, outFiles)));
+        var matchKey = outcome.MatchOn is { } m ? $"CAST(o.{Column(m.Outcome)} AS VARCHAR)" : "CAST(NULL AS VARCHAR)";
+        ctes.Add($"""
+            outcome AS (
+              SELECT {outPerson} AS person_id, {matchKey} AS match_key, {eventDate} AS event_date
+              FROM {Table(outcome)} o {outJoin}
+              WHERE {string.Join(" AND ", outFilters)})
+            """);
+        if (outcome.Whose == "family")
+        {
+            ctes.Add($"""
+                relatives AS (
+                  SELECT person_a AS person_id, person_b AS relative_id FROM {IndexSchema}.family_links
+                  UNION SELECT person_b, person_a FROM {IndexSchema}.family_links),
+                outcome_for AS (
+                  SELECT person_id, event_date FROM outcome
+                  UNION ALL SELECT r.person_id, o.event_date FROM outcome o JOIN relatives r ON r.relative_id = o.person_id)
+                """);
+        }
+
+        var source = outcome.Whose == "family" ? "outcome_for" : "outcome";
+        var on = outcome.MatchOn is null ? "o.person_id = p.person_id" : "o.match_key = p.match_key";
+        ctes.Add($"""
+            first_outcome AS (
+              SELECT p.row_delivery, p.row_number, MIN(o.event_date) AS outcome_date
+              FROM population p JOIN {source} o ON {on} AND {Window(outcome.Window, "p.anchor_date", "o.event_date")}
+              GROUP BY p.row_delivery, p.row_number)
+            """);
+        return $"""
+            WITH {string.Join(",\n", ctes)}
+            SELECT p.person_id, p.anchor_date, p.period_start, p.g1, p.g2, p.g3, p.g4,
+                   CASE WHEN f.outcome_date IS NULL THEN 0 ELSE 1 END AS hit, p.amount,
+                   CAST({SqlText.DaysBetween(dialect, "p.anchor_date", "f.outcome_date")} AS BIGINT) AS days
+            FROM population p LEFT JOIN first_outcome f ON f.row_delivery = p.row_delivery AND f.row_number = p.row_number
+            """;
+    }
+
+    /// <summary>
+    /// Results from stored members: one row per period and value of <paramref name="groupColumn"/>
+    /// (or overall, when null) with columns period_start, period_end, group_value, numerator,
+    /// denominator, value.
+    /// </summary>
+    public static string Aggregate(MetricDefinition metric, SqlDialect dialect, string membersTable, long runId, string? groupColumn)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var median = (string column, string? filter) => (dialect == SqlDialect.DuckDb
+            ? $"quantile_cont({column}, 0.5)"
+            : $"percentile_cont(0.5) WITHIN GROUP (ORDER BY {column})") + (filter is null ? "" : $" FILTER (WHERE {filter})");
+        var (numerator, denominator, value) = metric.ValueKind switch
+        {
+            MetricValue.Rate => ("SUM(hit)", "COUNT(*)", "CAST(SUM(hit) AS DOUBLE PRECISION) / COUNT(*)"),
+            MetricValue.Count => ("COUNT(*)", "CAST(NULL AS BIGINT)", "CAST(COUNT(*) AS DOUBLE PRECISION)"),
+            MetricValue.Mean => ("CAST(NULL AS BIGINT)", "COUNT(amount)", "AVG(amount)"),
+            MetricValue.Median => ("CAST(NULL AS BIGINT)", "COUNT(amount)", median("amount", null)),
+            MetricValue.Sum => ("CAST(NULL AS BIGINT)", "COUNT(*)", "SUM(amount)"),
+            MetricValue.PerPerson => ("CAST(NULL AS BIGINT)", "COUNT(DISTINCT person_id)", "SUM(amount) / COUNT(DISTINCT person_id)"),
+            _ => ("SUM(hit)", "COUNT(*)", median("days", "hit = 1")),
+        };
+        var group = groupColumn is null ? "'all'" : $"COALESCE({groupColumn}, 'unknown')";
+        var step = metric.PeriodKind switch { MetricPeriod.Quarter => "3 months", MetricPeriod.Year => "1 year", _ => "1 month" };
+        return $"""
+            SELECT period_start, CAST(CAST(period_start AS TIMESTAMP) + INTERVAL '{step}' AS DATE) - 1 AS period_end, {group} AS group_value,
+                   CAST({numerator} AS BIGINT) AS numerator, CAST({denominator} AS BIGINT) AS denominator, CAST({value} AS DOUBLE PRECISION) AS value
+            FROM {membersTable} WHERE run_id = {runId.ToString(CultureInfo.InvariantCulture)}
+            GROUP BY period_start, {group}
+            """;
+    }
+
+    private static string Table(RowSelection rows) => SqlText.Quote(rows.Source) + "." + SqlText.Quote(rows.File.ToLowerInvariant());
+
+    private static string Column(string field) => SqlText.Quote(field.ToLowerInvariant());
+
+    /// <summary>The join and expression giving a row's person id.</summary>
+    private static (string Join, string Person) Person(string alias, RowSelection rows, IReadOnlyList<FileDefinition> files)
+    {
+        var source = SqlText.Literal(rows.Source);
+        var key = rows.Person ?? files.Select(f => f.PersonKey).FirstOrDefault(k => k is not null);
+        if (key is not null)
+        {
+            var value = $"CAST({alias}.{Column(key)} AS VARCHAR)";
+            return ($"LEFT JOIN person_keys {alias}k ON {alias}k.source = {source} AND {alias}k.person_key = {value}",
+                $"COALESCE({alias}k.person_id, {SqlText.Literal(rows.Source + ":")} || {value})");
+        }
+
+        // One person record per row (e.g. a wage record): the record's id is its primary key.
+        var primary = files[0].PrimaryKey;
+        var id = string.Join(" || '|' || ", primary.Select(k => $"CAST({alias}.{Column(k)} AS VARCHAR)"));
+        return ($"LEFT JOIN {IndexSchema}.person_records {alias}r ON {alias}r.source = {source} AND {alias}r.file = {SqlText.Literal(files[0].Name)} AND {alias}r.source_id = {id}",
+            $"COALESCE({alias}r.person_id, {SqlText.Literal($"{rows.Source}/{files[0].Name}/")} || {id})");
+    }
+
+    private static string Condition(string alias, ConditionDefinition condition, IReadOnlyList<FileDefinition> files)
+    {
+        var field = files.Select(f => f.Field(condition.Field)).First(f => f is not null)!;
+        var column = $"{alias}.{Column(condition.Field)}";
+        var text = $"CAST({column} AS VARCHAR)";
+        if (condition.Present is { } present)
+        {
+            return present ? $"{column} IS NOT NULL" : $"{column} IS NULL";
+        }
+
+        if (condition.EqualTo is { } equal)
+        {
+            return $"{text} = {SqlText.Literal(equal)}";
+        }
+
+        if (condition.In is { } values)
+        {
+            return $"{text} IN ({string.Join(", ", values.Select(SqlText.Literal))})";
+        }
+
+        if (condition.NotIn is { } excluded)
+        {
+            return $"({column} IS NULL OR {text} NOT IN ({string.Join(", ", excluded.Select(SqlText.Literal))}))";
+        }
+
+        var bounds = new List<string>();
+        if (condition.Min is { } min)
+        {
+            bounds.Add($"{column} >= {Bound(field, min)}");
+        }
+
+        if (condition.Max is { } max)
+        {
+            bounds.Add($"{column} <= {Bound(field, max)}");
+        }
+
+        return "(" + string.Join(" AND ", bounds) + ")";
+    }
+
+    private static string Bound(FieldDefinition field, string value) => field.Kind switch
+    {
+        FieldType.Date or FieldType.DateTime when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => SqlText.Date(date),
+        FieldType.Integer or FieldType.Decimal or FieldType.Money when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) => number.ToString(CultureInfo.InvariantCulture),
+        _ => throw new MetricDefinitionException($"'{value}' is not a valid bound for {field.Name}: write dates as YYYY-MM-DD and numbers with a decimal point."),
+    };
+
+    private static string Group(GroupDefinition group)
+    {
+        var column = "p." + Column(group.Field);
+        if (group.Bands.Count == 0)
+        {
+            return $"CAST({column} AS VARCHAR)";
+        }
+
+        var cases = group.Bands.Select(b =>
+        {
+            var tests = new List<string>();
+            if (b.From is { } from)
+            {
+                tests.Add($"{column} >= {from.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            if (b.Below is { } below)
+            {
+                tests.Add($"{column} < {below.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            return $"WHEN {string.Join(" AND ", tests)} THEN {SqlText.Literal(b.Label)}";
+        });
+        return $"CASE {string.Join(" ", cases)} END";
+    }
+
+    private static string Period(MetricPeriod period, string date) =>
+        $"CAST(date_trunc('{period.ToString().ToLowerInvariant()}', CAST({date} AS TIMESTAMP)) AS DATE)";
+
+    private static string QuarterStart(string date, int quartersAhead) =>
+        $"CAST(date_trunc('quarter', CAST({date} AS TIMESTAMP)) + INTERVAL '{(3 * quartersAhead).ToString(CultureInfo.InvariantCulture)} months' AS DATE)";
+
+    private static string Window(WindowDefinition window, string anchor, string eventDate) => window.QuarterAfter is { } quarter
+        ? $"{eventDate} = {QuarterStart(anchor, quarter)}"
+        : $"{eventDate} BETWEEN {anchor} + {window.FromDays.ToString(CultureInfo.InvariantCulture)} AND {anchor} + {window.ToDays!.Value.ToString(CultureInfo.InvariantCulture)}";
+
+    private static string WindowEnd(WindowDefinition window, string anchor) => window.QuarterAfter is { } quarter
+        ? $"{QuarterStart(anchor, quarter + 1)} - 1"
+        : $"{anchor} + {window.ToDays!.Value.ToString(CultureInfo.InvariantCulture)}";
+}

@@ -1,0 +1,188 @@
+using System.Data.Common;
+using System.Globalization;
+using Tessera.Intake.Delivering;
+using Tessera.Metrics.Compilation;
+using Tessera.Metrics.Sql;
+using Tessera.Storage.Linking;
+using Tessera.Storage.Vault;
+using Tessera.Storage.Workspaces;
+
+namespace Tessera.Storage.Metrics;
+
+/// <summary>
+/// Computes metrics inside the vault and keeps every run: its members (the pseudonymous persons
+/// behind each figure), its results per group and period, the definition text and the deliveries
+/// read. A run is one transaction, so a figure is either fully stored or not at all.
+/// </summary>
+public sealed class MetricStore(Workspace workspace)
+{
+    private const string Schema = DeliverySql.LedgerSchema;
+    private readonly SqlVault _vault = workspace.Vault;
+
+    /// <summary>Creates the metric tables (and the linkage index tables metrics join) if missing.</summary>
+    public void Initialise()
+    {
+        new PersonIndex(_vault).Initialise();
+        using var connection = _vault.Open();
+        SqlVault.Execute(connection, null, $"""
+            CREATE SEQUENCE IF NOT EXISTS {Schema}.metric_run_ids START 1;
+            CREATE TABLE IF NOT EXISTS {Schema}.metric_runs (id BIGINT NOT NULL, metric_id VARCHAR NOT NULL, version BIGINT NOT NULL, definition_yaml VARCHAR NOT NULL,
+                as_of DATE NOT NULL, from_date DATE, to_date DATE, deliveries VARCHAR NOT NULL, computed_utc TIMESTAMP NOT NULL, operator VARCHAR NOT NULL, members BIGINT NOT NULL);
+            CREATE TABLE IF NOT EXISTS {Schema}.metric_members (run_id BIGINT NOT NULL, person_id VARCHAR NOT NULL, anchor_date DATE NOT NULL, period_start DATE NOT NULL,
+                g1 VARCHAR, g2 VARCHAR, g3 VARCHAR, g4 VARCHAR, hit BIGINT NOT NULL, amount DOUBLE PRECISION, days BIGINT);
+            CREATE TABLE IF NOT EXISTS {Schema}.metric_results (run_id BIGINT NOT NULL, metric_id VARCHAR NOT NULL, version BIGINT NOT NULL, group_name VARCHAR NOT NULL, group_value VARCHAR NOT NULL,
+                period_start DATE NOT NULL, period_end DATE NOT NULL, numerator BIGINT, denominator BIGINT, value DOUBLE PRECISION);
+            """);
+    }
+
+    /// <summary>
+    /// Computes <paramref name="entry"/> over the current data and stores the run. Anchors outside
+    /// <paramref name="from"/>–<paramref name="to"/> are left out when given.
+    /// </summary>
+    /// <exception cref="WorkspaceException">The metric cannot be computed here, or a source it reads has no data yet.</exception>
+    public MetricRun Compute(CatalogEntry entry, string operatorName, DateTime nowUtc, DateOnly? from = null, DateOnly? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var metric = entry.Definition;
+        if (!entry.Available)
+        {
+            throw new WorkspaceException($"Metric '{metric.Id}' cannot be computed in this workspace: {string.Join(" ", entry.Problems)}");
+        }
+
+        var sources = new[] { (metric.Population.Source, metric.Population.File) }
+            .Concat(metric.Outcome is { } o ? [(o.Source, o.File)] : []).Distinct().ToList();
+        foreach (var (source, file) in sources.Where(s => !_vault.HasRows(s.Source, s.File)))
+        {
+            throw new WorkspaceException($"Metric '{metric.Id}' reads {source}/{file}, which has no deliveries yet.");
+        }
+
+        var dataSource = metric.Outcome?.Source ?? metric.Population.Source;
+        var asOf = _vault.Deliveries(dataSource).Where(d => d.Status == "current").Select(d => d.PeriodEnd).DefaultIfEmpty(DateOnly.FromDateTime(nowUtc)).Max();
+        var deliveries = sources.Select(s => s.Source).Distinct().SelectMany(s => _vault.Deliveries(s).Where(d => d.Status == "current").Select(d => $"{s}#{d.Id}")).Order(StringComparer.Ordinal).ToList();
+        var schema = new WorkspaceMetricSchema(workspace);
+        var members = MetricSql.Members(metric, schema, _vault.Dialect, new MetricQueryOptions(asOf, from, to));
+
+        Initialise();
+        using var connection = _vault.Open();
+        using var transaction = connection.BeginTransaction();
+        long runId;
+        using (var next = SqlVault.Command(connection, transaction, $"SELECT nextval('{Schema}.metric_run_ids')"))
+        {
+            runId = Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        var run = runId.ToString(CultureInfo.InvariantCulture);
+        var stored = Execute(connection, transaction, $"INSERT INTO {Schema}.metric_members SELECT {run}, {string.Join(", ", MetricSql.MemberColumns)} FROM ({members}) m");
+        var groups = new List<(string Name, string? Column)> { ("all", null) };
+        groups.AddRange(metric.GroupBy.Select((g, i) => (g.Name, (string?)$"g{i + 1}")));
+        foreach (var (name, column) in groups)
+        {
+            var aggregate = MetricSql.Aggregate(metric, _vault.Dialect, $"{Schema}.metric_members", runId, column);
+            Execute(connection, transaction, $"""
+                INSERT INTO {Schema}.metric_results
+                SELECT {run}, $1, {metric.Version.ToString(CultureInfo.InvariantCulture)}, $2, group_value, period_start, period_end, numerator, denominator, value FROM ({aggregate}) a
+                """, metric.Id, name);
+        }
+
+        var record = new MetricRun(runId, metric.Id, metric.Version, asOf, deliveries, nowUtc, operatorName, stored);
+        Execute(connection, transaction, $"""
+            INSERT INTO {Schema}.metric_runs VALUES ({run}, $1, {metric.Version.ToString(CultureInfo.InvariantCulture)}, $2, {SqlText.Date(asOf)},
+                {Date(from)}, {Date(to)}, $3, $4, $5, {stored.ToString(CultureInfo.InvariantCulture)})
+            """, metric.Id, entry.Yaml, string.Join(",", deliveries), DateTime.SpecifyKind(nowUtc, DateTimeKind.Unspecified), operatorName);
+        transaction.Commit();
+        return record;
+    }
+
+    /// <summary>The latest run of <paramref name="metricId"/>, or null when it was never computed.</summary>
+    public MetricRun? LatestRun(string metricId)
+    {
+        Initialise();
+        using var connection = _vault.Open();
+        using var command = SqlVault.Command(connection, null,
+            $"SELECT id, metric_id, version, as_of, deliveries, computed_utc, operator, members FROM {Schema}.metric_runs WHERE metric_id = $1 ORDER BY id DESC LIMIT 1", metricId);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadRun(reader) : null;
+    }
+
+    /// <summary>
+    /// The results of the latest run of <paramref name="metricId"/> for one breakdown ("all" for
+    /// the overall figures), with periods starting within <paramref name="from"/>–<paramref name="to"/>.
+    /// </summary>
+    public IReadOnlyList<MetricResult> Results(string metricId, string group = "all", DateOnly? from = null, DateOnly? to = null)
+    {
+        var latest = LatestRun(metricId);
+        if (latest is null)
+        {
+            return [];
+        }
+
+        var filter = (from is { } f ? $" AND period_start >= {SqlText.Date(f)}" : "") + (to is { } t ? $" AND period_start <= {SqlText.Date(t)}" : "");
+        var results = new List<MetricResult>();
+        using var connection = _vault.Open();
+        using var command = SqlVault.Command(connection, null, $"""
+            SELECT metric_id, version, group_name, group_value, period_start, period_end, numerator, denominator, value FROM {Schema}.metric_results
+            WHERE run_id = $1 AND group_name = $2{filter} ORDER BY period_start, group_value
+            """, latest.Id, group);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            results.Add(new MetricResult(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.GetString(3),
+                DateOf(reader.GetValue(4)), DateOf(reader.GetValue(5)),
+                reader.IsDBNull(6) ? null : Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture),
+                reader.IsDBNull(7) ? null : Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture),
+                reader.IsDBNull(8) ? null : Convert.ToDouble(reader.GetValue(8), CultureInfo.InvariantCulture)));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// The pseudonymous persons behind one figure of the latest run: each member row's person id,
+    /// anchor date and whether it counted in the numerator. Person-level: callers check access and audit.
+    /// </summary>
+    public IReadOnlyList<(string PersonId, DateOnly Anchor, bool InNumerator)> Members(CatalogEntry entry, string group, string groupValue, DateOnly periodStart)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var latest = LatestRun(entry.Definition.Id);
+        if (latest is null)
+        {
+            return [];
+        }
+
+        var index = entry.Definition.GroupBy.FindIndex(g => g.Name == group);
+        var groupFilter = group == "all" ? "" : index < 0 ? " AND 1 = 0" : $" AND COALESCE(g{index + 1}, 'unknown') = $2";
+        var members = new List<(string, DateOnly, bool)>();
+        using var connection = _vault.Open();
+        using var command = SqlVault.Command(connection, null,
+            $"SELECT person_id, anchor_date, hit FROM {Schema}.metric_members WHERE run_id = $1{groupFilter} AND period_start = {SqlText.Date(periodStart)} ORDER BY person_id, anchor_date",
+            group == "all" ? [latest.Id] : [latest.Id, groupValue]);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            members.Add((reader.GetString(0), DateOf(reader.GetValue(1)), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) == 1));
+        }
+
+        return members;
+    }
+
+    private static MetricRun ReadRun(DbDataReader reader) => new(
+        Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
+        DateOf(reader.GetValue(3)),
+        reader.GetString(4).Split(',', StringSplitOptions.RemoveEmptyEntries), Convert.ToDateTime(reader.GetValue(5), CultureInfo.InvariantCulture), reader.GetString(6),
+        Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture));
+
+    private static DateOnly DateOf(object value) => value switch
+    {
+        DateOnly date => date,
+        DateTime time => DateOnly.FromDateTime(time),
+        _ => DateOnly.Parse(Convert.ToString(value, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture),
+    };
+
+    private static string Date(DateOnly? date) => date is { } d ? SqlText.Date(d) : "NULL";
+
+    private static long Execute(DbConnection connection, DbTransaction transaction, string sql, params object?[] parameters)
+    {
+        using var command = SqlVault.Command(connection, transaction, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+}
