@@ -30,9 +30,10 @@ public static class MetricSql
         ArgumentNullException.ThrowIfNull(options);
         var pop = metric.Population;
         var popFiles = schema.File(pop.Source, pop.File);
-        var anchor = $"CAST(p.{Column(pop.Anchor)} AS DATE)";
-        var filters = new List<string> { $"p.{Column(pop.Anchor)} IS NOT NULL" };
-        filters.AddRange(pop.Where.Select(c => Condition("p", c, popFiles)));
+        string P(string field) => Ref(pop, schema, "p", field);
+        var anchor = $"CAST({P(pop.Anchor)} AS DATE)";
+        var filters = new List<string> { $"{P(pop.Anchor)} IS NOT NULL" };
+        filters.AddRange(pop.Where.Select(c => Condition(pop, schema, "p", c)));
         if (options.From is { } from)
         {
             filters.Add($"{anchor} >= {SqlText.Date(from)}");
@@ -48,10 +49,10 @@ public static class MetricSql
             filters.Add(WindowEnd(closing.Window, anchor) + " <= " + SqlText.Date(options.AsOf));
         }
 
-        var (personJoin, person) = Person("p", pop, popFiles);
-        var groups = Enumerable.Range(0, 4).Select(i => i < metric.GroupBy.Count ? Group(metric.GroupBy[i]) + $" AS g{i + 1}" : $"CAST(NULL AS VARCHAR) AS g{i + 1}");
-        var measure = metric.Measure is null ? "CAST(NULL AS DOUBLE PRECISION)" : $"CAST(p.{Column(metric.Measure)} AS DOUBLE PRECISION)";
-        var hit = metric.Numerator is { } numerator ? $"CASE WHEN {string.Join(" AND ", numerator.Where.Select(c => Condition("p", c, popFiles)))} THEN 1 ELSE 0 END" : "0";
+        var (personJoin, person) = Person("p", pop, popFiles, schema);
+        var groups = Enumerable.Range(0, 4).Select(i => i < metric.GroupBy.Count ? Group(metric.GroupBy[i], P) + $" AS g{i + 1}" : $"CAST(NULL AS VARCHAR) AS g{i + 1}");
+        var measure = metric.Measure is null ? "CAST(NULL AS DOUBLE PRECISION)" : $"CAST({P(metric.Measure)} AS DOUBLE PRECISION)";
+        var hit = metric.Numerator is { } numerator ? $"CASE WHEN {string.Join(" AND ", numerator.Where.Select(c => Condition(pop, schema, "p", c)))} THEN 1 ELSE 0 END" : "0";
         var ctes = new List<string>
         {
             $"person_keys AS (SELECT source, person_key, MIN(person_id) AS person_id FROM {IndexSchema}.person_records WHERE person_key IS NOT NULL GROUP BY source, person_key)",
@@ -59,8 +60,8 @@ public static class MetricSql
             population AS (
               SELECT p._delivery AS row_delivery, p._row AS row_number, {person} AS person_id, {anchor} AS anchor_date,
                      {Period(metric.PeriodKind, anchor)} AS period_start, {string.Join(", ", groups)}, {hit} AS hit, {measure} AS amount
-                     {(metric.Outcome?.MatchOn is { } key ? $", CAST(p.{Column(key.Population)} AS VARCHAR) AS match_key" : "")}
-              FROM {Table(pop)} p {personJoin}
+                     {(metric.Outcome?.MatchOn is { } key ? $", CAST({P(key.Population)} AS VARCHAR) AS match_key" : "")}
+              FROM {Table(pop)} p {Joins(pop, "p")} {personJoin}
               WHERE {string.Join(" AND ", filters)})
             """,
         };
@@ -71,20 +72,21 @@ public static class MetricSql
         }
 
         var outFiles = schema.File(outcome.Source, outcome.File);
-        var (outJoin, outPerson) = outcome.MatchOn is null ? Person("o", outcome, outFiles) : ("", "CAST(NULL AS VARCHAR)");
+        string O(string field) => Ref(outcome, schema, "o", field);
+        var (outJoin, outPerson) = outcome.MatchOn is null ? Person("o", outcome, outFiles, schema) : ("", "CAST(NULL AS VARCHAR)");
         var eventDate = outcome.Date is not null
-            ? $"CAST(o.{Column(outcome.Date)} AS DATE)"
-            : $"make_date(CAST(o.{Column(outcome.Year!)} AS INTEGER), CAST((o.{Column(outcome.Quarter!)} - 1) * 3 + 1 AS INTEGER), 1)";
+            ? $"CAST({O(outcome.Date)} AS DATE)"
+            : $"make_date(CAST({O(outcome.Year!)} AS INTEGER), CAST(({O(outcome.Quarter!)} - 1) * 3 + 1 AS INTEGER), 1)";
         var outFilters = new List<string>
         {
-            outcome.Date is not null ? $"o.{Column(outcome.Date)} IS NOT NULL" : $"o.{Column(outcome.Year!)} IS NOT NULL AND o.{Column(outcome.Quarter!)} BETWEEN 1 AND 4",
+            outcome.Date is not null ? $"{O(outcome.Date)} IS NOT NULL" : $"{O(outcome.Year!)} IS NOT NULL AND {O(outcome.Quarter!)} BETWEEN 1 AND 4",
         };
-        outFilters.AddRange(outcome.Where.Select(c => Condition("o", c, outFiles)));
-        var matchKey = outcome.MatchOn is { } m ? $"CAST(o.{Column(m.Outcome)} AS VARCHAR)" : "CAST(NULL AS VARCHAR)";
+        outFilters.AddRange(outcome.Where.Select(c => Condition(outcome, schema, "o", c)));
+        var matchKey = outcome.MatchOn is { } m ? $"CAST({O(m.Outcome)} AS VARCHAR)" : "CAST(NULL AS VARCHAR)";
         ctes.Add($"""
             outcome AS (
               SELECT {outPerson} AS person_id, {matchKey} AS match_key, {eventDate} AS event_date
-              FROM {Table(outcome)} o {outJoin}
+              FROM {Table(outcome)} o {Joins(outcome, "o")} {outJoin}
               WHERE {string.Join(" AND ", outFilters)})
             """);
         if (outcome.Whose == "family")
@@ -151,29 +153,38 @@ public static class MetricSql
 
     private static string Column(string field) => SqlText.Quote(field.ToLowerInvariant());
 
+    private static string Ref(RowSelection rows, IMetricSchema schema, string alias, string field) =>
+        FieldReference.Resolve(rows, schema, alias, field)?.Sql ?? throw new MetricDefinitionException($"'{field}' is not a field of {rows.Source}/{rows.File}.");
+
+    private static string Joins(RowSelection rows, string alias) => string.Concat(rows.Join.Select((j, i) =>
+    {
+        var joined = alias + (i + 1).ToString(CultureInfo.InvariantCulture);
+        return $" LEFT JOIN {SqlText.Quote(rows.Source)}.{SqlText.Quote(j.File.ToLowerInvariant())} {joined} ON {joined}.{Column(j.On)} = {alias}.{Column(j.On)}";
+    }));
+
     /// <summary>The join and expression giving a row's person id.</summary>
-    private static (string Join, string Person) Person(string alias, RowSelection rows, IReadOnlyList<FileDefinition> files)
+    private static (string Join, string Person) Person(string alias, RowSelection rows, IReadOnlyList<FileDefinition> files, IMetricSchema schema)
     {
         var source = SqlText.Literal(rows.Source);
         var key = rows.Person ?? files.Select(f => f.PersonKey).FirstOrDefault(k => k is not null);
         if (key is not null)
         {
-            var value = $"CAST({alias}.{Column(key)} AS VARCHAR)";
-            return ($"LEFT JOIN person_keys {alias}k ON {alias}k.source = {source} AND {alias}k.person_key = {value}",
-                $"COALESCE({alias}k.person_id, {SqlText.Literal(rows.Source + ":")} || {value})");
+            var value = $"CAST({Ref(rows, schema, alias, key)} AS VARCHAR)";
+            return ($"LEFT JOIN person_keys {alias}_key ON {alias}_key.source = {source} AND {alias}_key.person_key = {value}",
+                $"COALESCE({alias}_key.person_id, {SqlText.Literal(rows.Source + ":")} || {value})");
         }
 
         // One person record per row (e.g. a wage record): the record's id is its primary key.
         var primary = files[0].PrimaryKey;
         var id = string.Join(" || '|' || ", primary.Select(k => $"CAST({alias}.{Column(k)} AS VARCHAR)"));
-        return ($"LEFT JOIN {IndexSchema}.person_records {alias}r ON {alias}r.source = {source} AND {alias}r.file = {SqlText.Literal(files[0].Name)} AND {alias}r.source_id = {id}",
-            $"COALESCE({alias}r.person_id, {SqlText.Literal($"{rows.Source}/{files[0].Name}/")} || {id})");
+        return ($"LEFT JOIN {IndexSchema}.person_records {alias}_rec ON {alias}_rec.source = {source} AND {alias}_rec.file = {SqlText.Literal(files[0].Name)} AND {alias}_rec.source_id = {id}",
+            $"COALESCE({alias}_rec.person_id, {SqlText.Literal($"{rows.Source}/{files[0].Name}/")} || {id})");
     }
 
-    private static string Condition(string alias, ConditionDefinition condition, IReadOnlyList<FileDefinition> files)
+    private static string Condition(RowSelection rows, IMetricSchema schema, string alias, ConditionDefinition condition)
     {
-        var field = files.Select(f => f.Field(condition.Field)).First(f => f is not null)!;
-        var column = $"{alias}.{Column(condition.Field)}";
+        var reference = FieldReference.Resolve(rows, schema, alias, condition.Field)!;
+        var (field, column) = (reference.Field, reference.Sql);
         var text = $"CAST({column} AS VARCHAR)";
         if (condition.Present is { } present)
         {
@@ -216,9 +227,9 @@ public static class MetricSql
         _ => throw new MetricDefinitionException($"'{value}' is not a valid bound for {field.Name}: write dates as YYYY-MM-DD and numbers with a decimal point."),
     };
 
-    private static string Group(GroupDefinition group)
+    private static string Group(GroupDefinition group, Func<string, string> field)
     {
-        var column = "p." + Column(group.Field);
+        var column = field(group.Field);
         if (group.Bands.Count == 0)
         {
             return $"CAST({column} AS VARCHAR)";

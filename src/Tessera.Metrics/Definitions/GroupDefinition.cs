@@ -23,15 +23,18 @@ public sealed class GroupDefinition : IYamlConvertible
     {
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            Name = Field = scalar.Value;
+            Field = scalar.Value;
+            Name = DefaultName(Field);
             return;
         }
 
         var full = (GroupShape)nestedObjectDeserializer(typeof(GroupShape))!;
         Field = full.Field;
-        Name = string.IsNullOrEmpty(full.Name) ? full.Field : full.Name;
+        Name = string.IsNullOrEmpty(full.Name) ? DefaultName(full.Field) : full.Name;
         Bands = full.Bands;
     }
+
+    private static string DefaultName(string field) => field.ToLowerInvariant().Replace('.', '_');
 
     void IYamlConvertible.Write(IEmitter emitter, ObjectSerializer nestedObjectSerializer) =>
         nestedObjectSerializer(new GroupShape { Name = Name, Field = Field, Bands = Bands });

@@ -52,7 +52,7 @@ public static partial class MetricValidator
         var population = Rows(metric.Population, "population", schema, problems);
         if (population.Count > 0)
         {
-            Field(population, metric.Population, metric.Population.Anchor, "population.anchor", problems, dateOnly: true);
+            Field(metric.Population, schema, metric.Population.Anchor, "population.anchor", problems, dateOnly: true);
         }
 
         if (metric.Outcome is { } outcome)
@@ -67,7 +67,7 @@ public static partial class MetricValidator
                 problems.Add("numerator: give either an outcome or a numerator condition, not both.");
             }
 
-            Conditions(population, metric.Population, numerator.Where, "numerator.where", problems);
+            Conditions(metric.Population, schema, numerator.Where, "numerator.where", problems);
             if (numerator.Where.Count == 0)
             {
                 problems.Add("numerator.where: list at least one condition.");
@@ -92,11 +92,11 @@ public static partial class MetricValidator
             }
             else
             {
-                Field(population, metric.Population, metric.Measure, "measure", problems, numeric: true);
+                Field(metric.Population, schema, metric.Measure, "measure", problems, numeric: true);
             }
         }
 
-        CheckGroups(metric, population, problems);
+        CheckGroups(metric, schema, problems);
         if (problems.Count > 0)
         {
             throw new MetricDefinitionException(origin, problems);
@@ -114,7 +114,7 @@ public static partial class MetricValidator
             }
             else if (outcome.Date is not null)
             {
-                Field(files, outcome, outcome.Date, "outcome.date", problems, dateOnly: true);
+                Field(outcome, schema, outcome.Date, "outcome.date", problems, dateOnly: true);
             }
             else if (outcome.Year is null || outcome.Quarter is null)
             {
@@ -122,14 +122,14 @@ public static partial class MetricValidator
             }
             else
             {
-                Field(files, outcome, outcome.Year, "outcome.year", problems, numeric: true);
-                Field(files, outcome, outcome.Quarter, "outcome.quarter", problems, numeric: true);
+                Field(outcome, schema, outcome.Year, "outcome.year", problems, numeric: true);
+                Field(outcome, schema, outcome.Quarter, "outcome.quarter", problems, numeric: true);
             }
 
             if (outcome.MatchOn is { } key)
             {
-                Field(population, populationRows, key.Population, "outcome.match_on.population", problems);
-                Field(files, outcome, key.Outcome, "outcome.match_on.outcome", problems);
+                Field(populationRows, schema, key.Population, "outcome.match_on.population", problems);
+                Field(outcome, schema, key.Outcome, "outcome.match_on.outcome", problems);
             }
         }
 
@@ -166,7 +166,7 @@ public static partial class MetricValidator
         }
     }
 
-    private static void CheckGroups(MetricDefinition metric, IReadOnlyList<FileDefinition> population, List<string> problems)
+    private static void CheckGroups(MetricDefinition metric, IMetricSchema schema, List<string> problems)
     {
         if (metric.GroupBy.Count > MaxGroups)
         {
@@ -175,7 +175,7 @@ public static partial class MetricValidator
 
         foreach (var (group, i) in metric.GroupBy.Select((g, i) => (g, i)))
         {
-            Field(population, metric.Population, group.Field, $"group_by[{i}]", problems, numeric: group.Bands.Count > 0);
+            Field(metric.Population, schema, group.Field, $"group_by[{i}]", problems, numeric: group.Bands.Count > 0);
             if (group.Name is "all" or "period" || !NamePattern().IsMatch(group.Name))
             {
                 problems.Add($"group_by[{i}].name: '{group.Name}' must be lower-case letters, digits and underscores, and not 'all' or 'period'.");
@@ -204,24 +204,37 @@ public static partial class MetricValidator
             return files;
         }
 
+        foreach (var (join, i) in rows.Join.Select((j, i) => (j, i)))
+        {
+            var joined = schema.File(rows.Source, join.File);
+            if (joined.Count == 0)
+            {
+                problems.Add($"{path}.join[{i}]: '{join.File}' is not a file of {rows.Source}.");
+            }
+            else if (joined[0].PrimaryKey.Count != 1 || !string.Equals(joined[0].PrimaryKey[0], join.On, StringComparison.Ordinal) || files.All(f => f.Field(join.On) is null))
+            {
+                problems.Add($"{path}.join[{i}]: join on {join.File}'s primary key ({string.Join(", ", joined[0].PrimaryKey)}), a field {rows.File} has too.");
+            }
+        }
+
         if (rows.Person is not null)
         {
-            Field(files, rows, rows.Person, path + ".person", problems);
+            Field(rows, schema, rows.Person, path + ".person", problems);
         }
         else if (needsPerson && files.All(f => f.PersonKey is null && f.Identity.Count == 0))
         {
             problems.Add($"{path}.person: {rows.Source}/{rows.File} has no person key and no identifiers; name the field that identifies the person.");
         }
 
-        Conditions(files, rows, rows.Where, path + ".where", problems);
+        Conditions(rows, schema, rows.Where, path + ".where", problems);
         return files;
     }
 
-    private static void Conditions(IReadOnlyList<FileDefinition> files, RowSelection rows, List<ConditionDefinition> conditions, string path, List<string> problems)
+    private static void Conditions(RowSelection rows, IMetricSchema schema, List<ConditionDefinition> conditions, string path, List<string> problems)
     {
         foreach (var (condition, i) in conditions.Select((c, i) => (c, i)))
         {
-            var field = Field(files, rows, condition.Field, $"{path}[{i}]", problems);
+            var field = Field(rows, schema, condition.Field, $"{path}[{i}]", problems);
             var tests = new object?[] { condition.EqualTo, condition.In, condition.NotIn, condition.Present }.Count(t => t is not null) + (condition.Min is not null || condition.Max is not null ? 1 : 0);
             if (tests != 1)
             {
@@ -238,12 +251,14 @@ public static partial class MetricValidator
         }
     }
 
-    private static FieldDefinition? Field(IReadOnlyList<FileDefinition> files, RowSelection rows, string name, string path, List<string> problems, bool dateOnly = false, bool numeric = false)
+    private static FieldDefinition? Field(RowSelection rows, IMetricSchema schema, string name, string path, List<string> problems, bool dateOnly = false, bool numeric = false)
     {
-        var field = files.Select(f => f.Field(name)).FirstOrDefault(f => f is not null);
+        var field = FieldReference.Resolve(rows, schema, "x", name)?.Field;
         if (field is null)
         {
-            problems.Add($"{path}: '{name}' is not a field of {rows.Source}/{rows.File}.");
+            problems.Add(name.Contains('.', StringComparison.Ordinal)
+                ? $"{path}: '{name}' is not a field of a file joined to {rows.Source}/{rows.File} (join the file first, then write File.field)."
+                : $"{path}: '{name}' is not a field of {rows.Source}/{rows.File}.");
             return null;
         }
 

@@ -12,6 +12,9 @@ public class RowSelection
     /// <summary>The field naming the person, when not the file's person key (e.g. an allegation's perpetrator).</summary>
     public string? Person { get; set; }
 
+    /// <summary>Files of the same source joined to each row on their primary key.</summary>
+    public List<JoinDefinition> Join { get; set; } = [];
+
     /// <summary>Conditions every row must meet.</summary>
     public List<ConditionDefinition> Where { get; set; } = [];
 }
