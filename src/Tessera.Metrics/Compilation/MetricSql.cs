@@ -145,7 +145,7 @@ public static class MetricSql
             SELECT period_start, CAST(CAST(period_start AS TIMESTAMP) + INTERVAL '{step}' AS DATE) - 1 AS period_end, {group} AS group_value,
                    CAST({numerator} AS BIGINT) AS numerator, CAST({denominator} AS BIGINT) AS denominator, CAST({value} AS DOUBLE PRECISION) AS value
             FROM {membersTable} WHERE run_id = {runId.ToString(CultureInfo.InvariantCulture)}
-            GROUP BY period_start, {group}
+            GROUP BY period_start{(groupColumn is null ? "" : ", " + group)}
             """;
     }
 
