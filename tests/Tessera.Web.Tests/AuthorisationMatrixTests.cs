@@ -57,6 +57,11 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /deliveries/{id:long}/quarantine"] = [302, 200, 200, 404, 403, 403, 403, 403],
         ["GET /deliveries/{id:long}/quarantine?handler=Csv"] = [401, 200, 200, 404, 403, 403, 403, 403],
         ["GET /deliveries/upload"] = [302, 200, 200, 200, 403, 403, 403, 403],
+        ["GET /metrics"] = [302, 200, 200, 200, 200, 200, 403, 403],
+        ["GET /metrics?handler=Csv"] = [401, 200, 200, 200, 200, 200, 403, 403],
+        ["GET /metrics/{id}"] = [302, 200, 200, 404, 200, 200, 403, 403],
+        ["GET /metrics/{id}?handler=Csv"] = [401, 200, 200, 404, 200, 200, 403, 403],
+        ["GET /metrics/{id}?handler=Members"] = [401, 200, 403, 403, 403, 403, 403, 403],
         ["GET /audit"] = [302, 200, 403, 403, 403, 403, 403, 403],
         ["GET /audit?handler=Csv"] = [401, 200, 403, 403, 403, 403, 403, 403],
         ["POST /deliveries/upload"] = [401, 200, 200, 403, 403, 403, 403, 403],
@@ -182,7 +187,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         var source = otherRows ? "benefits" : "homelessness";
         var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
         var method = endpoint[..space];
-        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{item:long}", "1", StringComparison.Ordinal).Replace("{person}", FirstPerson(), StringComparison.Ordinal);
+        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{item:long}", "1", StringComparison.Ordinal).Replace("{person}", FirstPerson(), StringComparison.Ordinal)
+            .Replace("{id}", otherRows ? "acm-referral-to-enrolment" : "hmis-exit-to-permanent-housing", StringComparison.Ordinal) + (endpoint.EndsWith("Members", StringComparison.Ordinal) ? "&period=2024-01-01" : "");
         if (method == "GET")
         {
             return (int)(await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode;

@@ -15,7 +15,7 @@ public static class AccessPolicy
         [Role.DataPartner] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewInbox, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewQuarantine, Capability.Deliver, Capability.RunHudReports, Capability.ViewMetrics],
         [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewMetrics],
         [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage, Capability.ViewMetrics],
-        [Role.ProviderStaff] = [Capability.ReadReference, Capability.ViewMetrics],
+        [Role.ProviderStaff] = [Capability.ReadReference],
         [Role.Caseworker] = [Capability.ReadReference],
     };
 

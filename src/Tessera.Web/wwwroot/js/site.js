@@ -7,7 +7,8 @@
   }
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var labels = (canvas.dataset.labels || "").split("|");
-    var values = (canvas.dataset.values || "").split("|").map(Number);
+    // An empty value is a gap (a hidden cell), not a zero.
+    var values = (canvas.dataset.values || "").split("|").map(function (v) { return v === "" ? null : Number(v); });
     new Chart(canvas, {
       type: canvas.dataset.chart,
       data: {
