@@ -118,6 +118,19 @@ public sealed class MetricComputationTests
         period: year
         """;
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void A_rolling_period_is_the_twelve_months_up_to_a_month_with_data(Engine engine)
+    {
+        using var test = County(engine);
+        File.WriteAllText(Path.Combine(test.Folder, MetricCatalog.Folder, "rolling.yaml"), Spending.Replace("fixture-spending", "fixture-rolling", StringComparison.Ordinal).Replace("period: quarter", "period: rolling_12", StringComparison.Ordinal));
+        var store = Compute(test, "fixture-rolling");
+
+        // Months with releases: 2023-01, -02, -03, -04, -06 and 2024-06; the only window not reaching before January 2023 ends in June 2024 and holds R7 alone.
+        var window = Assert.Single(store.Results("fixture-rolling"));
+        Assert.Equal((new DateOnly(2023, 7, 1), new DateOnly(2024, 6, 30), 1L, 20.0), (window.PeriodStart, window.PeriodEnd, window.Denominator!.Value, window.Value!.Value));
+    }
+
     public static TheoryData<Engine> Engines => new(Engine.Embedded, Engine.PostgreSql);
 
     [Theory]

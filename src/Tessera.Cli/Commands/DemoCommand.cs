@@ -5,6 +5,7 @@ using Tessera.Intake.Delivering;
 using Tessera.Cli.Console;
 using Tessera.Intake.Inbox;
 using Tessera.Storage.Linking;
+using Tessera.Storage.Metrics;
 using Tessera.Storage.Workspaces;
 using Tessera.Synthetic;
 
@@ -69,6 +70,25 @@ public static class DemoCommand
         var run = WorkspaceLinker.Run(workspace, workspace.Config.Operator, new WorkspaceLinkOptions(), new ProgressReporter(error), cancellationToken).Run;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Linked {run.Records:N0} person records into {run.Persons:N0} persons; {run.Review:N0} pairs to review; {run.FamilyLinks:N0} family links."));
+        workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, "compute", "every metric", "demonstration"));
+        var store = new MetricStore(workspace);
+        var computed = 0;
+        foreach (var entry in MetricCatalog.Load(workspace).Where(e => e.Available))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                store.Compute(entry, workspace.Config.Operator, DateTime.UtcNow);
+                computed++;
+            }
+            catch (WorkspaceException ex)
+            {
+                // A small county may have no rows yet for a metric's file.
+                error.WriteLine($"Metric {entry.Definition.Id} skipped: {ex.Message}");
+            }
+        }
+
+        output.WriteLine($"Computed {computed} metrics of the standard library.");
     }
 
     /// <summary>Builds the command.</summary>

@@ -50,10 +50,20 @@ public static class MetricsCommand
         var metric = new Option<string?>("--metric") { Description = "Only this metric (default: every metric the workspace can compute)." };
         var from = new Option<string?>("--from") { Description = "Only anchor dates from this day, YYYY-MM-DD." };
         var to = new Option<string?>("--to") { Description = "Only anchor dates up to this day, YYYY-MM-DD." };
-        var command = new Command("compute", "Compute metrics over the current data and store the results with the definition version and the deliveries used.") { metric, from, to, workspace };
+        var period = new Option<string?>("--period") { Description = "Only anchor dates in this period: a year (2024), a quarter (2024-Q3) or a month (2024-07)." };
+        var command = new Command("compute", "Compute metrics over the current data and store the results with the definition version and the deliveries used.") { metric, period, from, to, workspace };
         command.SetAction(parsed =>
         {
             var (start, end) = (Date(parsed.GetValue(from), "--from"), Date(parsed.GetValue(to), "--to"));
+            if (parsed.GetValue(period) is { } text)
+            {
+                if (start is not null || end is not null)
+                {
+                    throw new UsageException("Give either --period or --from/--to, not both.");
+                }
+
+                (start, end) = Period(text);
+            }
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ComputeMetrics, "compute", parsed.GetValue(metric) is { } one ? $"metric {one}" : "every metric");
             var catalog = Catalog(opened);
             var chosen = parsed.GetValue(metric) is { } id ? [MetricCatalog.Find(catalog, id)] : catalog.Where(e => e.Available).ToList();
@@ -184,6 +194,27 @@ public static class MetricsCommand
     };
 
     private static string Csv(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal) ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    private static (DateOnly, DateOnly) Period(string text)
+    {
+        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        }
+
+        if (text.Length == 7 && text[4..6] == "-Q" && int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out year) && text[6] is >= '1' and <= '4')
+        {
+            var first = new DateOnly(year, ((text[6] - '1') * 3) + 1, 1);
+            return (first, first.AddMonths(3).AddDays(-1));
+        }
+
+        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return (month, month.AddMonths(1).AddDays(-1));
+        }
+
+        throw new UsageException($"--period must be a year (2024), a quarter (2024-Q3) or a month (2024-07), not '{text}'.");
+    }
 
     private static DateOnly? Date(string? text, string option) =>
         text is null ? null

@@ -140,11 +140,27 @@ public static class MetricSql
             _ => ("SUM(hit)", "COUNT(*)", median("days", "hit = 1")),
         };
         var group = groupColumn is null ? "'all'" : $"COALESCE({groupColumn}, 'unknown')";
+        var run = runId.ToString(CultureInfo.InvariantCulture);
+        var measures = $"CAST({numerator} AS BIGINT) AS numerator, CAST({denominator} AS BIGINT) AS denominator, CAST({value} AS DOUBLE PRECISION) AS value";
+        if (metric.PeriodKind == MetricPeriod.Rolling12)
+        {
+            // Each window ends with a month of data and starts 11 months earlier; windows reaching before the data are left out.
+            return $"""
+                SELECT {MonthsBefore("w.month", 11)} AS period_start, {MonthsBefore("w.month", -1)} - 1 AS period_end, {group} AS group_value, {measures}
+                FROM {membersTable} m JOIN (
+                  SELECT DISTINCT period_start AS month FROM {membersTable}
+                  WHERE run_id = {run} AND period_start >= (SELECT {MonthsBefore("MIN(period_start)", -11)} FROM {membersTable} WHERE run_id = {run})) w
+                ON m.period_start BETWEEN {MonthsBefore("w.month", 11)} AND w.month
+                WHERE m.run_id = {run}
+                GROUP BY w.month{(groupColumn is null ? "" : ", " + group)}
+                """;
+        }
+
         var step = metric.PeriodKind switch { MetricPeriod.Quarter => "3 months", MetricPeriod.Year => "1 year", _ => "1 month" };
         return $"""
             SELECT period_start, CAST(CAST(period_start AS TIMESTAMP) + INTERVAL '{step}' AS DATE) - 1 AS period_end, {group} AS group_value,
-                   CAST({numerator} AS BIGINT) AS numerator, CAST({denominator} AS BIGINT) AS denominator, CAST({value} AS DOUBLE PRECISION) AS value
-            FROM {membersTable} WHERE run_id = {runId.ToString(CultureInfo.InvariantCulture)}
+                   {measures}
+            FROM {membersTable} WHERE run_id = {run}
             GROUP BY period_start{(groupColumn is null ? "" : ", " + group)}
             """;
     }
@@ -254,7 +270,11 @@ public static class MetricSql
     }
 
     private static string Period(MetricPeriod period, string date) =>
-        $"CAST(date_trunc('{period.ToString().ToLowerInvariant()}', CAST({date} AS TIMESTAMP)) AS DATE)";
+        $"CAST(date_trunc('{(period == MetricPeriod.Rolling12 ? "month" : period.ToString().ToLowerInvariant())}', CAST({date} AS TIMESTAMP)) AS DATE)";
+
+    /// <summary>The date <paramref name="months"/> months before <paramref name="date"/> (after, when negative).</summary>
+    public static string MonthsBefore(string date, int months) =>
+        $"CAST(CAST({date} AS TIMESTAMP) {(months >= 0 ? "-" : "+")} INTERVAL '{Math.Abs(months).ToString(CultureInfo.InvariantCulture)} months' AS DATE)";
 
     private static string QuarterStart(string date, int quartersAhead) =>
         $"CAST(date_trunc('quarter', CAST({date} AS TIMESTAMP)) + INTERVAL '{(3 * quartersAhead).ToString(CultureInfo.InvariantCulture)} months' AS DATE)";

@@ -11,4 +11,7 @@ public enum MetricPeriod
 
     /// <summary>Calendar year.</summary>
     Year,
+
+    /// <summary>The 12 months up to and including each month, e.g. February 2024 to January 2025 ("rolling_12").</summary>
+    Rolling12,
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Tessera.Intake.Delivering;
 using Tessera.Metrics.Compilation;
+using Tessera.Metrics.Definitions;
 using Tessera.Metrics.Sql;
 using Tessera.Storage.Linking;
 using Tessera.Storage.Vault;
@@ -154,7 +155,7 @@ public sealed class MetricStore(Workspace workspace)
         var members = new List<(string, DateOnly, bool)>();
         using var connection = _vault.Open();
         using var command = SqlVault.Command(connection, null,
-            $"SELECT person_id, anchor_date, hit FROM {Schema}.metric_members WHERE run_id = $1{groupFilter} AND period_start = {SqlText.Date(periodStart)} ORDER BY person_id, anchor_date",
+            $"SELECT person_id, anchor_date, hit FROM {Schema}.metric_members WHERE run_id = $1{groupFilter} AND {PeriodFilter(entry.Definition, periodStart)} ORDER BY person_id, anchor_date",
             group == "all" ? [latest.Id] : [latest.Id, groupValue]);
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -170,6 +171,12 @@ public sealed class MetricStore(Workspace workspace)
         DateOf(reader.GetValue(3)),
         reader.GetString(4).Split(',', StringSplitOptions.RemoveEmptyEntries), Convert.ToDateTime(reader.GetValue(5), CultureInfo.InvariantCulture), reader.GetString(6),
         Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture));
+
+    /// <summary>The members' months that make up the period starting on <paramref name="start"/>: one month, or twelve for a rolling period.</summary>
+    private static string PeriodFilter(MetricDefinition metric, DateOnly start) =>
+        metric.PeriodKind == MetricPeriod.Rolling12
+            ? $"period_start BETWEEN {SqlText.Date(start)} AND {SqlText.Date(start.AddMonths(11))}"
+            : $"period_start = {SqlText.Date(start)}";
 
     private static DateOnly DateOf(object value) => value switch
     {
