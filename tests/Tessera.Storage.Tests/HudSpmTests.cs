@@ -18,6 +18,7 @@ public sealed class HudSpmTests
     [
         ("3.2", "C3"), ("3.2", "C4"), ("5.1", "C2"), ("5.2", "C2"), ("7a.1", "C2"), ("7a.1", "C3"), ("7a.1", "C4"),
         ("7b.1", "C2"), ("7b.1", "C3"), ("7b.2", "C2"), ("7b.2", "C3"),
+        .. new[] { "4.1", "4.2", "4.3", "4.4", "4.5", "4.6" }.SelectMany(t => new[] { (t, "C2"), (t, "C3"), (t, "C4") }),
     ];
 
     public static TheoryData<Engine> Engines => new(Engine.Embedded, Engine.PostgreSql);

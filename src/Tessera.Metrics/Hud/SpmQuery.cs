@@ -18,6 +18,9 @@ public static class SpmQuery
     private const string Housing = "'es_ee', 'es_nbn', 'sh', 'th', 'ph', 'rrh'";
     private const string Homeless = "'so', 'es_ee', 'es_nbn', 'sh', 'th', 'ph', 'rrh'";
 
+    /// <summary>HUD CoC program funders (Funder.csv): PSH, RRH, SSO, TH, YHDP, joint TH/RRH, the unsheltered and rural special NOFOs.</summary>
+    private const string CocFunders = "2, 3, 4, 5, 43, 44, 54, 55";
+
     /// <summary>Builds the statement.</summary>
     /// <param name="dialect">Engine the statement runs on.</param>
     /// <param name="schema">The HMIS source's schema in the vault, e.g. "homelessness".</param>
@@ -37,6 +40,9 @@ public static class SpmQuery
         var cocLiteral = SqlText.Literal(coc);
         var permanent = HudDestinations.List(HudDestinations.Permanent);
         var days = SqlText.DaysBetween(dialect, "x.exit_date", "r.return_date");
+        var stayed = SqlText.DaysBetween(dialect, "a.entry_date", "report_end");
+        var anniversary = SqlText.AddYears(dialect, "a.entry_date", "EXTRACT(YEAR FROM i.informationdate) - EXTRACT(YEAR FROM a.entry_date)");
+        var anniversaryGap = SqlText.DaysBetween(dialect, anniversary, "i.informationdate");
         return $"""
             WITH params AS (SELECT {SqlText.Date(from)} AS report_start, {SqlText.Date(to)} AS report_end),
             project AS (
@@ -119,6 +125,44 @@ public static class SpmQuery
               GROUP BY x.personalid),
             returned AS (
               SELECT x.kind, {days} AS days FROM housed_exit x JOIN return_entry r ON r.personalid = x.personalid),
+            funded AS (
+              SELECT DISTINCT f.projectid FROM {s}.funder f, params WHERE f.funder IN ({CocFunders})
+                AND (f.startdate IS NULL OR f.startdate <= report_end) AND (f.enddate IS NULL OR f.enddate >= report_start)),
+            adult AS (
+              SELECT a.* FROM active a JOIN {s}.enrollment e ON e.enrollmentid = a.enrollmentid JOIN {s}.client c ON c.personalid = a.personalid, params
+              WHERE e.projectid IN (SELECT projectid FROM funded) AND c.dob_year_month IS NOT NULL
+                AND EXTRACT(YEAR FROM GREATEST(report_start, a.entry_date)) * 12 + EXTRACT(MONTH FROM GREATEST(report_start, a.entry_date))
+                    - (CAST(SUBSTRING(c.dob_year_month, 1, 4) AS INTEGER) * 12 + CAST(SUBSTRING(c.dob_year_month, 6, 2) AS INTEGER)) >= 216),
+            stayer_candidate AS (SELECT a.* FROM adult a, params WHERE a.exit_date IS NULL OR a.exit_date > report_end),
+            stayer AS (
+              SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY personalid ORDER BY entry_date DESC, enrollmentid DESC) AS rn FROM stayer_candidate a, params
+                 WHERE {stayed} + 1 >= 365) x
+              WHERE rn = 1),
+            leaver AS (
+              SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY personalid ORDER BY entry_date DESC, enrollmentid DESC) AS rn FROM adult a, params
+                 WHERE a.exit_date <= report_end AND a.personalid NOT IN (SELECT personalid FROM stayer_candidate)) x
+              WHERE rn = 1),
+            income AS (
+              SELECT enrollmentid, datacollectionstage AS stage, informationdate,
+                     GREATEST(COALESCE(earnedamount, 0), 0) AS earned, GREATEST(COALESCE(totalmonthlyincome, 0), 0) AS total
+              FROM {s}.incomebenefits),
+            at_entry AS (SELECT * FROM (SELECT i.*, ROW_NUMBER() OVER (PARTITION BY enrollmentid ORDER BY informationdate DESC) AS rn FROM income i WHERE stage = 1) x WHERE rn = 1),
+            at_exit AS (SELECT * FROM (SELECT i.*, ROW_NUMBER() OVER (PARTITION BY enrollmentid ORDER BY informationdate DESC) AS rn FROM income i WHERE stage = 3) x WHERE rn = 1),
+            annual AS (
+              SELECT i.* FROM income i JOIN stayer a ON a.enrollmentid = i.enrollmentid, params
+              WHERE i.stage = 5 AND i.informationdate <= report_end
+                AND ABS({anniversaryGap}) <= 30),
+            latest_annual AS (SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY enrollmentid ORDER BY informationdate DESC) AS rn FROM annual a) x WHERE rn = 1),
+            earlier_annual AS (
+              SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.enrollmentid ORDER BY a.informationdate DESC) AS rn FROM annual a
+                JOIN latest_annual l ON l.enrollmentid = a.enrollmentid AND a.informationdate < l.informationdate) x WHERE rn = 1),
+            income_change AS (
+              SELECT 'stayer' AS who, COALESCE(c.earned, 0) AS now_earned, COALESCE(c.total, 0) AS now_total, COALESCE(p.earned, e.earned) AS was_earned, COALESCE(p.total, e.total) AS was_total,
+                     (p.enrollmentid IS NOT NULL OR e.enrollmentid IS NOT NULL) AS compared
+              FROM stayer s LEFT JOIN latest_annual c ON c.enrollmentid = s.enrollmentid LEFT JOIN earlier_annual p ON p.enrollmentid = s.enrollmentid LEFT JOIN at_entry e ON e.enrollmentid = s.enrollmentid
+              UNION ALL
+              SELECT 'leaver', COALESCE(c.earned, 0), COALESCE(c.total, 0), e.earned, e.total, e.enrollmentid IS NOT NULL
+              FROM leaver l LEFT JOIN at_exit c ON c.enrollmentid = l.enrollmentid LEFT JOIN at_entry e ON e.enrollmentid = l.enrollmentid),
             counts(tbl, cell, n) AS (
               SELECT '3.2', 'C2', COUNT(DISTINCT personalid) FROM sheltered
               UNION ALL SELECT '3.2', 'C3', COUNT(DISTINCT personalid) FROM sheltered WHERE kind IN ('es_ee', 'es_nbn')
@@ -135,6 +179,10 @@ public static class SpmQuery
               UNION ALL SELECT '7b.1', 'C3', COUNT(*) FROM housing_exit WHERE destination IN ({permanent})
               UNION ALL SELECT '7b.2', 'C2', (SELECT COUNT(*) FROM ph_stayer) + (SELECT COUNT(*) FROM ph_leaver)
               UNION ALL SELECT '7b.2', 'C3', (SELECT COUNT(*) FROM ph_stayer) + (SELECT COUNT(*) FROM ph_leaver WHERE destination IN ({permanent}))
+              UNION ALL SELECT CASE who WHEN 'stayer' THEN '4.1' ELSE '4.4' END, 'C2', COUNT(*) FROM income_change GROUP BY who
+              UNION ALL SELECT CASE who WHEN 'stayer' THEN '4.1' ELSE '4.4' END, 'C3', COUNT(*) FROM income_change WHERE compared AND now_earned > was_earned GROUP BY who
+              UNION ALL SELECT CASE who WHEN 'stayer' THEN '4.2' ELSE '4.5' END, 'C3', COUNT(*) FROM income_change WHERE compared AND now_total - now_earned > was_total - was_earned GROUP BY who
+              UNION ALL SELECT CASE who WHEN 'stayer' THEN '4.3' ELSE '4.6' END, 'C3', COUNT(*) FROM income_change WHERE compared AND now_total > was_total GROUP BY who
               UNION ALL SELECT '2', 'B:' || kind, COUNT(*) FROM housed_exit GROUP BY kind
               UNION ALL SELECT '2', 'C:' || kind, COUNT(*) FROM returned WHERE days <= 180 GROUP BY kind
               UNION ALL SELECT '2', 'E:' || kind, COUNT(*) FROM returned WHERE days BETWEEN 181 AND 365 GROUP BY kind

@@ -5,7 +5,7 @@ namespace Tessera.Metrics.Hud;
 /// <summary>
 /// HUD's System Performance Measures laid out as HUD's report files: counts from
 /// <see cref="SpmQuery"/> become cells, and the derived cells (first-time counts, percentages,
-/// totals) are computed here. Implemented: measures 2, 3.2, 5.1, 5.2, 7a.1, 7b.1 and 7b.2 (current
+/// totals) are computed here. Implemented: measures 2, 3.2, 4.1–4.6, 5.1, 5.2, 7a.1, 7b.1 and 7b.2 (current
 /// fiscal year columns). Specification: HUD SPM programming specifications FY2022 (the Data Lab test
 /// kit's year), with FY2024 destination codes accepted alike.
 /// </summary>
@@ -36,6 +36,18 @@ public static class SpmReport
         Add("3.2", "C3", N("3.2", "C3"), "Emergency shelter total");
         Add("3.2", "C4", N("3.2", "C4"), "Safe haven total");
         Add("3.2", "C5", N("3.2", "C5"), "Transitional housing total");
+
+        foreach (var (table, adults, income) in new[]
+        {
+            ("4.1", "4.1", "earned income"), ("4.2", "4.1", "non-employment cash income"), ("4.3", "4.1", "total income"),
+            ("4.4", "4.4", "earned income"), ("4.5", "4.4", "non-employment cash income"), ("4.6", "4.4", "total income"),
+        })
+        {
+            var who = adults == "4.1" ? "adults in CoC-funded projects a year or more (system stayers)" : "adults who exited CoC-funded projects (system leavers)";
+            Add(table, "C2", N(adults, "C2"), "Universe: " + who);
+            Add(table, "C3", N(table, "C3"), $"Of those, adults with increased {income}");
+            Percent(table, "C4", N(table, "C3"), N(adults, "C2"), "0.00", $"% of adults with increased {income}");
+        }
 
         foreach (var (table, projects) in new[] { ("5.1", "ES, SH or TH"), ("5.2", "ES, SH, TH or PH") })
         {

@@ -15,6 +15,13 @@ public static class SqlText
         _ => $"({to} - {from})",
     };
 
+    /// <summary><paramref name="date"/> plus <paramref name="years"/> (an integer expression) calendar years.</summary>
+    public static string AddYears(SqlDialect dialect, string date, string years) => dialect switch
+    {
+        SqlDialect.DuckDb => $"CAST(CAST({date} AS TIMESTAMP) + to_years(CAST({years} AS INTEGER)) AS DATE)",
+        _ => $"CAST({date} + make_interval(years => CAST({years} AS INTEGER)) AS DATE)",
+    };
+
     /// <summary>A double-quoted identifier, e.g. a source's schema.</summary>
     public static string Quote(string identifier)
     {
