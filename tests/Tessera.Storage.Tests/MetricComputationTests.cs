@@ -50,6 +50,7 @@ public sealed class MetricComputationTests
               - { name: dob, type: date, sensitivity: direct_identifier }
               - { name: ssn, type: string, sensitivity: direct_identifier }
               - { name: arrest_date, type: date, required: true }
+              - { name: bail, type: money }
             identity: { given_name: first_name, family_name: last_name, birth_date: dob, ssn: ssn }
         """;
 
@@ -75,11 +76,11 @@ public sealed class MetricComputationTests
         """;
 
     private const string Arrests = """
-        arrest_id,sid,first_name,last_name,dob,ssn,arrest_date
-        A1,S1,ANN,LEE,1980-01-01,123456789,2024-01-10
-        A2,S2,BOB,RAY,1975-05-05,234567890,2024-02-02
-        A3,S4,DI,FOX,1985-07-07,456789012,2023-04-01
-        A4,S4,DI,FOX,1985-07-07,456789012,2023-03-01
+        arrest_id,sid,first_name,last_name,dob,ssn,arrest_date,bail
+        A1,S1,ANN,LEE,1980-01-01,123456789,2024-01-10,500
+        A2,S2,BOB,RAY,1975-05-05,234567890,2024-02-02,1500
+        A3,S4,DI,FOX,1985-07-07,456789012,2023-04-01,900
+        A4,S4,DI,FOX,1985-07-07,456789012,2023-03-01,100
         """;
 
     private const string Rearrest = """
@@ -129,6 +130,20 @@ public sealed class MetricComputationTests
         // Months with releases: 2023-01, -02, -03, -04, -06 and 2024-06; the only window not reaching before January 2023 ends in June 2024 and holds R7 alone.
         var window = Assert.Single(store.Results("fixture-rolling"));
         Assert.Equal((new DateOnly(2023, 7, 1), new DateOnly(2024, 6, 30), 1L, 20.0), (window.PeriodStart, window.PeriodEnd, window.Denominator!.Value, window.Value!.Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void An_outcome_measure_is_summarised_over_the_rows_with_an_outcome(Engine engine)
+    {
+        using var test = County(engine);
+        File.WriteAllText(Path.Combine(test.Folder, MetricCatalog.Folder, "bail.yaml"), DaysToArrest.Replace("fixture-days", "fixture-bail", StringComparison.Ordinal)
+            .Replace("window:", "measure: bail, window:", StringComparison.Ordinal).Replace("value: days_to_outcome", "value: median", StringComparison.Ordinal));
+        var store = Compute(test, "fixture-bail");
+
+        // 2023 releases with an arrest within the year: R1 (A1, bail 500) and R3 (A2, bail 1500).
+        var year = store.Results("fixture-bail").Single(r => r.PeriodStart.Year == 2023);
+        Assert.Equal((2L, 1000.0), (year.Denominator!.Value, year.Value!.Value));
     }
 
     public static TheoryData<Engine> Engines => new(Engine.Embedded, Engine.PostgreSql);

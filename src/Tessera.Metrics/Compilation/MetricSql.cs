@@ -82,10 +82,11 @@ public static class MetricSql
             outcome.Date is not null ? $"{O(outcome.Date)} IS NOT NULL" : $"{O(outcome.Year!)} IS NOT NULL AND {O(outcome.Quarter!)} BETWEEN 1 AND 4",
         };
         outFilters.AddRange(outcome.Where.Select(c => Condition(outcome, schema, "o", c)));
+        var outAmount = outcome.Measure is null ? "CAST(NULL AS DOUBLE PRECISION)" : $"CAST({O(outcome.Measure)} AS DOUBLE PRECISION)";
         var matchKey = outcome.MatchOn is { } m ? $"CAST({O(m.Outcome)} AS VARCHAR)" : "CAST(NULL AS VARCHAR)";
         ctes.Add($"""
             outcome AS (
-              SELECT {outPerson} AS person_id, {matchKey} AS match_key, {eventDate} AS event_date
+              SELECT {outPerson} AS person_id, {matchKey} AS match_key, {eventDate} AS event_date, {outAmount} AS amount
               FROM {Table(outcome)} o {Joins(outcome, "o")} {outJoin}
               WHERE {string.Join(" AND ", outFilters)})
             """);
@@ -96,8 +97,8 @@ public static class MetricSql
                   SELECT person_a AS person_id, person_b AS relative_id FROM {IndexSchema}.family_links
                   UNION SELECT person_b, person_a FROM {IndexSchema}.family_links),
                 outcome_for AS (
-                  SELECT person_id, event_date FROM outcome
-                  UNION ALL SELECT r.person_id, o.event_date FROM outcome o JOIN relatives r ON r.relative_id = o.person_id)
+                  SELECT person_id, event_date, amount FROM outcome
+                  UNION ALL SELECT r.person_id, o.event_date, o.amount FROM outcome o JOIN relatives r ON r.relative_id = o.person_id)
                 """);
         }
 
@@ -105,14 +106,14 @@ public static class MetricSql
         var on = outcome.MatchOn is null ? "o.person_id = p.person_id" : "o.match_key = p.match_key";
         ctes.Add($"""
             first_outcome AS (
-              SELECT p.row_delivery, p.row_number, MIN(o.event_date) AS outcome_date
+              SELECT p.row_delivery, p.row_number, MIN(o.event_date) AS outcome_date, SUM(o.amount) AS outcome_amount
               FROM population p JOIN {source} o ON {on} AND {Window(outcome.Window, "p.anchor_date", "o.event_date")}
               GROUP BY p.row_delivery, p.row_number)
             """);
         return $"""
             WITH {string.Join(",\n", ctes)}
             SELECT p.person_id, p.anchor_date, p.period_start, p.g1, p.g2, p.g3, p.g4,
-                   CASE WHEN f.outcome_date IS NULL THEN 0 ELSE 1 END AS hit, p.amount,
+                   CASE WHEN f.outcome_date IS NULL THEN 0 ELSE 1 END AS hit, {(outcome.Measure is null ? "p.amount" : "f.outcome_amount")} AS amount,
                    CAST({SqlText.DaysBetween(dialect, "p.anchor_date", "f.outcome_date")} AS BIGINT) AS days
             FROM population p LEFT JOIN first_outcome f ON f.row_delivery = p.row_delivery AND f.row_number = p.row_number
             """;

@@ -84,11 +84,19 @@ public static partial class MetricValidator
             problems.Add("value: days_to_outcome needs an outcome.");
         }
 
-        if (metric.ValueKind is MetricValue.Mean or MetricValue.Median or MetricValue.Sum or MetricValue.PerPerson)
+        if (metric.Outcome?.Measure is { } outcomeMeasure)
+        {
+            Field(metric.Outcome, schema, outcomeMeasure, "outcome.measure", problems, numeric: true);
+            if (metric.Measure is not null || metric.ValueKind is not (MetricValue.Mean or MetricValue.Median or MetricValue.Sum))
+            {
+                problems.Add("outcome.measure: summarise it with value mean, median or sum, and no population measure.");
+            }
+        }
+        else if (metric.ValueKind is MetricValue.Mean or MetricValue.Median or MetricValue.Sum or MetricValue.PerPerson)
         {
             if (metric.Measure is null)
             {
-                problems.Add($"measure: value {metric.Value} needs the numeric population field it summarises.");
+                problems.Add($"measure: value {metric.Value} needs the numeric population field it summarises (or an outcome measure).");
             }
             else
             {

@@ -21,6 +21,13 @@ public sealed class OutcomeDefinition : RowSelection
     /// <summary>Match on a key instead of the person: the population field and the outcome field that must be equal (e.g. a referral id).</summary>
     public KeyMatchDefinition? MatchOn { get; set; }
 
+    /// <summary>
+    /// A numeric field of the outcome summed over the outcome rows in the window — what mean, median
+    /// and sum then summarise among rows with an outcome (WIOA's median earnings: wages in the 2nd
+    /// quarter after exit, over all employers).
+    /// </summary>
+    public string? Measure { get; set; }
+
     /// <summary>When after the anchor the event must fall.</summary>
     public WindowDefinition Window { get; set; } = new();
 }
