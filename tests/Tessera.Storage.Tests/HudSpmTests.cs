@@ -71,6 +71,23 @@ public sealed class HudSpmTests
         Assert.Equal("1", theirs); // the kit's one ES enrollment recorded in XX-501
     }
 
+    [Fact]
+    public void An_FY2024_export_without_EnrollmentCoC_is_reported()
+    {
+        using var test = new TestWorkspace();
+        var county = Path.Combine(test.Root, "county");
+        new Synthetic.CountyGenerator(new Synthetic.SynthOptions { People = 3_000, Seed = 3, Months = 6 }).Generate(county);
+        foreach (var month in Directory.GetDirectories(Path.Combine(county, "homelessness")).Order(StringComparer.Ordinal))
+        {
+            Assert.True(test.Ingest("homelessness", month).Succeeded);
+        }
+
+        var cells = HudSpmRun.Run(test.Workspace, null, new DateOnly(2023, 1, 1), new DateOnly(2023, 6, 30), null).Cells.ToDictionary(c => (c.Table, c.Cell), c => c.Value);
+
+        Assert.True(long.Parse(cells[("3.2", "C2")], CultureInfo.InvariantCulture) > 0);
+        Assert.True(long.Parse(cells[("7b.1", "C2")], CultureInfo.InvariantCulture) > 0);
+    }
+
     private static HudSpmResult Report(Engine engine)
     {
         using var test = new TestWorkspace(engine);

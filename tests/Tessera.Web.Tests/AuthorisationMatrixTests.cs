@@ -62,6 +62,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /metrics/{id}"] = [302, 200, 200, 404, 200, 200, 403, 403],
         ["GET /metrics/{id}?handler=Csv"] = [401, 200, 200, 404, 200, 200, 403, 403],
         ["GET /metrics/{id}?handler=Members"] = [401, 200, 403, 403, 403, 403, 403, 403],
+        ["GET /reports/hud-spm"] = [302, 200, 200, 200, 403, 403, 403, 403],
+        ["GET /reports/hud-spm?handler=Csv"] = [401, 200, 200, 200, 403, 403, 403, 403],
         ["GET /audit"] = [302, 200, 403, 403, 403, 403, 403, 403],
         ["GET /audit?handler=Csv"] = [401, 200, 403, 403, 403, 403, 403, 403],
         ["POST /deliveries/upload"] = [401, 200, 200, 403, 403, 403, 403, 403],

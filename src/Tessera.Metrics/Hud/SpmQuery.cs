@@ -27,8 +27,10 @@ public static class SpmQuery
     /// <param name="from">First day of the report period.</param>
     /// <param name="to">Last day of the report period.</param>
     /// <param name="coc">The CoC reported on (e.g. "XX-500"): enrollments recorded in another CoC are left out.</param>
-    public static string Build(SqlDialect dialect, string schema, DateOnly from, DateOnly to, string coc)
+    /// <param name="has">Whether the source has rows of an HMIS file (lower case, e.g. "enrollmentcoc"); a file an export lacks counts as empty.</param>
+    public static string Build(SqlDialect dialect, string schema, DateOnly from, DateOnly to, string coc, Func<string, bool> has)
     {
+        ArgumentNullException.ThrowIfNull(has);
         ArgumentException.ThrowIfNullOrWhiteSpace(schema);
         ArgumentException.ThrowIfNullOrWhiteSpace(coc);
         if (to < from)
@@ -38,6 +40,20 @@ public static class SpmQuery
 
         var s = SqlText.Quote(schema);
         var cocLiteral = SqlText.Literal(coc);
+        string Table(string file, string emptyColumns) => has(file) ? $"{s}.{file}" : $"(SELECT {emptyColumns} WHERE 1 = 0)";
+        var exit = Table("exit", "CAST(NULL AS VARCHAR) AS enrollmentid, CAST(NULL AS DATE) AS exitdate, CAST(NULL AS BIGINT) AS destination");
+        var client = Table("client", "CAST(NULL AS VARCHAR) AS personalid, CAST(NULL AS VARCHAR) AS dob_year_month");
+        var funder = Table("funder", "CAST(NULL AS VARCHAR) AS projectid, CAST(NULL AS BIGINT) AS funder, CAST(NULL AS DATE) AS startdate, CAST(NULL AS DATE) AS enddate");
+        var incomes = Table("incomebenefits", "CAST(NULL AS VARCHAR) AS enrollmentid, CAST(NULL AS BIGINT) AS datacollectionstage, CAST(NULL AS DATE) AS informationdate, CAST(NULL AS DECIMAL(18,4)) AS earnedamount, CAST(NULL AS DECIMAL(18,4)) AS totalmonthlyincome");
+        var otherCoc = has("enrollmentcoc")
+            ? $"AND NOT EXISTS (SELECT 1 FROM {s}.enrollmentcoc c WHERE c.enrollmentid = e.enrollmentid AND c.datacollectionstage = 1 AND c.coccode <> {cocLiteral})"
+            : "";
+        var services = has("services")
+            ? $"OR EXISTS (SELECT 1 FROM {s}.services v WHERE v.enrollmentid = e.enrollmentid AND v.dateprovided BETWEEN report_start AND report_end AND v.dateprovided >= e.entry_date AND v.dateprovided < COALESCE(e.exit_date, report_end + 1))"
+            : "";
+        var contacts = has("currentlivingsituation")
+            ? $"OR EXISTS (SELECT 1 FROM {s}.currentlivingsituation c WHERE c.enrollmentid = e.enrollmentid AND c.informationdate BETWEEN report_start AND report_end AND c.informationdate >= e.entry_date AND c.informationdate <= COALESCE(e.exit_date, report_end))"
+            : "";
         var permanent = HudDestinations.List(HudDestinations.Permanent);
         var days = SqlText.DaysBetween(dialect, "x.exit_date", "r.return_date");
         var stayed = SqlText.DaysBetween(dialect, "a.entry_date", "report_end");
@@ -57,10 +73,10 @@ public static class SpmQuery
                      x.exitdate AS exit_date, x.destination,
                      CASE WHEN e.moveindate >= e.entrydate AND (x.exitdate IS NULL OR e.moveindate <= x.exitdate) THEN e.moveindate END AS own_move_in
               FROM {s}.enrollment e JOIN project p ON p.projectid = e.projectid
-              LEFT JOIN {s}.exit x ON x.enrollmentid = e.enrollmentid
+              LEFT JOIN {exit} x ON x.enrollmentid = e.enrollmentid
               WHERE p.kind IS NOT NULL AND e.entrydate IS NOT NULL AND e.personalid IS NOT NULL
                 AND COALESCE(e.enrollmentcoc, {cocLiteral}) = {cocLiteral}
-                AND NOT EXISTS (SELECT 1 FROM {s}.enrollmentcoc c WHERE c.enrollmentid = e.enrollmentid AND c.datacollectionstage = 1 AND c.coccode <> {cocLiteral})),
+                {otherCoc}),
             head AS (SELECT householdid, MIN(own_move_in) AS move_in FROM stay WHERE relationshiptohoh = 1 GROUP BY householdid),
             enrollment AS (
               SELECT s.*, CASE WHEN s.relationshiptohoh = 1 OR h.householdid IS NULL THEN s.own_move_in
@@ -74,10 +90,8 @@ public static class SpmQuery
             night_by_night AS (
               SELECT e.* FROM enrollment e, params WHERE e.kind = 'es_nbn' AND e.entry_date <= report_end AND (
                  e.exit_date BETWEEN report_start AND report_end
-                 OR EXISTS (SELECT 1 FROM {s}.services v WHERE v.enrollmentid = e.enrollmentid AND v.dateprovided BETWEEN report_start AND report_end
-                            AND v.dateprovided >= e.entry_date AND v.dateprovided < COALESCE(e.exit_date, report_end + 1))
-                 OR EXISTS (SELECT 1 FROM {s}.currentlivingsituation c WHERE c.enrollmentid = e.enrollmentid AND c.informationdate BETWEEN report_start AND report_end
-                            AND c.informationdate >= e.entry_date AND c.informationdate <= COALESCE(e.exit_date, report_end)))),
+                 {services}
+                 {contacts})),
             sheltered AS (SELECT personalid, kind FROM active WHERE kind IN ('es_ee', 'sh', 'th') UNION SELECT personalid, kind FROM night_by_night),
             entering AS (
               SELECT personalid, MIN(entry_date) AS entry_date, '5.1' AS tbl FROM enrollment, params
@@ -126,10 +140,10 @@ public static class SpmQuery
             returned AS (
               SELECT x.kind, {days} AS days FROM housed_exit x JOIN return_entry r ON r.personalid = x.personalid),
             funded AS (
-              SELECT DISTINCT f.projectid FROM {s}.funder f, params WHERE f.funder IN ({CocFunders})
+              SELECT DISTINCT f.projectid FROM {funder} f, params WHERE f.funder IN ({CocFunders})
                 AND (f.startdate IS NULL OR f.startdate <= report_end) AND (f.enddate IS NULL OR f.enddate >= report_start)),
             adult AS (
-              SELECT a.* FROM active a JOIN {s}.enrollment e ON e.enrollmentid = a.enrollmentid JOIN {s}.client c ON c.personalid = a.personalid, params
+              SELECT a.* FROM active a JOIN {s}.enrollment e ON e.enrollmentid = a.enrollmentid JOIN {client} c ON c.personalid = a.personalid, params
               WHERE e.projectid IN (SELECT projectid FROM funded) AND c.dob_year_month IS NOT NULL
                 AND EXTRACT(YEAR FROM GREATEST(report_start, a.entry_date)) * 12 + EXTRACT(MONTH FROM GREATEST(report_start, a.entry_date))
                     - (CAST(SUBSTRING(c.dob_year_month, 1, 4) AS INTEGER) * 12 + CAST(SUBSTRING(c.dob_year_month, 6, 2) AS INTEGER)) >= 216),
@@ -145,7 +159,7 @@ public static class SpmQuery
             income AS (
               SELECT enrollmentid, datacollectionstage AS stage, informationdate,
                      GREATEST(COALESCE(earnedamount, 0), 0) AS earned, GREATEST(COALESCE(totalmonthlyincome, 0), 0) AS total
-              FROM {s}.incomebenefits),
+              FROM {incomes} i),
             at_entry AS (SELECT * FROM (SELECT i.*, ROW_NUMBER() OVER (PARTITION BY enrollmentid ORDER BY informationdate DESC) AS rn FROM income i WHERE stage = 1) x WHERE rn = 1),
             at_exit AS (SELECT * FROM (SELECT i.*, ROW_NUMBER() OVER (PARTITION BY enrollmentid ORDER BY informationdate DESC) AS rn FROM income i WHERE stage = 3) x WHERE rn = 1),
             annual AS (

@@ -32,7 +32,7 @@ public static class HudSpmRun
         coc ??= LargestCoc(vault, chosen) ?? throw new WorkspaceException($"'{chosen}' has no ProjectCoC records, so the CoC to report on is unknown: give it with --coc (e.g. --coc XX-500).");
         var counts = new List<(string, string, long)>();
         using (var connection = vault.Open())
-        using (var command = SqlVault.Command(connection, null, SpmQuery.Build(vault.Dialect, chosen, from, to, coc)))
+        using (var command = SqlVault.Command(connection, null, SpmQuery.Build(vault.Dialect, chosen, from, to, coc, file => vault.HasRows(chosen, file))))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
