@@ -71,23 +71,19 @@ public static class DemoCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Linked {run.Records:N0} person records into {run.Persons:N0} persons; {run.Review:N0} pairs to review; {run.FamilyLinks:N0} family links."));
         workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, "compute", "every metric", "demonstration"));
-        var store = new MetricStore(workspace);
         var computed = 0;
-        foreach (var entry in MetricCatalog.Load(workspace).Where(e => e.Available))
+        new MetricStore(workspace).Compute(MetricCatalog.Load(workspace).Where(e => e.Available).ToList(), workspace.Config.Operator, DateTime.UtcNow, null, null, (entry, run, problem) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                store.Compute(entry, workspace.Config.Operator, DateTime.UtcNow);
-                computed++;
-            }
-            catch (WorkspaceException ex)
+            if (run is null)
             {
                 // A small county may have no rows yet for a metric's file.
-                error.WriteLine($"Metric {entry.Definition.Id} skipped: {ex.Message}");
+                error.WriteLine($"Metric {entry.Definition.Id} skipped: {problem!.Message}");
             }
-        }
-
+            else
+            {
+                computed++;
+            }
+        });
         output.WriteLine($"Computed {computed} metrics of the standard library.");
     }
 

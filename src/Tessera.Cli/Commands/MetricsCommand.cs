@@ -68,20 +68,25 @@ public static class MetricsCommand
             var catalog = Catalog(opened);
             var chosen = parsed.GetValue(metric) is { } id ? [MetricCatalog.Find(catalog, id)] : catalog.Where(e => e.Available).ToList();
             var store = new MetricStore(opened);
-            var computed = 0;
-            foreach (var (entry, i) in chosen.Select((e, i) => (e, i)))
+            var (computed, index) = (0, 0);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            store.Compute(chosen, opened.Config.Operator, DateTime.UtcNow, start, end, (entry, run, problem) =>
             {
-                error.WriteLine($"[{i + 1}/{chosen.Count}] {entry.Definition.Id}…");
-                try
+                error.WriteLine($"[{++index}/{chosen.Count}] {entry.Definition.Id}");
+                if (run is null)
                 {
-                    var run = store.Compute(entry, opened.Config.Operator, DateTime.UtcNow, start, end);
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{entry.Definition.Id}: run #{run.Id}, {run.Members:N0} population row(s), data to {run.AsOf:yyyy-MM-dd}, {run.Deliveries.Count} delivery(ies) read."));
-                    computed++;
+                    output.WriteLine($"{entry.Definition.Id}: skipped — {problem!.Message}");
+                    return;
                 }
-                catch (Storage.Workspaces.WorkspaceException ex) when (parsed.GetValue(metric) is null)
-                {
-                    output.WriteLine($"{entry.Definition.Id}: skipped — {ex.Message}");
-                }
+
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{entry.Definition.Id}: run #{run.Id}, {run.Members:N0} population row(s), data to {run.AsOf:yyyy-MM-dd}, {run.Deliveries.Count} delivery(ies) read, {clock.Elapsed.TotalSeconds:0.0} s."));
+                computed++;
+                clock.Restart();
+            });
+            if (parsed.GetValue(metric) is not null && computed == 0)
+            {
+                throw new UsageException("The metric was not computed (see above).");
             }
 
             output.WriteLine($"{computed} metric(s) computed.");

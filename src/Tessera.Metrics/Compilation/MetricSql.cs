@@ -23,8 +23,20 @@ public static class MetricSql
     public const string IndexSchema = "tessera";
 
     /// <summary>The member rows of <paramref name="metric"/>.</summary>
-    public static string Members(MetricDefinition metric, IMetricSchema schema, SqlDialect dialect, MetricQueryOptions options)
+    /// <param name="metric">A validated metric.</param>
+    /// <param name="schema">The sources' dictionaries.</param>
+    /// <param name="dialect">The engine.</param>
+    /// <param name="options">Data end and anchor range.</param>
+    /// <param name="relation">Where to read a source's file from (source, file → SQL relation), e.g. a snapshot shared by several metrics; null for its current rows.</param>
+    public static string Members(MetricDefinition metric, IMetricSchema schema, SqlDialect dialect, MetricQueryOptions options, Func<string, string, string?>? relation = null)
     {
+        string Table(string source, string file) => relation?.Invoke(source, file.ToLowerInvariant()) ?? SqlText.Quote(source) + "." + SqlText.Quote(file.ToLowerInvariant());
+        string Joins(RowSelection rows, string alias) => string.Concat(rows.Join.Select((j, i) =>
+        {
+            var joined = alias + (i + 1).ToString(CultureInfo.InvariantCulture);
+            return $" LEFT JOIN {Table(rows.Source, j.File)} {joined} ON {joined}.{Column(j.On)} = {alias}.{Column(j.On)}";
+        }));
+
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
@@ -61,7 +73,7 @@ public static class MetricSql
               SELECT p._delivery AS row_delivery, p._row AS row_number, {person} AS person_id, {anchor} AS anchor_date,
                      {Period(metric.PeriodKind, anchor)} AS period_start, {string.Join(", ", groups)}, {hit} AS hit, {measure} AS amount
                      {(metric.Outcome?.MatchOn is { } key ? $", CAST({P(key.Population)} AS VARCHAR) AS match_key" : "")}
-              FROM {Table(pop)} p {Joins(pop, "p")} {personJoin}
+              FROM {Table(pop.Source, pop.File)} p {Joins(pop, "p")} {personJoin}
               WHERE {string.Join(" AND ", filters)})
             """,
         };
@@ -87,7 +99,7 @@ public static class MetricSql
         ctes.Add($"""
             outcome AS (
               SELECT {outPerson} AS person_id, {matchKey} AS match_key, {eventDate} AS event_date, {outAmount} AS amount
-              FROM {Table(outcome)} o {Joins(outcome, "o")} {outJoin}
+              FROM {Table(outcome.Source, outcome.File)} o {Joins(outcome, "o")} {outJoin}
               WHERE {string.Join(" AND ", outFilters)})
             """);
         if (outcome.Whose == "family")
@@ -117,6 +129,19 @@ public static class MetricSql
                    CAST({SqlText.DaysBetween(dialect, "p.anchor_date", "f.outcome_date")} AS BIGINT) AS days
             FROM population p LEFT JOIN first_outcome f ON f.row_delivery = p.row_delivery AND f.row_number = p.row_number
             """;
+    }
+
+    /// <summary>The files <paramref name="metric"/> reads, as (source, lower-case file): population, outcome and their joins.</summary>
+    public static IEnumerable<(string Source, string File)> Files(MetricDefinition metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var selections = new List<RowSelection> { metric.Population };
+        if (metric.Outcome is { } outcome)
+        {
+            selections.Add(outcome);
+        }
+
+        return selections.SelectMany(r => new[] { r.File }.Concat(r.Join.Select(j => j.File)).Select(f => (r.Source, f.ToLowerInvariant()))).Distinct();
     }
 
     /// <summary>
@@ -166,18 +191,10 @@ public static class MetricSql
             """;
     }
 
-    private static string Table(RowSelection rows) => SqlText.Quote(rows.Source) + "." + SqlText.Quote(rows.File.ToLowerInvariant());
-
     private static string Column(string field) => SqlText.Quote(field.ToLowerInvariant());
 
     private static string Ref(RowSelection rows, IMetricSchema schema, string alias, string field) =>
         FieldReference.Resolve(rows, schema, alias, field)?.Sql ?? throw new MetricDefinitionException($"'{field}' is not a field of {rows.Source}/{rows.File}.");
-
-    private static string Joins(RowSelection rows, string alias) => string.Concat(rows.Join.Select((j, i) =>
-    {
-        var joined = alias + (i + 1).ToString(CultureInfo.InvariantCulture);
-        return $" LEFT JOIN {SqlText.Quote(rows.Source)}.{SqlText.Quote(j.File.ToLowerInvariant())} {joined} ON {joined}.{Column(j.On)} = {alias}.{Column(j.On)}";
-    }));
 
     /// <summary>The join and expression giving a row's person id.</summary>
     private static (string Join, string Person) Person(string alias, RowSelection rows, IReadOnlyList<FileDefinition> files, IMetricSchema schema)

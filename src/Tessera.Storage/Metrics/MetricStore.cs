@@ -44,27 +44,77 @@ public sealed class MetricStore(Workspace workspace)
     public MetricRun Compute(CatalogEntry entry, string operatorName, DateTime nowUtc, DateOnly? from = null, DateOnly? to = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        MetricRun? run = null;
+        WorkspaceException? failure = null;
+        Compute([entry], operatorName, nowUtc, from, to, (_, done, error) => (run, failure) = (done, error));
+        return run ?? throw failure!;
+    }
+
+    /// <summary>
+    /// Computes several metrics, each stored as its own run (one transaction each). Files that more
+    /// than one of them reads are snapshotted once for the batch, so the current rows are worked out
+    /// once, not once per metric. <paramref name="done"/> hears of each metric: its run, or why it
+    /// could not be computed (the others go on).
+    /// </summary>
+    public void Compute(IReadOnlyList<CatalogEntry> entries, string operatorName, DateTime nowUtc, DateOnly? from, DateOnly? to, Action<CatalogEntry, MetricRun?, WorkspaceException?> done)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(done);
+        Initialise();
+
+        // One open handle for the whole batch: reopening a large embedded vault per statement costs more than the statement.
+        using var held = _vault.KeepOpen();
+        var ready = new List<CatalogEntry>();
+        foreach (var entry in entries)
+        {
+            var missing = MetricSql.Files(entry.Definition).FirstOrDefault(f => !_vault.HasRows(f.Source, f.File));
+            if (!entry.Available)
+            {
+                done(entry, null, new WorkspaceException($"Metric '{entry.Definition.Id}' cannot be computed in this workspace: {string.Join(" ", entry.Problems)}"));
+            }
+            else if (missing != default)
+            {
+                done(entry, null, new WorkspaceException($"Metric '{entry.Definition.Id}' reads {missing.Source}/{missing.File}, which has no deliveries yet."));
+            }
+            else
+            {
+                ready.Add(entry);
+            }
+        }
+
+        using var connection = _vault.Open();
+        var shared = ready.SelectMany(e => MetricSql.Files(e.Definition)).GroupBy(f => f).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var snapshots = shared.Select((f, i) => (File: f, Name: "metric_snapshot_" + i.ToString(CultureInfo.InvariantCulture))).ToDictionary(x => x.File, x => x.Name);
+        foreach (var ((source, file), name) in snapshots)
+        {
+            SqlVault.Execute(connection, null, $"CREATE TEMP TABLE {name} AS SELECT * FROM {SqlText.Quote(source)}.{SqlText.Quote(file)}");
+        }
+
+        try
+        {
+            foreach (var entry in ready)
+            {
+                done(entry, Store(connection, entry, operatorName, nowUtc, from, to, (source, file) => snapshots.GetValueOrDefault((source, file))), null);
+            }
+        }
+        finally
+        {
+            foreach (var name in snapshots.Values)
+            {
+                SqlVault.Execute(connection, null, $"DROP TABLE IF EXISTS {name}");
+            }
+        }
+    }
+
+    private MetricRun Store(DbConnection connection, CatalogEntry entry, string operatorName, DateTime nowUtc, DateOnly? from, DateOnly? to, Func<string, string, string?> relation)
+    {
         var metric = entry.Definition;
-        if (!entry.Available)
-        {
-            throw new WorkspaceException($"Metric '{metric.Id}' cannot be computed in this workspace: {string.Join(" ", entry.Problems)}");
-        }
-
-        var sources = new[] { (metric.Population.Source, metric.Population.File) }
-            .Concat(metric.Outcome is { } o ? [(o.Source, o.File)] : []).Distinct().ToList();
-        foreach (var (source, file) in sources.Where(s => !_vault.HasRows(s.Source, s.File)))
-        {
-            throw new WorkspaceException($"Metric '{metric.Id}' reads {source}/{file}, which has no deliveries yet.");
-        }
-
+        var sources = MetricSql.Files(metric).Select(f => f.Source).Distinct().ToList();
         var dataSource = metric.Outcome?.Source ?? metric.Population.Source;
         var asOf = _vault.Deliveries(dataSource).Where(d => d.Status == "current").Select(d => d.PeriodEnd).DefaultIfEmpty(DateOnly.FromDateTime(nowUtc)).Max();
-        var deliveries = sources.Select(s => s.Source).Distinct().SelectMany(s => _vault.Deliveries(s).Where(d => d.Status == "current").Select(d => $"{s}#{d.Id}")).Order(StringComparer.Ordinal).ToList();
-        var schema = new WorkspaceMetricSchema(workspace);
-        var members = MetricSql.Members(metric, schema, _vault.Dialect, new MetricQueryOptions(asOf, from, to));
+        var deliveries = sources.SelectMany(s => _vault.Deliveries(s).Where(d => d.Status == "current").Select(d => $"{s}#{d.Id}")).Order(StringComparer.Ordinal).ToList();
+        var members = MetricSql.Members(metric, new WorkspaceMetricSchema(workspace), _vault.Dialect, new MetricQueryOptions(asOf, from, to), relation);
 
-        Initialise();
-        using var connection = _vault.Open();
         using var transaction = connection.BeginTransaction();
         long runId;
         using (var next = SqlVault.Command(connection, transaction, $"SELECT nextval('{Schema}.metric_run_ids')"))
