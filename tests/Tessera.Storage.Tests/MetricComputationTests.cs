@@ -146,6 +146,23 @@ public sealed class MetricComputationTests
         Assert.Equal((2L, 1000.0), (year.Denominator!.Value, year.Value!.Value));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void A_batch_reading_shared_snapshots_gives_the_results_of_one_metric_at_a_time(Engine engine)
+    {
+        using var test = County(engine);
+        var ids = new[] { "fixture-rearrest", "fixture-spending", "fixture-days" };
+        var single = ids.SelectMany(id => Compute(test, id).Results(id)).ToList();
+
+        var store = new MetricStore(test.Workspace);
+        var catalog = MetricCatalog.Load(test.Workspace);
+        var runs = new List<MetricRun>();
+        store.Compute([.. ids.Select(id => MetricCatalog.Find(catalog, id))], "tester@test", DateTime.UtcNow, null, null, (_, run, problem) => runs.Add(run ?? throw problem!));
+
+        Assert.Equal(3, runs.Count);
+        Assert.Equal(single, ids.SelectMany(id => store.Results(id)).ToList());
+    }
+
     public static TheoryData<Engine> Engines => new(Engine.Embedded, Engine.PostgreSql);
 
     [Theory]
