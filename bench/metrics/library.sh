@@ -10,8 +10,11 @@ people=${1:?usage: bench/metrics/library.sh PEOPLE [WORK_DIR]}
 work=${2:-$(mktemp -d /tmp/tessera-metrics-bench.XXXXXX)}
 mkdir -p "$work"
 
-dotnet publish src/Tessera.Cli -c Release -r linux-x64 -o "$work/bin" -nologo -v:q >/dev/null
-tessera="$work/bin/tessera"
+# TESSERA_BIN: an already published CLI folder (two benches publishing from one tree at once would collide).
+if [ -z "${TESSERA_BIN:-}" ]; then
+  dotnet publish src/Tessera.Cli -c Release -r linux-x64 -o "$work/bin" -nologo -v:q >/dev/null
+fi
+tessera="${TESSERA_BIN:-$work/bin}/tessera"
 "$tessera" synth --people "$people" --seed 1 --out "$work/county" >/dev/null
 rows=$(find "$work/county" -name '*.csv' -not -path '*/truth/*' -exec cat {} + | wc -l)
 echo "county: $people people, $rows CSV rows outside HMIS exports"

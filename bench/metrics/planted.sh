@@ -10,8 +10,11 @@ people=${1:-50000}
 work=$(mktemp -d /tmp/tessera-planted.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish src/Tessera.Cli -c Release -r linux-x64 -o "$work/bin" -nologo -v:q >/dev/null
-tessera="$work/bin/tessera"
+# TESSERA_BIN: an already published CLI folder (two benches publishing from one tree at once would collide).
+if [ -z "${TESSERA_BIN:-}" ]; then
+  dotnet publish src/Tessera.Cli -c Release -r linux-x64 -o "$work/bin" -nologo -v:q >/dev/null
+fi
+tessera="${TESSERA_BIN:-$work/bin}/tessera"
 "$tessera" synth --people "$people" --seed 1 --out "$work/county" >/dev/null
 "$tessera" init "$work/ws" >/dev/null
 for source in workforce child_welfare homelessness; do
