@@ -163,6 +163,19 @@ public sealed class MetricComputationTests
         Assert.Equal(single, ids.SelectMany(id => store.Results(id)).ToList());
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void An_exclusion_event_around_the_anchor_takes_the_row_out_of_the_denominator(Engine engine)
+    {
+        using var test = County(engine);
+        File.WriteAllText(Path.Combine(test.Folder, MetricCatalog.Folder, "pending.yaml"), Rearrest.Replace("fixture-rearrest", "fixture-pending", StringComparison.Ordinal)
+            .Replace("value: rate", "exclude: [{ source: police, file: arrests, date: arrest_date, window: { from_days: -30, to_days: 0 } }]\nvalue: rate", StringComparison.Ordinal));
+        var store = Compute(test, "fixture-pending");
+
+        // R6 was released on the day of an arrest (A3): left out. A4, 31 days before, is outside the exclusion window.
+        Assert.Equal([("2023-01-01", 1L, 3L), ("2023-04-01", 1L, 1L)], store.Results("fixture-pending").Select(Row));
+    }
+
     public static TheoryData<Engine> Engines => new(Engine.Embedded, Engine.PostgreSql);
 
     [Theory]

@@ -69,7 +69,7 @@ public static class MetricSql
         {
             $"person_keys AS (SELECT source, person_key, MIN(person_id) AS person_id FROM {IndexSchema}.person_records WHERE person_key IS NOT NULL GROUP BY source, person_key)",
             $"""
-            population AS (
+            candidates AS (
               SELECT p._delivery AS row_delivery, p._row AS row_number, {person} AS person_id, {anchor} AS anchor_date,
                      {Period(metric.PeriodKind, anchor)} AS period_start, {string.Join(", ", groups)}, {hit} AS hit, {measure} AS amount
                      {(metric.Outcome?.MatchOn is { } key ? $", CAST({P(key.Population)} AS VARCHAR) AS match_key" : "")}
@@ -77,6 +77,26 @@ public static class MetricSql
               WHERE {string.Join(" AND ", filters)})
             """,
         };
+
+        var kept = new List<string>();
+        foreach (var (exclusion, i) in metric.Exclude.Select((e, i) => (e, i)))
+        {
+            var alias = "x" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            var files = schema.File(exclusion.Source, exclusion.File);
+            var (join, who) = Person(alias, exclusion, files, schema);
+            var date = $"CAST({Ref(exclusion, schema, alias, exclusion.Date)} AS DATE)";
+            var conditions = new List<string> { $"{date} IS NOT NULL" };
+            conditions.AddRange(exclusion.Where.Select(c => Condition(exclusion, schema, alias, c)));
+            ctes.Add($"""
+                excluded{i + 1} AS (
+                  SELECT {who} AS person_id, {date} AS event_date
+                  FROM {Table(exclusion.Source, exclusion.File)} {alias} {Joins(exclusion, alias)} {join}
+                  WHERE {string.Join(" AND ", conditions)})
+                """);
+            kept.Add($"NOT EXISTS (SELECT 1 FROM excluded{i + 1} e WHERE e.person_id = c.person_id AND {Window(exclusion.Window, "c.anchor_date", "e.event_date")})");
+        }
+
+        ctes.Add($"population AS (SELECT * FROM candidates c{(kept.Count == 0 ? "" : " WHERE " + string.Join(" AND ", kept))})");
 
         if (metric.Outcome is not { } outcome)
         {

@@ -37,6 +37,9 @@ public sealed class MetricDefinition
     /// <summary>An event after the anchor that makes a row count in the numerator.</summary>
     public OutcomeDefinition? Outcome { get; set; }
 
+    /// <summary>Events that take a population row out of the denominator (e.g. death, institutionalisation).</summary>
+    public List<ExclusionDefinition> Exclude { get; set; } = [];
+
     /// <summary>A condition on the population row itself that makes it count in the numerator.</summary>
     public NumeratorDefinition? Numerator { get; set; }
 

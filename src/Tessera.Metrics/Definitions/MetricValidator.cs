@@ -60,6 +60,20 @@ public static partial class MetricValidator
             CheckOutcome(outcome, population, metric.Population, schema, problems);
         }
 
+        foreach (var (exclusion, i) in metric.Exclude.Select((e, i) => (e, i)))
+        {
+            var path = $"exclude[{i}]";
+            if (Rows(exclusion, path, schema, problems).Count > 0)
+            {
+                Field(exclusion, schema, exclusion.Date, path + ".date", problems, dateOnly: true);
+            }
+
+            if (exclusion.Window.QuarterAfter is not null || exclusion.Window.ToDays is not { } last || last < exclusion.Window.FromDays)
+            {
+                problems.Add($"{path}.window: give from_days and to_days (days around the anchor, negative before it) with from_days ≤ to_days.");
+            }
+        }
+
         if (metric.Numerator is { } numerator)
         {
             if (metric.Outcome is not null)
