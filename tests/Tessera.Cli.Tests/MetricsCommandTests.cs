@@ -61,6 +61,15 @@ public sealed class MetricsCommandTests : IDisposable
         Assert.Equal("metric,group,period_start,period_end,numerator,denominator,value", lines[0]);
         Assert.All(lines.Skip(1), l => Assert.Matches(@"^acm-referral-to-enrolment,WF0[1-5],2024-\d\d-01,2024-\d\d-\d\d,\d+,\d+,[0-9.E-]+$", l));
 
+        Directory.CreateDirectory(PathOf("ws/metrics"));
+        await File.WriteAllTextAsync(PathOf("ws/metrics/typo.yaml"), "id: typo\ntitle: Typo\ndescription: A typo.\npopulation: { source: workforce, file: enrolments, anchor: exit_date }\nvalue: count\n");
+        (code, output, error) = await Cli.Run("metrics", "list", "--workspace", PathOf("ws"));
+        Assert.True(code == 0, error);
+        Assert.Contains("'enrolments' is not a file of workforce", output, StringComparison.Ordinal);
+        (code, _, error) = await Cli.Run("metrics", "compute", "--metric", "typo", "--workspace", PathOf("ws"));
+        Assert.Equal(2, code);
+        Assert.Contains("'enrolments' is not a file of workforce", error + output, StringComparison.Ordinal);
+
         (code, _, error) = await Cli.Run("metrics", "show", "acm-referral-to-enrolment", "--workspace", PathOf("ws"), "--by", "county");
         Assert.Equal(2, code);
         Assert.Contains("no breakdown 'county'", error, StringComparison.Ordinal);

@@ -6,16 +6,15 @@ namespace Tessera.Storage.Metrics;
 /// <summary>
 /// The metrics a workspace knows: the standard library plus the definitions in the workspace's
 /// <c>metrics/</c> folder (one YAML file each). Each is validated against the workspace's
-/// dictionaries; one that cannot be computed here (a source the workspace does not have) is listed
-/// with the reason instead of failing the others.
+/// dictionaries; one that cannot be read or computed here (a typo, a source the workspace does not
+/// have) is listed with the reason instead of failing the others.
 /// </summary>
 public static class MetricCatalog
 {
     /// <summary>The workspace folder holding its own metric definitions.</summary>
     public const string Folder = "metrics";
 
-    /// <summary>Every metric, library first, by id.</summary>
-    /// <exception cref="MetricDefinitionException">A workspace definition cannot be read, or two share an id.</exception>
+    /// <summary>Every metric, library first; one that cannot be read or validated is listed with its problems.</summary>
     public static IReadOnlyList<CatalogEntry> Load(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
@@ -30,26 +29,43 @@ public static class MetricCatalog
         var entries = new List<CatalogEntry>();
         foreach (var (origin, name, yaml) in texts)
         {
-            var definition = MetricLoader.Parse(yaml, origin == "library" ? "library/" + name : origin);
+            MetricDefinition definition;
             IReadOnlyList<string> problems = [];
             try
             {
+                definition = MetricLoader.Parse(yaml, origin == "library" ? "library/" + name : origin);
                 MetricValidator.Validate(definition, schema, origin);
             }
-            catch (MetricDefinitionException ex) when (origin == "library")
+            catch (MetricDefinitionException ex)
             {
-                problems = ex.Problems;
+                // A broken definition is listed with its problems instead of hiding every other metric.
+                definition = Unreadable(yaml, name);
+                problems = [ex.Message];
             }
 
             if (entries.Any(e => e.Definition.Id == definition.Id))
             {
-                throw new MetricDefinitionException(origin, [$"id '{definition.Id}' is already used by another metric; give this one a different id."]);
+                problems = [.. problems, $"{origin}: id '{definition.Id}' is already used by another metric; give this one a different id."];
+                definition = new MetricDefinition { Id = definition.Id + "@" + origin, Title = definition.Title, Description = definition.Description };
             }
 
             entries.Add(new CatalogEntry(definition, origin, yaml, problems));
         }
 
         return entries;
+    }
+
+    private static MetricDefinition Unreadable(string yaml, string fileName)
+    {
+        try
+        {
+            var parsed = MetricLoader.Parse(yaml, fileName);
+            return string.IsNullOrWhiteSpace(parsed.Id) ? new MetricDefinition { Id = Path.GetFileNameWithoutExtension(fileName), Title = fileName } : parsed;
+        }
+        catch (MetricDefinitionException)
+        {
+            return new MetricDefinition { Id = Path.GetFileNameWithoutExtension(fileName), Title = fileName, Description = "This definition cannot be read." };
+        }
     }
 
     /// <summary>The metric with <paramref name="id"/>.</summary>
