@@ -22,7 +22,9 @@ echo "county: $people people, $rows CSV rows outside HMIS exports"
 start=$(date +%s)
 for source in benefits child_care child_welfare corrections homelessness workforce; do
   for month in "$work/county/$source"/*/; do
-    "$tessera" ingest --workspace "$work/ws" --source "$source" "$month" >/dev/null 2>&1
+    # A delivery that fails is retried once (an ingest is atomic and re-sending is recognised).
+    "$tessera" ingest --workspace "$work/ws" --source "$source" "$month" >/dev/null 2>&1 ||
+      "$tessera" ingest --workspace "$work/ws" --source "$source" "$month" >/dev/null
   done
 done
 echo "ingest: $(( $(date +%s) - start )) s"
