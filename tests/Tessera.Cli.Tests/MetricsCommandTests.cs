@@ -61,6 +61,18 @@ public sealed class MetricsCommandTests : IDisposable
         Assert.Equal("metric,group,period_start,period_end,numerator,denominator,value", lines[0]);
         Assert.All(lines.Skip(1), l => Assert.Matches(@"^acm-referral-to-enrolment,WF0[1-5],2024-\d\d-01,2024-\d\d-\d\d,\d+,\d+,[0-9.E-]+$", l));
 
+        Assert.Equal(0, (await Cli.Run("metrics", "compute", "--workspace", PathOf("ws"), "--metric", "acm-referral-to-enrolment")).Code);
+        (code, output, error) = await Cli.Run("metrics", "show", "acm-referral-to-enrolment", "--workspace", PathOf("ws"), "--runs");
+        Assert.True(code == 0, error);
+        var runs = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, runs.Length); // the demo's, and two here
+        Assert.All(runs, r => Assert.Contains("deliveries workforce#", r, StringComparison.Ordinal));
+        var first = runs[1].Split(' ')[1].TrimStart('#');
+        (code, var earlier, error) = await Cli.Run("metrics", "show", "acm-referral-to-enrolment", "--workspace", PathOf("ws"), "--run", first, "--by", "provider_id", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "csv");
+        Assert.True(code == 0, error);
+        Assert.Equal(lines, earlier.Split('\n', StringSplitOptions.RemoveEmptyEntries)); // the run shown earlier, figure for figure
+        Assert.Equal(2, (await Cli.Run("metrics", "show", "acm-referral-to-enrolment", "--workspace", PathOf("ws"), "--run", "999")).Code);
+
         Directory.CreateDirectory(PathOf("ws/metrics"));
         await File.WriteAllTextAsync(PathOf("ws/metrics/typo.yaml"), "id: typo\ntitle: Typo\ndescription: A typo.\npopulation: { source: workforce, file: enrolments, anchor: exit_date }\nvalue: count\n");
         (code, output, error) = await Cli.Run("metrics", "list", "--workspace", PathOf("ws"));

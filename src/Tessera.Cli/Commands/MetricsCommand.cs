@@ -104,7 +104,9 @@ public static class MetricsCommand
         var by = new Option<string?>("--by") { Description = "A breakdown of the metric (its group_by names, e.g. provider_id); default: overall." };
         var format = new Option<string>("--format") { Description = "table or csv (metric,group,period_start,period_end,numerator,denominator,value).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv");
-        var command = new Command("show", "Show a metric's latest results by period, overall or by one breakdown. Exact figures: the operator's view.") { id, from, to, by, format, workspace };
+        var runOption = new Option<long?>("--run") { Description = "An earlier run (see --runs), e.g. the one a payment was based on; default: the latest." };
+        var runs = new Option<bool>("--runs") { Description = "List the metric's runs (data end, deliveries read) instead of results." };
+        var command = new Command("show", "Show a metric's latest results by period, overall or by one breakdown. Exact figures: the operator's view.") { id, from, to, by, format, runOption, runs, workspace };
         command.SetAction(parsed =>
         {
             var metricId = parsed.GetValue(id)!;
@@ -123,7 +125,24 @@ public static class MetricsCommand
                 throw new UsageException($"'{metricId}' has not been computed yet: run 'tessera metrics compute --metric {metricId}'.");
             }
 
-            var results = store.Results(metricId, group, start, end);
+            if (parsed.GetValue(runs))
+            {
+                foreach (var run in store.Runs(metricId))
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"run #{run.Id}  v{run.Version}  computed {run.ComputedUtc:yyyy-MM-dd HH:mm} by {run.Operator}  data to {run.AsOf:yyyy-MM-dd}  {run.Members:N0} rows  deliveries {string.Join(" ", run.Deliveries)}"));
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            var chosenRun = parsed.GetValue(runOption);
+            if (chosenRun is { } wanted && store.Runs(metricId).All(r => r.Id != wanted))
+            {
+                throw new UsageException($"'{metricId}' has no run #{wanted}; see 'tessera metrics show {metricId} --runs'.");
+            }
+
+            var results = store.Results(metricId, group, start, end, chosenRun);
             if (parsed.GetValue(format) == "csv")
             {
                 output.Write("metric,group,period_start,period_end,numerator,denominator,value\n");

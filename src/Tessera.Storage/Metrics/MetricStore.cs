@@ -144,6 +144,23 @@ public sealed class MetricStore(Workspace workspace)
         return record;
     }
 
+    /// <summary>Every run of <paramref name="metricId"/>, newest first.</summary>
+    public IReadOnlyList<MetricRun> Runs(string metricId)
+    {
+        Initialise();
+        var runs = new List<MetricRun>();
+        using var connection = _vault.Open();
+        using var command = SqlVault.Command(connection, null,
+            $"SELECT id, metric_id, version, as_of, deliveries, computed_utc, operator, members FROM {Schema}.metric_runs WHERE metric_id = $1 ORDER BY id DESC", metricId);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            runs.Add(ReadRun(reader));
+        }
+
+        return runs;
+    }
+
     /// <summary>The latest run of <paramref name="metricId"/>, or null when it was never computed.</summary>
     public MetricRun? LatestRun(string metricId)
     {
@@ -156,12 +173,13 @@ public sealed class MetricStore(Workspace workspace)
     }
 
     /// <summary>
-    /// The results of the latest run of <paramref name="metricId"/> for one breakdown ("all" for
-    /// the overall figures), with periods starting within <paramref name="from"/>–<paramref name="to"/>.
+    /// The results of the latest run of <paramref name="metricId"/> (or of run <paramref name="runId"/>,
+    /// e.g. the one a payment was based on) for one breakdown ("all" for the overall figures), with
+    /// periods starting within <paramref name="from"/>–<paramref name="to"/>.
     /// </summary>
-    public IReadOnlyList<MetricResult> Results(string metricId, string group = "all", DateOnly? from = null, DateOnly? to = null)
+    public IReadOnlyList<MetricResult> Results(string metricId, string group = "all", DateOnly? from = null, DateOnly? to = null, long? runId = null)
     {
-        var latest = LatestRun(metricId);
+        var latest = runId is { } id ? Runs(metricId).FirstOrDefault(r => r.Id == id) : LatestRun(metricId);
         if (latest is null)
         {
             return [];
