@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Tessera.Web.Tests;
@@ -32,5 +33,12 @@ internal static class Chromium
         await page.Locator("label.usa-radio__label", new PageLocatorOptions { HasText = $"({user})" }).ClickAsync(); // as a user would: USWDS hides the native radio
         await page.ClickAsync("form[action*=Demo] button[type=submit]");
         await Assertions.Expect(page.Locator("#signed-in-as")).ToContainTextAsync(user);
+    }
+
+    /// <summary>Runs axe-core on the page; fails listing every violation, prefixed with <paramref name="path"/>.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string path)
+    {
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, path + ": " + string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes)")));
     }
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Tessera.Storage.Linking;
 using Tessera.Storage.Workspaces;
 
@@ -31,16 +30,16 @@ public sealed class LinkageBrowserTests : IDisposable
             var response = await page.GotoAsync(_app.BaseAddress + "linkage");
             Assert.True(response is { Ok: true });
             await page.WaitForFunctionAsync("() => window.Chart && document.querySelectorAll('canvas[data-chart]').length > 3 && [...document.querySelectorAll('canvas[data-chart]')].every(c => Chart.getChart(c) !== undefined)");
-            await AssertAccessible(page, "linkage");
+            await Chromium.AssertAccessibleAsync(page, "linkage");
 
             await page.GotoAsync(_app.BaseAddress + "linkage/review");
-            await AssertAccessible(page, "linkage/review");
+            await Chromium.AssertAccessibleAsync(page, "linkage/review");
             var first = page.Locator("table a.usa-link[href^='/linkage/review/']").First;
             var href = await first.GetAttributeAsync("href");
             var item = long.Parse(href!.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
             await first.ClickAsync();
             await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('canvas[data-chart]')) !== undefined");
-            await AssertAccessible(page, "linkage/review/" + item);
+            await Chromium.AssertAccessibleAsync(page, "linkage/review/" + item);
             var sideBySide = await page.InnerTextAsync("table.tessera-side-by-side");
             Assert.Contains("given name", sideBySide, StringComparison.Ordinal);
             Assert.DoesNotMatch(@"\d{3}-?\d{2}-?\d{4}", sideBySide); // SSNs show their last four digits only
@@ -69,7 +68,7 @@ public sealed class LinkageBrowserTests : IDisposable
             var person = persons.GroupBy(p => p.Value).First(g => g.Count() >= 2).Key;
             var records = index.RecordsOf(person);
             await page.GotoAsync(_app.BaseAddress + "linkage/persons/" + person);
-            await AssertAccessible(page, "linkage/persons/" + person);
+            await Chromium.AssertAccessibleAsync(page, "linkage/persons/" + person);
             await page.ClickAsync("label[for=move-0]");
             await page.ClickAsync("form.usa-form button[type=submit]");
             Assert.Contains("will be a separate person from the next linkage run on", await page.InnerTextAsync("main"), StringComparison.Ordinal);
@@ -78,12 +77,6 @@ public sealed class LinkageBrowserTests : IDisposable
             var after = index.Current();
             Assert.All(records.Skip(1), r => Assert.NotEqual(after[records[0]], after[r]));
         }
-    }
-
-    private static async Task AssertAccessible(Microsoft.Playwright.IPage page, string path)
-    {
-        var axe = await page.RunAxe();
-        Assert.True(axe.Violations.Length == 0, path + ": " + string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes)")));
     }
 
     public void Dispose() => _app.Dispose();

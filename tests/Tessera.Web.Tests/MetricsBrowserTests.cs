@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Tessera.Storage.Metrics;
 using Tessera.Storage.Workspaces;
 
@@ -30,12 +29,12 @@ public sealed class MetricsBrowserTests : IDisposable
             var analyst = await browser.NewPageAsync();
             await Chromium.SignInAsync(analyst, _app.BaseAddress, "analyst@demo");
             Assert.True((await analyst.GotoAsync(_app.BaseAddress + "metrics")) is { Ok: true });
-            await AssertAccessible(analyst, "metrics");
+            await Chromium.AssertAccessibleAsync(analyst, "metrics");
             Assert.Contains("Exits to permanent housing", await analyst.InnerTextAsync("main"), StringComparison.Ordinal);
 
             await analyst.ClickAsync($"a[href='/metrics/{Metric}']");
             await analyst.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('canvas[data-chart]')) !== undefined");
-            await AssertAccessible(analyst, "metrics/" + Metric);
+            await Chromium.AssertAccessibleAsync(analyst, "metrics/" + Metric);
             await analyst.SelectOptionAsync("#by", "project");
             await analyst.ClickAsync("form.usa-form button[type=submit]");
             await analyst.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('canvas[data-chart]')) !== undefined");
@@ -66,12 +65,6 @@ public sealed class MetricsBrowserTests : IDisposable
             Assert.Contains(audit, r => r.Event.Actor == "admin@demo" && r.Event.Target.StartsWith($"persons behind metric {Metric}", StringComparison.Ordinal));
             Assert.Contains(audit, r => r.Event.Actor == "analyst@demo" && r.Event.Action == "export" && r.Event.Target == $"results of metric {Metric}");
         }
-    }
-
-    private static async Task AssertAccessible(Microsoft.Playwright.IPage page, string path)
-    {
-        var axe = await page.RunAxe();
-        Assert.True(axe.Violations.Length == 0, path + ": " + string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes)")));
     }
 
     public void Dispose() => _app.Dispose();
