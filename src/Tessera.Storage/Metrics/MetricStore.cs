@@ -88,6 +88,11 @@ public sealed class MetricStore(Workspace workspace)
         foreach (var ((source, file), name) in snapshots)
         {
             SqlVault.Execute(connection, null, $"CREATE TEMP TABLE {name} AS SELECT * FROM {SqlText.Quote(source)}.{SqlText.Quote(file)}");
+            if (_vault.Dialect == SqlDialect.PostgreSql)
+            {
+                // Autovacuum never sees temporary tables; without statistics the planner guesses a few rows.
+                SqlVault.Execute(connection, null, $"ANALYZE {name}");
+            }
         }
 
         try

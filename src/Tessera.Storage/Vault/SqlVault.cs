@@ -381,6 +381,10 @@ public abstract class SqlVault : IDeliveryStore
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
+
+        // Vault statements are batch work (a delivery, a link run, a metric over every exit) that takes minutes
+        // at a state's scale; Npgsql's 30-second default would abort them and roll the work back.
+        command.CommandTimeout = 0;
         foreach (var value in parameters)
         {
             var parameter = command.CreateParameter();
