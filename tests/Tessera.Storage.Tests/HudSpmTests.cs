@@ -16,7 +16,7 @@ public sealed class HudSpmTests
 
     private static readonly (string Table, string Cell)[] Undisputed =
     [
-        ("3.2", "C3"), ("3.2", "C4"), ("5.1", "C2"), ("5.2", "C2"), ("7a.1", "C2"), ("7a.1", "C3"), ("7a.1", "C4"),
+        ("1a", "C2"), ("1a", "C3"), ("3.2", "C3"), ("3.2", "C4"), ("5.1", "C2"), ("5.2", "C2"), ("7a.1", "C2"), ("7a.1", "C3"), ("7a.1", "C4"),
         ("7b.1", "C2"), ("7b.1", "C3"), ("7b.2", "C2"), ("7b.2", "C3"),
         .. new[] { "4.1", "4.2", "4.3", "4.4", "4.5", "4.6" }.SelectMany(t => new[] { (t, "C2"), (t, "C3"), (t, "C4") }),
     ];
@@ -86,6 +86,8 @@ public sealed class HudSpmTests
 
         Assert.True(long.Parse(cells[("3.2", "C2")], CultureInfo.InvariantCulture) > 0);
         Assert.True(long.Parse(cells[("7b.1", "C2")], CultureInfo.InvariantCulture) > 0);
+        Assert.True(long.Parse(cells[("1a", "C2")], CultureInfo.InvariantCulture) > 0);
+        Assert.True(decimal.Parse(cells[("1b", "E3")], CultureInfo.InvariantCulture) > 0);
     }
 
     private static HudSpmResult Report(Engine engine)

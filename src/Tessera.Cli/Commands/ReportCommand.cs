@@ -21,7 +21,7 @@ public static class ReportCommand
         var coc = new Option<string?>("--coc") { Description = "The CoC code to report on (default: the CoC most of the export's projects belong to), e.g. XX-500." };
         var format = new Option<string>("--format") { Description = "table (readable, with HUD's row labels) or csv (table,cell,value).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv");
-        var spm = new Command("hud-spm", "HUD System Performance Measures (2, 3.2, 4.1–4.6, 5.1, 5.2, 7a.1, 7b.1, 7b.2) for a report period. Exact figures: for administrators and the CoC's HMIS staff.")
+        var spm = new Command("hud-spm", "HUD System Performance Measures (1a, 1b, 2, 3.2, 4.1–4.6, 5.1, 5.2, 7a.1, 7b.1, 7b.2) for a report period. Exact figures: for administrators and the CoC's HMIS staff.")
         {
             from, to, source, coc, format, workspace,
         };

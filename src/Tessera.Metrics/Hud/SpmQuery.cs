@@ -21,6 +21,12 @@ public static class SpmQuery
     /// <summary>HUD CoC program funders (Funder.csv): PSH, RRH, SSO, TH, YHDP, joint TH/RRH, the unsheltered and rural special NOFOs.</summary>
     private const string CocFunders = "2, 3, 4, 5, 43, 44, 54, 55";
 
+    /// <summary>Prior living situations that are literal homelessness (3.917): place not meant for habitation, ES, SH — before and after FY2024's renumbering.</summary>
+    private const string HomelessSituations = "1, 16, 18, 101, 116, 118";
+
+    /// <summary>Measure 1 ignores nights before the specifications' lookback stop date.</summary>
+    private static readonly DateOnly LookbackStop = new(2012, 10, 1);
+
     /// <summary>Builds the statement.</summary>
     /// <param name="dialect">Engine the statement runs on.</param>
     /// <param name="schema">The HMIS source's schema in the vault, e.g. "homelessness".</param>
@@ -55,6 +61,10 @@ public static class SpmQuery
             ? $"OR EXISTS (SELECT 1 FROM {s}.currentlivingsituation c WHERE c.enrollmentid = e.enrollmentid AND c.informationdate BETWEEN report_start AND report_end AND c.informationdate >= e.entry_date AND c.informationdate <= COALESCE(e.exit_date, report_end))"
             : "";
         var permanent = HudDestinations.List(HudDestinations.Permanent);
+        var bedNights = has("services")
+            ? $"SELECT e.personalid, e.enrollmentid, v.dateprovided AS night FROM lot_stay e JOIN {s}.services v ON v.enrollmentid = e.enrollmentid, params WHERE e.kind = 'es_nbn' AND v.recordtype = 200 AND v.dateprovided >= e.entry_date AND v.dateprovided < COALESCE(e.exit_date, report_end + 1) AND v.dateprovided <= report_end AND v.dateprovided >= {SqlText.Date(LookbackStop)}"
+            : "SELECT personalid, enrollmentid, entry_date AS night FROM lot_stay WHERE 1 = 0";
+        var spellNights = SqlText.DaysBetween(dialect, $"GREATEST(s.night_from, {SqlText.Date(LookbackStop)})", "s.night_to");
         var days = SqlText.DaysBetween(dialect, "x.exit_date", "r.return_date");
         var stayed = SqlText.DaysBetween(dialect, "a.entry_date", "report_end");
         var anniversary = SqlText.AddYears(dialect, "a.entry_date", "EXTRACT(YEAR FROM i.informationdate) - EXTRACT(YEAR FROM a.entry_date)");
@@ -70,6 +80,7 @@ public static class SpmQuery
               FROM {s}.project),
             stay AS (
               SELECT e.enrollmentid, e.personalid, e.householdid, e.relationshiptohoh, p.kind, e.entrydate AS entry_date,
+                     e.livingsituation, e.losunderthreshold, e.previousstreetessh, e.datetostreetessh AS street_date,
                      x.exitdate AS exit_date, x.destination,
                      CASE WHEN e.moveindate >= e.entrydate AND (x.exitdate IS NULL OR e.moveindate <= x.exitdate) THEN e.moveindate END AS own_move_in
               FROM {s}.enrollment e JOIN project p ON p.projectid = e.projectid
@@ -177,6 +188,57 @@ public static class SpmQuery
               UNION ALL
               SELECT 'leaver', COALESCE(c.earned, 0), COALESCE(c.total, 0), e.earned, e.total, e.enrollmentid IS NOT NULL
               FROM leaver l LEFT JOIN at_exit c ON c.enrollmentid = l.enrollmentid LEFT JOIN at_entry e ON e.enrollmentid = l.enrollmentid),
+            lot_stay AS (
+              SELECT e.*, LEAST(COALESCE(e.exit_date, report_end + 1), report_end + 1) AS stay_end,
+                     (e.kind IN ('so', 'es_ee', 'es_nbn', 'sh') OR e.livingsituation IN ({HomelessSituations})
+                      OR (e.losunderthreshold = 1 AND e.previousstreetessh = 1)) AS homeless_at_entry,
+                     (e.kind IN ('ph', 'rrh') AND (e.entry_date BETWEEN report_start AND report_end OR (e.move_in_date > report_start AND e.move_in_date <= report_end)
+                      OR (e.move_in_date IS NULL AND e.exit_date BETWEEN report_start AND report_end))) AS ph_in_period
+              FROM enrollment e, params WHERE e.entry_date <= report_end),
+            bed_night AS ({bedNights}),
+            lot_metric(metric, th_counts, self_reported) AS (VALUES ('1a.1', false, false), ('1a.2', true, false), ('1b.1', false, true), ('1b.2', true, true)),
+            lot_kept AS (
+              SELECT m.metric, e.personalid, e.entry_date AS night_from, e.stay_end AS night_to, true AS in_project FROM lot_stay e, lot_metric m
+               WHERE (e.kind IN ('es_ee', 'sh') OR (e.kind = 'th' AND m.th_counts)) AND e.entry_date < e.stay_end
+              UNION ALL SELECT m.metric, b.personalid, b.night, b.night + 1, true FROM bed_night b, lot_metric m
+              UNION ALL
+              SELECT m.metric, e.personalid, e.entry_date, COALESCE(e.move_in_date, e.stay_end), true FROM lot_stay e, lot_metric m
+               WHERE m.self_reported AND e.ph_in_period AND e.homeless_at_entry AND e.entry_date < COALESCE(e.move_in_date, e.stay_end)
+              UNION ALL
+              SELECT m.metric, e.personalid, GREATEST(e.street_date, {SqlText.Date(LookbackStop)}), e.entry_date, false FROM lot_stay e, lot_metric m
+               WHERE m.self_reported AND e.homeless_at_entry AND e.street_date < e.entry_date AND e.entry_date > {SqlText.Date(LookbackStop)}
+                 AND (e.kind IN ('es_ee', 'sh') OR (e.kind = 'th' AND m.th_counts) OR e.ph_in_period)
+              UNION ALL
+              SELECT m.metric, b.personalid, GREATEST(e.street_date, {SqlText.Date(LookbackStop)}), MIN(b.night), false FROM bed_night b JOIN lot_stay e ON e.enrollmentid = b.enrollmentid, lot_metric m
+               WHERE m.self_reported AND e.street_date IS NOT NULL GROUP BY m.metric, b.personalid, b.enrollmentid, e.street_date HAVING e.street_date < MIN(b.night)),
+            lot_removed AS (
+              SELECT m.metric, e.personalid, e.entry_date AS night_from, e.stay_end AS night_to FROM lot_stay e, lot_metric m
+               WHERE e.kind = 'th' AND NOT m.th_counts AND e.entry_date < e.stay_end
+              UNION ALL
+              SELECT m.metric, e.personalid, e.move_in_date, e.stay_end FROM lot_stay e, lot_metric m
+               WHERE e.kind IN ('ph', 'rrh') AND e.move_in_date IS NOT NULL AND e.move_in_date < e.stay_end),
+            lot_boundary AS (
+              SELECT metric, personalid, night_from AS night FROM lot_kept UNION SELECT metric, personalid, night_to FROM lot_kept
+              UNION SELECT metric, personalid, night_from FROM lot_removed UNION SELECT metric, personalid, night_to FROM lot_removed),
+            lot_piece AS (
+              SELECT b.metric, b.personalid, b.night AS night_from, LEAD(b.night) OVER (PARTITION BY b.metric, b.personalid ORDER BY b.night) AS night_to FROM lot_boundary b),
+            lot_marked AS (
+              SELECT c.*,
+                (EXISTS (SELECT 1 FROM lot_kept k WHERE k.metric = c.metric AND k.personalid = c.personalid AND k.night_from <= c.night_from AND c.night_from < k.night_to)
+                 AND NOT EXISTS (SELECT 1 FROM lot_removed r WHERE r.metric = c.metric AND r.personalid = c.personalid AND r.night_from <= c.night_from AND c.night_from < r.night_to)) AS homeless,
+                EXISTS (SELECT 1 FROM lot_kept k WHERE k.metric = c.metric AND k.personalid = c.personalid AND k.in_project AND k.night_from <= c.night_from AND c.night_from < k.night_to) AS in_project
+              FROM lot_piece c WHERE c.night_to IS NOT NULL),
+            lot_numbered AS (
+              SELECT m.*, SUM(CASE WHEN homeless THEN 0 ELSE 1 END) OVER (PARTITION BY metric, personalid ORDER BY night_from) AS spell_number FROM lot_marked m),
+            lot_spell AS (
+              SELECT metric, personalid, MIN(night_from) AS night_from, MAX(night_to) AS night_to, MAX(night_to) AS project_end
+              FROM lot_numbered WHERE homeless GROUP BY metric, personalid, spell_number),
+            lot_person AS (SELECT metric, personalid, MAX(project_end) AS last_end FROM lot_spell GROUP BY metric, personalid),
+            lot_nights AS (
+              SELECT p.metric, p.personalid, SUM({spellNights}) AS nights
+              FROM lot_person p JOIN lot_spell s ON s.metric = p.metric AND s.personalid = p.personalid, params
+              WHERE p.last_end > report_start AND s.night_from < p.last_end AND s.night_to > p.last_end - 366 AND s.night_to > {SqlText.Date(LookbackStop)}
+              GROUP BY p.metric, p.personalid),
             counts(tbl, cell, n) AS (
               SELECT '3.2', 'C2', COUNT(DISTINCT personalid) FROM sheltered
               UNION ALL SELECT '3.2', 'C3', COUNT(DISTINCT personalid) FROM sheltered WHERE kind IN ('es_ee', 'es_nbn')
@@ -197,6 +259,7 @@ public static class SpmQuery
               UNION ALL SELECT CASE who WHEN 'stayer' THEN '4.1' ELSE '4.4' END, 'C3', COUNT(*) FROM income_change WHERE compared AND now_earned > was_earned GROUP BY who
               UNION ALL SELECT CASE who WHEN 'stayer' THEN '4.2' ELSE '4.5' END, 'C3', COUNT(*) FROM income_change WHERE compared AND now_total - now_earned > was_total - was_earned GROUP BY who
               UNION ALL SELECT CASE who WHEN 'stayer' THEN '4.3' ELSE '4.6' END, 'C3', COUNT(*) FROM income_change WHERE compared AND now_total > was_total GROUP BY who
+              UNION ALL SELECT 'lot:' || metric, CAST(nights AS VARCHAR), COUNT(*) FROM lot_nights GROUP BY metric, nights
               UNION ALL SELECT '2', 'B:' || kind, COUNT(*) FROM housed_exit GROUP BY kind
               UNION ALL SELECT '2', 'C:' || kind, COUNT(*) FROM returned WHERE days <= 180 GROUP BY kind
               UNION ALL SELECT '2', 'E:' || kind, COUNT(*) FROM returned WHERE days BETWEEN 181 AND 365 GROUP BY kind

@@ -5,7 +5,7 @@ namespace Tessera.Metrics.Hud;
 /// <summary>
 /// HUD's System Performance Measures laid out as HUD's report files: counts from
 /// <see cref="SpmQuery"/> become cells, and the derived cells (first-time counts, percentages,
-/// totals) are computed here. Implemented: measures 2, 3.2, 4.1–4.6, 5.1, 5.2, 7a.1, 7b.1 and 7b.2 (current
+/// totals) are computed here. Implemented: measures 1a, 1b, 2, 3.2, 4.1–4.6, 5.1, 5.2, 7a.1, 7b.1 and 7b.2 (current
 /// fiscal year columns). Specification: HUD SPM programming specifications FY2022 (the Data Lab test
 /// kit's year), with FY2024 destination codes accepted alike.
 /// </summary>
@@ -30,6 +30,7 @@ public static class SpmReport
         void Percent(string table, string cell, long part, long whole, string format, string label) =>
             cells.Add(new SpmCell(table, cell, (whole == 0 ? 0m : Math.Round(100m * part / whole, 2)).ToString(format, CultureInfo.InvariantCulture) + "%", label));
 
+        LengthOfTime(counts, cells);
         Returns(n, cells);
 
         Add("3.2", "C2", N("3.2", "C2"), "Universe: unduplicated total sheltered persons");
@@ -69,6 +70,49 @@ public static class SpmReport
         Add("7b.2", "C3", N("7b.2", "C3"), "Of persons above, those who remained in PH or exited to permanent housing destinations");
         Percent("7b.2", "C4", N("7b.2", "C3"), N("7b.2", "C2"), "0.#", "% successful exits or retention");
         return cells;
+
+        static void LengthOfTime(IEnumerable<(string Table, string Cell, long Count)> counted, List<SpmCell> into)
+        {
+            foreach (var (table, row, metric, projects) in new[]
+            {
+                ("1a", 2, "1a.1", "ES and SH"), ("1a", 3, "1a.2", "ES, SH and TH"), ("1b", 2, "1b.1", "ES, SH and PH"), ("1b", 3, "1b.2", "ES, SH, TH and PH"),
+            })
+            {
+                var nights = counted.Where(c => c.Table == "lot:" + metric)
+                    .Select(c => (Nights: long.Parse(c.Cell, CultureInfo.InvariantCulture), Persons: c.Count)).OrderBy(c => c.Nights).ToList();
+                var persons = nights.Sum(c => c.Persons);
+                var r = row.ToString(CultureInfo.InvariantCulture);
+                var average = persons == 0 ? 0m : Math.Round((decimal)nights.Sum(c => c.Nights * c.Persons) / persons, 2);
+                into.Add(new SpmCell(table, "C" + r, persons.ToString(CultureInfo.InvariantCulture), $"Universe: persons in {projects}"));
+                into.Add(new SpmCell(table, "E" + r, average.ToString("0.00", CultureInfo.InvariantCulture), $"Persons in {projects}: average length of time homeless (nights)"));
+                into.Add(new SpmCell(table, "H" + r, Median(nights, persons).ToString("0.##", CultureInfo.InvariantCulture), $"Persons in {projects}: median length of time homeless (nights)"));
+            }
+        }
+
+        static decimal Median(List<(long Nights, long Persons)> sorted, long persons)
+        {
+            if (persons == 0)
+            {
+                return 0m;
+            }
+
+            long At(long index)
+            {
+                foreach (var (nights, count) in sorted)
+                {
+                    if (index < count)
+                    {
+                        return nights;
+                    }
+
+                    index -= count;
+                }
+
+                throw new InvalidOperationException("The median lies beyond the counted persons.");
+            }
+
+            return (At((persons - 1) / 2) + At(persons / 2)) / 2m;
+        }
 
         void Returns(Dictionary<(string, string), long> counted, List<SpmCell> into)
         {
