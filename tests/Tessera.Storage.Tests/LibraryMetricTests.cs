@@ -10,13 +10,14 @@ namespace Tessera.Storage.Tests;
 /// format, with every answer worked out below: a referral enrolled on its 91st day (outside the
 /// 90-day window), one still inside its window at the data's end (left out), wages from two
 /// employers in one quarter, a zero-wage record, and wage records joined to participants only
-/// through record linkage (the wage file has no participant number).
+/// through record linkage (the wage file has no participant number); and the two-generation
+/// metric, which reaches the same wage records from child-care parents in another agency.
 /// </summary>
 public sealed class LibraryMetricTests : IDisposable
 {
     private const string Participants = """
         participant_id,participant_name,birth_date,ssn,gender,race,ethnicity,zip,phone
-        P1,"LEE, ANN",19800101,123-45-6789,F,WHITE,NOT HISPANIC,59201,
+        P1,"LEE, ANN",19800101,223-45-6789,F,WHITE,NOT HISPANIC,59201,
         P2,"RAY, BOB",19750505,234-56-7890,M,BLACK,NOT HISPANIC,59201,
         P3,"DEE, CY",19900303,345-67-8901,M,ASIAN,HISPANIC,59202,
         P4,"FOX, DI",19850707,456-78-9012,F,WHITE,HISPANIC,59202,
@@ -43,12 +44,37 @@ public sealed class LibraryMetricTests : IDisposable
     // P4 (exit Q2): a zero-wage record in Q4 2024 and wages in Q1 2025 — neither the 2nd nor the 4th quarter with wages.
     private const string Wages = """
         wage_record_id,ssn,last_name,first_name,employer_fein,year,quarter,wages
-        W1,123456789,LEE,ANN,11-1111111,2024,3,5000
-        W2,123456789,LEE,ANN,22-2222222,2024,3,1000
+        W1,223456789,LEE,ANN,11-1111111,2024,3,5000
+        W2,223456789,LEE,ANN,22-2222222,2024,3,1000
         W3,234567890,RAY,BOB,11-1111111,2024,3,3000
         W4,456789012,FOX,DI,33-3333333,2024,4,0
         W5,456789012,FOX,DI,33-3333333,2025,1,800
-        W6,123456789,LEE,ANN,11-1111111,2025,1,100
+        W6,223456789,LEE,ANN,11-1111111,2025,1,100
+        """;
+
+    private const string Parents = """
+        parent_id,first_name,middle_name,last_name,birth_date,ssn,phone,street,city,zip
+        G1,Ann,,Lee,1980-01-01,223-45-6789,,1 Main St,Riverton,59201
+        G2,Bob,,Ray,1975-05-05,234-56-7890,,2 Main St,Riverton,59201
+        G3,Eve,,Cho,1992-09-09,,,3 Main St,Riverton,59201
+        """;
+
+    private const string Children = """
+        child_id,first_name,last_name,birth_date,gender
+        K1,Kim,Lee,2021-01-01,Female
+        K2,Kai,Ray,2022-02-02,Male
+        K3,Kit,Cho,2023-03-03,Male
+        """;
+
+    // Q1 2024 starts (wages looked for in Q3 2024): A1 and A5 (one parent, two children's authorisations) find Ann's wages; A3's parent has no SSN and links to nobody.
+    // A2 starts in Q2 (Q4 2024: Bob has none). A4 starts in Q4 2025: its Q2 2026 is after the data's end (left out).
+    private const string Authorizations = """
+        authorization_id,child_id,parent_id,provider_id,provider_name,start_date,end_date,hours_per_week,copay_monthly
+        A1,K1,G1,CC101,Little Oaks,2024-01-10,2024-07-09,35,89.00
+        A5,K1,G1,CC102,Bright Start,2024-03-31,2024-09-30,20,40.00
+        A3,K3,G3,CC101,Little Oaks,2024-01-20,2024-07-19,30,60.00
+        A2,K2,G2,CC101,Little Oaks,2024-04-15,2024-10-14,30,86.00
+        A4,K1,G1,CC101,Little Oaks,2025-10-01,2026-03-31,35,89.00
         """;
 
     private readonly TestWorkspace _test = new();
@@ -60,13 +86,17 @@ public sealed class LibraryMetricTests : IDisposable
         var outcome = _test.Ingest(new Intake.Delivering.DeliveryRequest { Source = "workforce", Paths = [folder], Period = "2025-12" });
         Assert.True(outcome.Succeeded, outcome.RejectionReason);
         Assert.Equal(0, outcome.RowsQuarantined);
+        var childCare = _test.WriteFolder("child_care", ("parents.csv", Csv(Parents)), ("children.csv", Csv(Children)), ("authorizations.csv", Csv(Authorizations)));
+        outcome = _test.Ingest(new Intake.Delivering.DeliveryRequest { Source = "child_care", Paths = [childCare], Period = "2025-12" });
+        Assert.True(outcome.Succeeded, outcome.RejectionReason);
+        Assert.Equal(0, outcome.RowsQuarantined);
         WorkspaceLinker.Run(_test.Workspace, "tester@test", new WorkspaceLinkOptions
         {
             Linkage = new WorkspaceLinkOptions().Linkage with { DeterministicRules = [[Linkage.Records.StandardColumn.Ssn]] },
         });
         _store = new MetricStore(_test.Workspace);
         var catalog = MetricCatalog.Load(_test.Workspace);
-        _store.Compute([.. catalog.Where(e => e.Definition.Population.Source == "workforce")], "tester@test", DateTime.UtcNow, null, null, (entry, _, problem) => Assert.True(problem is null, $"{entry.Definition.Id}: {problem?.Message}"));
+        _store.Compute([.. catalog.Where(e => e.Definition.Population.Source is "workforce" or "child_care")], "tester@test", DateTime.UtcNow, null, null, (entry, _, problem) => Assert.True(problem is null, $"{entry.Definition.Id}: {problem?.Message}"));
     }
 
     [Fact]
@@ -105,6 +135,10 @@ public sealed class LibraryMetricTests : IDisposable
         Assert.Equal((1L, 6000.0), (results[0].Denominator!.Value, results[0].Value!.Value));
         Assert.Equal((0L, (double?)null), (results[1].Denominator!.Value, results[1].Value));
     }
+
+    [Fact]
+    public void Parent_employment_after_a_subsidy_finds_the_parents_wages_in_another_agency() =>
+        Assert.Equal([("2024-01-01", 2L, 3L, Math.Round(2.0 / 3, 9)), ("2024-04-01", 0L, 1L, 0.0)], Rows("twogen-parent-employment-after-subsidy"));
 
     public void Dispose() => _test.Dispose();
 
