@@ -27,6 +27,9 @@ public static class SpmQuery
     /// <summary>Measure 1 ignores nights before the specifications' lookback stop date.</summary>
     private static readonly DateOnly LookbackStop = new(2012, 10, 1);
 
+    /// <summary>The HMIS files the statement reads (lower case).</summary>
+    public static IReadOnlyList<string> Files { get; } = ["project", "enrollment", "exit", "enrollmentcoc", "services", "currentlivingsituation", "client", "funder", "incomebenefits"];
+
     /// <summary>Builds the statement.</summary>
     /// <param name="dialect">Engine the statement runs on.</param>
     /// <param name="schema">The HMIS source's schema in the vault, e.g. "homelessness".</param>
@@ -34,7 +37,8 @@ public static class SpmQuery
     /// <param name="to">Last day of the report period.</param>
     /// <param name="coc">The CoC reported on (e.g. "XX-500"): enrollments recorded in another CoC are left out.</param>
     /// <param name="has">Whether the source has rows of an HMIS file (lower case, e.g. "enrollmentcoc"); a file an export lacks counts as empty.</param>
-    public static string Build(SqlDialect dialect, string schema, DateOnly from, DateOnly to, string coc, Func<string, bool> has)
+    /// <param name="relation">Where to read an HMIS file from (lower case name → SQL relation), e.g. an analysed snapshot; null for the source's current rows.</param>
+    public static string Build(SqlDialect dialect, string schema, DateOnly from, DateOnly to, string coc, Func<string, bool> has, Func<string, string?>? relation = null)
     {
         ArgumentNullException.ThrowIfNull(has);
         ArgumentException.ThrowIfNullOrWhiteSpace(schema);
@@ -44,25 +48,26 @@ public static class SpmQuery
             throw new ArgumentException("The report period ends before it starts.", nameof(to));
         }
 
-        var s = SqlText.Quote(schema);
+        var quoted = SqlText.Quote(schema);
+        string R(string file) => relation?.Invoke(file) ?? $"{quoted}.{file}";
         var cocLiteral = SqlText.Literal(coc);
-        string Table(string file, string emptyColumns) => has(file) ? $"{s}.{file}" : $"(SELECT {emptyColumns} WHERE 1 = 0)";
+        string Table(string file, string emptyColumns) => has(file) ? R(file) : $"(SELECT {emptyColumns} WHERE 1 = 0)";
         var exit = Table("exit", "CAST(NULL AS VARCHAR) AS enrollmentid, CAST(NULL AS DATE) AS exitdate, CAST(NULL AS BIGINT) AS destination");
         var client = Table("client", "CAST(NULL AS VARCHAR) AS personalid, CAST(NULL AS VARCHAR) AS dob_year_month");
         var funder = Table("funder", "CAST(NULL AS VARCHAR) AS projectid, CAST(NULL AS BIGINT) AS funder, CAST(NULL AS DATE) AS startdate, CAST(NULL AS DATE) AS enddate");
         var incomes = Table("incomebenefits", "CAST(NULL AS VARCHAR) AS enrollmentid, CAST(NULL AS BIGINT) AS datacollectionstage, CAST(NULL AS DATE) AS informationdate, CAST(NULL AS DECIMAL(18,4)) AS earnedamount, CAST(NULL AS DECIMAL(18,4)) AS totalmonthlyincome");
         var otherCoc = has("enrollmentcoc")
-            ? $"AND NOT EXISTS (SELECT 1 FROM {s}.enrollmentcoc c WHERE c.enrollmentid = e.enrollmentid AND c.datacollectionstage = 1 AND c.coccode <> {cocLiteral})"
+            ? $"AND NOT EXISTS (SELECT 1 FROM {R("enrollmentcoc")} c WHERE c.enrollmentid = e.enrollmentid AND c.datacollectionstage = 1 AND c.coccode <> {cocLiteral})"
             : "";
         var services = has("services")
-            ? $"OR EXISTS (SELECT 1 FROM {s}.services v WHERE v.enrollmentid = e.enrollmentid AND v.dateprovided BETWEEN report_start AND report_end AND v.dateprovided >= e.entry_date AND v.dateprovided < COALESCE(e.exit_date, report_end + 1))"
+            ? $"OR EXISTS (SELECT 1 FROM {R("services")} v WHERE v.enrollmentid = e.enrollmentid AND v.dateprovided BETWEEN report_start AND report_end AND v.dateprovided >= e.entry_date AND v.dateprovided < COALESCE(e.exit_date, report_end + 1))"
             : "";
         var contacts = has("currentlivingsituation")
-            ? $"OR EXISTS (SELECT 1 FROM {s}.currentlivingsituation c WHERE c.enrollmentid = e.enrollmentid AND c.informationdate BETWEEN report_start AND report_end AND c.informationdate >= e.entry_date AND c.informationdate <= COALESCE(e.exit_date, report_end))"
+            ? $"OR EXISTS (SELECT 1 FROM {R("currentlivingsituation")} c WHERE c.enrollmentid = e.enrollmentid AND c.informationdate BETWEEN report_start AND report_end AND c.informationdate >= e.entry_date AND c.informationdate <= COALESCE(e.exit_date, report_end))"
             : "";
         var permanent = HudDestinations.List(HudDestinations.Permanent);
         var bedNights = has("services")
-            ? $"SELECT e.personalid, e.enrollmentid, v.dateprovided AS night FROM lot_stay e JOIN {s}.services v ON v.enrollmentid = e.enrollmentid, params WHERE e.kind = 'es_nbn' AND v.recordtype = 200 AND v.dateprovided >= e.entry_date AND v.dateprovided < COALESCE(e.exit_date, report_end + 1) AND v.dateprovided <= report_end AND v.dateprovided >= {SqlText.Date(LookbackStop)}"
+            ? $"SELECT e.personalid, e.enrollmentid, v.dateprovided AS night FROM lot_stay e JOIN {R("services")} v ON v.enrollmentid = e.enrollmentid, params WHERE e.kind = 'es_nbn' AND v.recordtype = 200 AND v.dateprovided >= e.entry_date AND v.dateprovided < COALESCE(e.exit_date, report_end + 1) AND v.dateprovided <= report_end AND v.dateprovided >= {SqlText.Date(LookbackStop)}"
             : "SELECT personalid, enrollmentid, entry_date AS night FROM lot_stay WHERE 1 = 0";
         var spellNights = SqlText.DaysBetween(dialect, $"GREATEST(s.night_from, {SqlText.Date(LookbackStop)})", "s.night_to");
         var days = SqlText.DaysBetween(dialect, "x.exit_date", "r.return_date");
@@ -77,13 +82,13 @@ public static class SpmQuery
                      WHEN projecttype = 1 THEN 'es_nbn'
                      WHEN projecttype = 8 THEN 'sh' WHEN projecttype = 2 THEN 'th' WHEN projecttype = 4 THEN 'so'
                      WHEN projecttype = 13 THEN 'rrh' WHEN projecttype IN (3, 9, 10) THEN 'ph' END AS kind
-              FROM {s}.project),
+              FROM {R("project")}),
             stay AS (
               SELECT e.enrollmentid, e.personalid, e.householdid, e.relationshiptohoh, p.kind, e.entrydate AS entry_date,
                      e.livingsituation, e.losunderthreshold, e.previousstreetessh, e.datetostreetessh AS street_date,
                      x.exitdate AS exit_date, x.destination,
                      CASE WHEN e.moveindate >= e.entrydate AND (x.exitdate IS NULL OR e.moveindate <= x.exitdate) THEN e.moveindate END AS own_move_in
-              FROM {s}.enrollment e JOIN project p ON p.projectid = e.projectid
+              FROM {R("enrollment")} e JOIN project p ON p.projectid = e.projectid
               LEFT JOIN {exit} x ON x.enrollmentid = e.enrollmentid
               WHERE p.kind IS NOT NULL AND e.entrydate IS NOT NULL AND e.personalid IS NOT NULL
                 AND COALESCE(e.enrollmentcoc, {cocLiteral}) = {cocLiteral}
@@ -154,7 +159,7 @@ public static class SpmQuery
               SELECT DISTINCT f.projectid FROM {funder} f, params WHERE f.funder IN ({CocFunders})
                 AND (f.startdate IS NULL OR f.startdate <= report_end) AND (f.enddate IS NULL OR f.enddate >= report_start)),
             adult AS (
-              SELECT a.* FROM active a JOIN {s}.enrollment e ON e.enrollmentid = a.enrollmentid JOIN {client} c ON c.personalid = a.personalid, params
+              SELECT a.* FROM active a JOIN {R("enrollment")} e ON e.enrollmentid = a.enrollmentid JOIN {client} c ON c.personalid = a.personalid, params
               WHERE e.projectid IN (SELECT projectid FROM funded) AND c.dob_year_month IS NOT NULL
                 AND EXTRACT(YEAR FROM GREATEST(report_start, a.entry_date)) * 12 + EXTRACT(MONTH FROM GREATEST(report_start, a.entry_date))
                     - (CAST(SUBSTRING(c.dob_year_month, 1, 4) AS INTEGER) * 12 + CAST(SUBSTRING(c.dob_year_month, 6, 2) AS INTEGER)) >= 216),
@@ -198,18 +203,18 @@ public static class SpmQuery
             bed_night AS ({bedNights}),
             lot_metric(metric, th_counts, self_reported) AS (VALUES ('1a.1', false, false), ('1a.2', true, false), ('1b.1', false, true), ('1b.2', true, true)),
             lot_kept AS (
-              SELECT m.metric, e.personalid, e.entry_date AS night_from, e.stay_end AS night_to, true AS in_project FROM lot_stay e, lot_metric m
+              SELECT m.metric, e.personalid, e.entry_date AS night_from, e.stay_end AS night_to FROM lot_stay e, lot_metric m
                WHERE (e.kind IN ('es_ee', 'sh') OR (e.kind = 'th' AND m.th_counts)) AND e.entry_date < e.stay_end
-              UNION ALL SELECT m.metric, b.personalid, b.night, b.night + 1, true FROM bed_night b, lot_metric m
+              UNION ALL SELECT m.metric, b.personalid, b.night, b.night + 1 FROM bed_night b, lot_metric m
               UNION ALL
-              SELECT m.metric, e.personalid, e.entry_date, COALESCE(e.move_in_date, e.stay_end), true FROM lot_stay e, lot_metric m
+              SELECT m.metric, e.personalid, e.entry_date, COALESCE(e.move_in_date, e.stay_end) FROM lot_stay e, lot_metric m
                WHERE m.self_reported AND e.ph_in_period AND e.homeless_at_entry AND e.entry_date < COALESCE(e.move_in_date, e.stay_end)
               UNION ALL
-              SELECT m.metric, e.personalid, GREATEST(e.street_date, {SqlText.Date(LookbackStop)}), e.entry_date, false FROM lot_stay e, lot_metric m
+              SELECT m.metric, e.personalid, GREATEST(e.street_date, {SqlText.Date(LookbackStop)}), e.entry_date FROM lot_stay e, lot_metric m
                WHERE m.self_reported AND e.homeless_at_entry AND e.street_date < e.entry_date AND e.entry_date > {SqlText.Date(LookbackStop)}
                  AND (e.kind IN ('es_ee', 'sh') OR (e.kind = 'th' AND m.th_counts) OR e.ph_in_period)
               UNION ALL
-              SELECT m.metric, b.personalid, GREATEST(e.street_date, {SqlText.Date(LookbackStop)}), MIN(b.night), false FROM bed_night b JOIN lot_stay e ON e.enrollmentid = b.enrollmentid, lot_metric m
+              SELECT m.metric, b.personalid, GREATEST(e.street_date, {SqlText.Date(LookbackStop)}), MIN(b.night) FROM bed_night b JOIN lot_stay e ON e.enrollmentid = b.enrollmentid, lot_metric m
                WHERE m.self_reported AND e.street_date IS NOT NULL GROUP BY m.metric, b.personalid, b.enrollmentid, e.street_date HAVING e.street_date < MIN(b.night)),
             lot_removed AS (
               SELECT m.metric, e.personalid, e.entry_date AS night_from, e.stay_end AS night_to FROM lot_stay e, lot_metric m
@@ -217,23 +222,24 @@ public static class SpmQuery
               UNION ALL
               SELECT m.metric, e.personalid, e.move_in_date, e.stay_end FROM lot_stay e, lot_metric m
                WHERE e.kind IN ('ph', 'rrh') AND e.move_in_date IS NOT NULL AND e.move_in_date < e.stay_end),
-            lot_boundary AS (
-              SELECT metric, personalid, night_from AS night FROM lot_kept UNION SELECT metric, personalid, night_to FROM lot_kept
-              UNION SELECT metric, personalid, night_from FROM lot_removed UNION SELECT metric, personalid, night_to FROM lot_removed),
+            lot_event AS (
+              SELECT metric, personalid, night_from AS night, 1 AS kept, 0 AS removed FROM lot_kept
+              UNION ALL SELECT metric, personalid, night_to, -1, 0 FROM lot_kept
+              UNION ALL SELECT metric, personalid, night_from, 0, 1 FROM lot_removed
+              UNION ALL SELECT metric, personalid, night_to, 0, -1 FROM lot_removed),
+            lot_point AS (SELECT metric, personalid, night, SUM(kept) AS kept, SUM(removed) AS removed FROM lot_event GROUP BY metric, personalid, night),
             lot_piece AS (
-              SELECT b.metric, b.personalid, b.night AS night_from, LEAD(b.night) OVER (PARTITION BY b.metric, b.personalid ORDER BY b.night) AS night_to FROM lot_boundary b),
-            lot_marked AS (
-              SELECT c.*,
-                (EXISTS (SELECT 1 FROM lot_kept k WHERE k.metric = c.metric AND k.personalid = c.personalid AND k.night_from <= c.night_from AND c.night_from < k.night_to)
-                 AND NOT EXISTS (SELECT 1 FROM lot_removed r WHERE r.metric = c.metric AND r.personalid = c.personalid AND r.night_from <= c.night_from AND c.night_from < r.night_to)) AS homeless,
-                EXISTS (SELECT 1 FROM lot_kept k WHERE k.metric = c.metric AND k.personalid = c.personalid AND k.in_project AND k.night_from <= c.night_from AND c.night_from < k.night_to) AS in_project
-              FROM lot_piece c WHERE c.night_to IS NOT NULL),
+              SELECT metric, personalid, night AS night_from, LEAD(night) OVER (PARTITION BY metric, personalid ORDER BY night) AS night_to,
+                     SUM(kept) OVER (PARTITION BY metric, personalid ORDER BY night ROWS UNBOUNDED PRECEDING) > 0
+                     AND SUM(removed) OVER (PARTITION BY metric, personalid ORDER BY night ROWS UNBOUNDED PRECEDING) = 0 AS homeless
+              FROM lot_point),
+            lot_marked AS (SELECT * FROM lot_piece WHERE night_to IS NOT NULL),
             lot_numbered AS (
               SELECT m.*, SUM(CASE WHEN homeless THEN 0 ELSE 1 END) OVER (PARTITION BY metric, personalid ORDER BY night_from) AS spell_number FROM lot_marked m),
             lot_spell AS (
-              SELECT metric, personalid, MIN(night_from) AS night_from, MAX(night_to) AS night_to, MAX(night_to) AS project_end
+              SELECT metric, personalid, MIN(night_from) AS night_from, MAX(night_to) AS night_to
               FROM lot_numbered WHERE homeless GROUP BY metric, personalid, spell_number),
-            lot_person AS (SELECT metric, personalid, MAX(project_end) AS last_end FROM lot_spell GROUP BY metric, personalid),
+            lot_person AS (SELECT metric, personalid, MAX(night_to) AS last_end FROM lot_spell GROUP BY metric, personalid),
             lot_nights AS (
               SELECT p.metric, p.personalid, SUM({spellNights}) AS nights
               FROM lot_person p JOIN lot_spell s ON s.metric = p.metric AND s.personalid = p.personalid, params

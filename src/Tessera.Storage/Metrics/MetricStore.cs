@@ -87,12 +87,7 @@ public sealed class MetricStore(Workspace workspace)
         var snapshots = shared.Select((f, i) => (File: f, Name: "metric_snapshot_" + i.ToString(CultureInfo.InvariantCulture))).ToDictionary(x => x.File, x => x.Name);
         foreach (var ((source, file), name) in snapshots)
         {
-            SqlVault.Execute(connection, null, $"CREATE TEMP TABLE {name} AS SELECT * FROM {SqlText.Quote(source)}.{SqlText.Quote(file)}");
-            if (_vault.Dialect == SqlDialect.PostgreSql)
-            {
-                // Autovacuum never sees temporary tables; without statistics the planner guesses a few rows.
-                SqlVault.Execute(connection, null, $"ANALYZE {name}");
-            }
+            SqlVault.Snapshot(connection, _vault.Dialect, name, $"{SqlText.Quote(source)}.{SqlText.Quote(file)}");
         }
 
         try

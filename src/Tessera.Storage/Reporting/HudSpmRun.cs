@@ -31,13 +31,30 @@ public static class HudSpmRun
         var vault = workspace.Vault;
         coc ??= LargestCoc(vault, chosen) ?? throw new WorkspaceException($"'{chosen}' has no ProjectCoC records, so the CoC to report on is unknown: give it with --coc (e.g. --coc XX-500).");
         var counts = new List<(string, string, long)>();
-        using (var connection = vault.Open())
-        using (var command = SqlVault.Command(connection, null, SpmQuery.Build(vault.Dialect, chosen, from, to, coc, file => vault.HasRows(chosen, file))))
-        using (var reader = command.ExecuteReader())
+        using var connection = vault.Open();
+        var snapshots = vault.Dialect == SqlDialect.PostgreSql
+            ? SpmQuery.Files.Where(file => vault.HasRows(chosen, file)).ToDictionary(file => file, file => "spm_" + file)
+            : [];
+        try
         {
+            foreach (var (file, name) in snapshots)
+            {
+                SqlVault.Snapshot(connection, vault.Dialect, name, $"{SqlText.Quote(chosen)}.{file}");
+            }
+
+            var sql = SpmQuery.Build(vault.Dialect, chosen, from, to, coc, file => vault.HasRows(chosen, file), file => snapshots.GetValueOrDefault(file));
+            using var command = SqlVault.Command(connection, null, sql);
+            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 counts.Add((reader.GetString(0), reader.GetString(1), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
+            }
+        }
+        finally
+        {
+            foreach (var name in snapshots.Values)
+            {
+                SqlVault.Execute(connection, null, $"DROP TABLE IF EXISTS {name}");
             }
         }
 

@@ -395,6 +395,21 @@ public abstract class SqlVault : IDeliveryStore
         return command;
     }
 
+    /// <summary>
+    /// Copies a relation (e.g. a file's current rows, a view over every delivery) into temporary table
+    /// <paramref name="name"/> for one connection's statements. PostgreSQL gets its statistics at once:
+    /// autovacuum never sees temporary tables, and without them the planner takes the copy for a few
+    /// rows and loops over it.
+    /// </summary>
+    internal static void Snapshot(DbConnection connection, SqlDialect dialect, string name, string relation)
+    {
+        Execute(connection, null, $"CREATE TEMP TABLE {name} AS SELECT * FROM {relation}");
+        if (dialect == SqlDialect.PostgreSql)
+        {
+            Execute(connection, null, $"ANALYZE {name}");
+        }
+    }
+
     internal static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
     {
         using var command = Command(connection, transaction, sql);
