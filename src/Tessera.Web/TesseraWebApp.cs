@@ -58,6 +58,7 @@ public static class TesseraWebApp
         app.MapHealthChecks("/health");
         app.MapRazorPages();
         DeliveryApi.Map(app);
+        MetricsApi.Map(app);
         return app;
     }
 

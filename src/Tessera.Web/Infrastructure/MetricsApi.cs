@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
+using Tessera.Governance.Disclosure;
+using Tessera.Storage.Metrics;
+using Tessera.Web.Identity;
+using Tessera.Web.Pages.Metrics;
+
+namespace Tessera.Web.Infrastructure;
+
+/// <summary>
+/// <c>GET /api/metrics/ID/results[?by=GROUP&amp;from=YYYY-MM-DD&amp;to=YYYY-MM-DD]</c> with a service token:
+/// the latest run's results for a dashboard or BI tool, through the same small-cell suppression as
+/// the pages and CSV exports (a token is never a person-level user). 401 without a valid token, 403
+/// for a metric on a source outside the token's scope, 404 for an unknown metric, 409 before the
+/// metric's first run. Example answer:
+/// <c>{"metric":"wioa-employment-q2","version":1,"run":12,"data_end":"2025-12-31","group":"provider_id",
+/// "results":[{"group_value":"WF01","period_start":"2024-01-01","period_end":"2024-03-31","numerator":null,
+/// "denominator":null,"value":null,"suppressed":"small_cell"}, …]}</c>.
+/// </summary>
+public static class MetricsApi
+{
+    /// <summary>Maps the endpoint.</summary>
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/api/metrics/{id}/results", ResultsAsync);
+    }
+
+    private static async Task<IResult> ResultsAsync(string id, HttpContext context, WorkspaceAccess workspaces)
+    {
+        var authenticated = await context.AuthenticateAsync(ServiceTokenHandler.SchemeName);
+        var workspace = workspaces.Current;
+        if (workspace is null)
+        {
+            return Results.Problem("The workspace is not initialised.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var origin = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!authenticated.Succeeded)
+        {
+            if (authenticated.Failure is not null)
+            {
+                workspace.Audit.Record(new AuditEvent("unknown service account", "sign-in", "metrics API", "metric results", origin, AuditOutcome.Denied));
+            }
+
+            return Results.Problem("Send a valid service token: Authorization: Bearer tst_…", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var user = TesseraClaims.User(authenticated.Principal!);
+        var entry = MetricCatalog.Load(workspace).FirstOrDefault(e => e.Definition.Id == id);
+        if (entry is null)
+        {
+            return Results.Problem($"There is no metric '{id}'. `tessera metrics list` shows the catalogue.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (!AccessPolicy.Permits(user, Capability.ViewMetrics) || !MetricAccess.Sees(user, entry.Definition))
+        {
+            workspace.Audit.Record(new AuditEvent(user.Name, "denied", $"results of metric {id}", "metric results", origin, AuditOutcome.Denied));
+            return Results.Problem($"This token may read metrics on {string.Join(", ", user.Scope)} only.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var by = context.Request.Query["by"].ToString() is { Length: > 0 } asked ? asked : "all";
+        if (by != "all" && entry.Definition.GroupBy.All(g => g.Name != by))
+        {
+            return Results.Problem($"'{by}' is not a breakdown of {id}: use all or {string.Join(", ", entry.Definition.GroupBy.Select(g => g.Name))}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!TryDate(context, "from", out var from) || !TryDate(context, "to", out var to))
+        {
+            return Results.Problem("Write from and to as YYYY-MM-DD, e.g. from=2024-01-01.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var store = new MetricStore(workspace);
+        if (store.LatestRun(id) is not { } run)
+        {
+            return Results.Problem($"'{id}' has not been computed yet: run `tessera metrics compute --metric {id}`.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        workspace.Audit.Record(new AuditEvent(user.Name, "export", $"results of metric {id}", "metric results", origin, AuditOutcome.Allowed));
+        var published = MetricPublication.Publish(store, id, by, exact: false, from, to);
+        return Results.Json(new
+        {
+            metric = id,
+            version = run.Version,
+            run = run.Id,
+            data_end = Day(run.AsOf),
+            group = by,
+            results = published.Select(p => new
+            {
+                group_value = p.Result.GroupValue,
+                period_start = Day(p.Result.PeriodStart),
+                period_end = Day(p.Result.PeriodEnd),
+                numerator = p.Numerator,
+                denominator = p.Denominator,
+                value = p.Value,
+                suppressed = p.Hidden switch { Suppression.None => null, Suppression.SmallCell => "small_cell", _ => "complementary" },
+            }),
+        });
+    }
+
+    private static bool TryDate(HttpContext context, string name, out DateOnly? date)
+    {
+        date = null;
+        var text = context.Request.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
