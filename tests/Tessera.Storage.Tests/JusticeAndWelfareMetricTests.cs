@@ -23,12 +23,14 @@ public sealed class JusticeAndWelfareMetricTests : IDisposable
 
     // R1: arrest after 303 days (counts), its conviction after 364 (counts). R2: arrest after 366 days (2024 is a leap year: out).
     // R3: an arrest 11 days before release (out). R4: released 2025-06-01, its year not over on 2025-12-31 (left out).
+    // R5: arrest after 354 days with no conviction; its three years end 2025-05-01, the only release whose 3-year window has closed.
     private const string Releases = """
         release_id,doc_number,admission_date,release_date,release_type,facility
         R1,D1,2022-01-01,2023-02-01,PAROLE,FAC_A
         R2,D2,2022-06-01,2023-03-15,MAX_OUT,FAC_B
-        R3,D3,2022-01-01,2023-05-01,PAROLE,FAC_A
+        R3,D3,2022-06-01,2023-05-01,PAROLE,FAC_A
         R4,D1,2024-01-01,2025-06-01,PAROLE,FAC_A
+        R5,D3,2021-01-01,2022-05-01,PAROLE,FAC_B
         """;
 
     private const string Arrests = """
@@ -109,11 +111,12 @@ public sealed class JusticeAndWelfareMetricTests : IDisposable
     }
 
     [Fact]
-    public void Rearrest_and_reconviction_within_a_year_follow_the_released_person_across_numbering_systems()
+    public void Rearrest_and_reconviction_within_one_and_three_years_follow_the_released_person_across_numbering_systems()
     {
-        Assert.Equal([("2023-01-01", 1L, 2L), ("2023-04-01", 0L, 1L)], Rows("recidivism-rearrest-1y"));
-        Assert.Equal([("2023-01-01", 1L, 2L), ("2023-04-01", 0L, 1L)], Rows("recidivism-reconviction-1y"));
-        Assert.Empty(Rows("recidivism-rearrest-3y"));
+        Assert.Equal([("2022-04-01", 1L, 1L), ("2023-01-01", 1L, 2L), ("2023-04-01", 0L, 1L)], Rows("recidivism-rearrest-1y"));
+        Assert.Equal([("2022-04-01", 0L, 1L), ("2023-01-01", 1L, 2L), ("2023-04-01", 0L, 1L)], Rows("recidivism-reconviction-1y"));
+        Assert.Equal([("2022-01-01", 1L, 1L)], Rows("recidivism-rearrest-3y")); // by year of release
+        Assert.Equal([("2022-01-01", 0L, 1L)], Rows("recidivism-reconviction-3y"));
     }
 
     [Fact]
