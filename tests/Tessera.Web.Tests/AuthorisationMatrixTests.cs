@@ -81,6 +81,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["POST /linkage/persons/{person}"] = [401, 400, 403, 403, 403, 403, 403, 403],
         // The delivery API takes service tokens only: a session cookie, whoever's, is not enough.
         ["POST /api/deliveries"] = [401, 401, 401, 401, 401, 401, 401, 401],
+        ["GET /api/metrics/{id}/results"] = [401, 401, 401, 401, 401, 401, 401, 401],
     };
 
     [Fact]
