@@ -5,7 +5,9 @@ namespace Tessera.Metrics.Hud;
 /// <summary>
 /// The SQL behind the SPM: one statement over an HMIS source's current rows (Project, Enrollment,
 /// Exit, EnrollmentCoC, Services, CurrentLivingSituation) that returns the counts of every
-/// computed cell as rows <c>(tbl, cell, n)</c>. Follows the FY2022–FY2024 SPM programming
+/// computed cell as rows <c>(tbl, cell, n)</c> — for measure 1, a histogram instead: rows
+/// <c>('lot:1a.1', '177', 3)</c> say three persons were homeless 177 nights, from which
+/// <see cref="SpmReport"/> derives the universe, average and median. Follows the FY2022–FY2024 SPM programming
 /// specifications: persons are PersonalIDs; an enrollment is active when it starts by the report
 /// end and has no exit or exits on or after the report start; night-by-night shelters count when
 /// there is a service or contact in the period; household members take the head of household's
@@ -233,9 +235,9 @@ public static class SpmQuery
                      SUM(kept) OVER (PARTITION BY metric, personalid ORDER BY night ROWS UNBOUNDED PRECEDING) > 0
                      AND SUM(removed) OVER (PARTITION BY metric, personalid ORDER BY night ROWS UNBOUNDED PRECEDING) = 0 AS homeless
               FROM lot_point),
-            lot_marked AS (SELECT * FROM lot_piece WHERE night_to IS NOT NULL),
             lot_numbered AS (
-              SELECT m.*, SUM(CASE WHEN homeless THEN 0 ELSE 1 END) OVER (PARTITION BY metric, personalid ORDER BY night_from) AS spell_number FROM lot_marked m),
+              SELECT p.*, SUM(CASE WHEN homeless THEN 0 ELSE 1 END) OVER (PARTITION BY metric, personalid ORDER BY night_from) AS spell_number
+              FROM lot_piece p WHERE night_to IS NOT NULL),
             lot_spell AS (
               SELECT metric, personalid, MIN(night_from) AS night_from, MAX(night_to) AS night_to
               FROM lot_numbered WHERE homeless GROUP BY metric, personalid, spell_number),
