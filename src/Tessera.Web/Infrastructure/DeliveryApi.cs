@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Intake.Delivering;
-using Tessera.Web.Identity;
 
 namespace Tessera.Web.Infrastructure;
 
@@ -24,26 +22,14 @@ public static class DeliveryApi
 
     private static async Task<IResult> DeliverAsync(HttpContext context, WorkspaceAccess workspaces, CancellationToken cancellationToken)
     {
-        var authenticated = await context.AuthenticateAsync(ServiceTokenHandler.SchemeName);
-        var workspace = workspaces.Current;
-        if (workspace is null)
+        var (caller, problem) = await ServiceCaller.AuthenticateAsync(context, workspaces, "delivery API", "automated delivery");
+        if (caller is null)
         {
-            return Results.Problem("The workspace is not initialised.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return problem!;
         }
 
-        var origin = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var (workspace, user, origin) = caller;
         var source = context.Request.Query["source"].ToString();
-        if (!authenticated.Succeeded)
-        {
-            if (authenticated.Failure is not null)
-            {
-                workspace.Audit.Record(new AuditEvent("unknown service account", "sign-in", "delivery API", "automated delivery", origin, AuditOutcome.Denied));
-            }
-
-            return Results.Problem("Send a valid service token: Authorization: Bearer tst_…", statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        var user = TesseraClaims.User(authenticated.Principal!);
         if (!AccessPolicy.Permits(user, Capability.Deliver, source))
         {
             workspace.Audit.Record(new AuditEvent(user.Name, "denied", "delivery to " + source, "automated delivery", origin, AuditOutcome.Denied));

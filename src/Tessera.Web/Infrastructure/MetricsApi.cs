@@ -1,10 +1,8 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authentication;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Governance.Disclosure;
 using Tessera.Storage.Metrics;
-using Tessera.Web.Identity;
 using Tessera.Web.Pages.Metrics;
 
 namespace Tessera.Web.Infrastructure;
@@ -30,25 +28,13 @@ public static class MetricsApi
 
     private static async Task<IResult> ResultsAsync(string id, HttpContext context, WorkspaceAccess workspaces)
     {
-        var authenticated = await context.AuthenticateAsync(ServiceTokenHandler.SchemeName);
-        var workspace = workspaces.Current;
-        if (workspace is null)
+        var (caller, problem) = await ServiceCaller.AuthenticateAsync(context, workspaces, "metrics API", "metric results");
+        if (caller is null)
         {
-            return Results.Problem("The workspace is not initialised.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return problem!;
         }
 
-        var origin = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!authenticated.Succeeded)
-        {
-            if (authenticated.Failure is not null)
-            {
-                workspace.Audit.Record(new AuditEvent("unknown service account", "sign-in", "metrics API", "metric results", origin, AuditOutcome.Denied));
-            }
-
-            return Results.Problem("Send a valid service token: Authorization: Bearer tst_…", statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        var user = TesseraClaims.User(authenticated.Principal!);
+        var (workspace, user, origin) = caller;
         var entry = MetricCatalog.Load(workspace).FirstOrDefault(e => e.Definition.Id == id);
         if (entry is null)
         {

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authentication;
+using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
+using Tessera.Storage.Workspaces;
+using Tessera.Web.Identity;
+
+namespace Tessera.Web.Infrastructure;
+
+/// <summary>
+/// The caller of an API endpoint that takes service tokens only: the workspace, the token's
+/// account and the caller's address — or the problem to answer with (503 before the workspace
+/// exists, 401 without a valid token; an unknown or revoked token is audited). A session cookie is
+/// never enough, so no other site can call the API in a signed-in user's name.
+/// </summary>
+internal sealed record ServiceCaller(Workspace Workspace, AccessUser User, string Origin)
+{
+    /// <summary>Authenticates the request's bearer token.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="workspaces">The served workspace.</param>
+    /// <param name="api">The API's name in the audit log, e.g. "delivery API".</param>
+    /// <param name="purpose">The purpose recorded with a refused sign-in, e.g. "automated delivery".</param>
+    public static async Task<(ServiceCaller? Caller, IResult? Problem)> AuthenticateAsync(HttpContext context, WorkspaceAccess workspaces, string api, string purpose)
+    {
+        var authenticated = await context.AuthenticateAsync(ServiceTokenHandler.SchemeName);
+        var workspace = workspaces.Current;
+        if (workspace is null)
+        {
+            return (null, Results.Problem("The workspace is not initialised.", statusCode: StatusCodes.Status503ServiceUnavailable));
+        }
+
+        var origin = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!authenticated.Succeeded)
+        {
+            if (authenticated.Failure is not null)
+            {
+                workspace.Audit.Record(new AuditEvent("unknown service account", "sign-in", api, purpose, origin, AuditOutcome.Denied));
+            }
+
+            return (null, Results.Problem("Send a valid service token: Authorization: Bearer tst_…", statusCode: StatusCodes.Status401Unauthorized));
+        }
+
+        return (new ServiceCaller(workspace, TesseraClaims.User(authenticated.Principal!), origin), null);
+    }
+}
