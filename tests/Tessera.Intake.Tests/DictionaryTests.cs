@@ -56,6 +56,18 @@ public class DictionaryTests
         Assert.Contains("direct_identifier", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{ name: surname, type: string, sensitivity: direct_identifier }", "family_name_clk: surname", "must have type bloom_filter")]
+    [InlineData("{ name: surname, type: bloom_filter, sensitivity: direct_identifier }", "family_name: surname", "map it to an encoded column such as family_name_clk")]
+    [InlineData("{ name: surname, type: bloom_filter }", "family_name_clk: surname", "direct_identifier")]
+    public void Encoded_identifiers_are_bloom_filter_fields_kept_encrypted(string field, string identity, string expected)
+    {
+        var yaml = $"source: clinic\nfiles:\n  - name: patients\n    fields:\n      - {field}\n    identity: {{ {identity} }}\n";
+        var error = Assert.Throws<DictionaryException>(() => DictionaryLoader.Parse(yaml, "clinic.yaml"));
+        Assert.Contains("files[patients].identity", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unknown_keys_are_reported_with_their_line()
     {

@@ -16,12 +16,29 @@ internal sealed class BenchmarkSets : IDisposable
 
     public Dictionary<(string Source, string RecordId), string> Truth { get; } = [];
 
-    /// <summary>FEBRL's two-file link task (4a, 4b): 5,000 people, one record each per file.</summary>
-    public IReadOnlyList<string> Febrl4() =>
+    /// <summary>
+    /// FEBRL's two-file link task (4a, 4b): 5,000 people, one record each per file; the columns
+    /// in <paramref name="encoded"/> as Bloom filters (<c>given_name</c> → <c>given_name_clk</c>).
+    /// </summary>
+    public IReadOnlyList<string> Febrl4(params string[] encoded) =>
     [
-        Write("febrl4a", Febrl(Path.Combine(SharedData.Linkage, "febrl", "dataset4a.csv"))),
-        Write("febrl4b", Febrl(Path.Combine(SharedData.Linkage, "febrl", "dataset4b.csv"))),
+        Write("febrl4a", Encode(Febrl(Path.Combine(SharedData.Linkage, "febrl", "dataset4a.csv")), encoded)),
+        Write("febrl4b", Encode(Febrl(Path.Combine(SharedData.Linkage, "febrl", "dataset4b.csv")), encoded)),
     ];
+
+    /// <summary>The anonlink tutorial's first two parties as their golden CLKs (clkhash 0.18.3) only: 1,458 people in both.</summary>
+    public IReadOnlyList<string> AnonlinkClks() =>
+    [.. new[] { 1, 2 }.Select(party =>
+    {
+        var folder = Path.Combine(SharedData.Linkage, "anonlink_tutorial_multiparty");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, $"golden_clks_clkhash0.18.3_secret-secret_dataset-{party}.json")));
+        var clks = json.RootElement.GetProperty("clks").EnumerateArray().Select(c => c.GetString()!).ToList();
+        var ids = Rows(Path.Combine(folder, $"dataset-{party}.csv")).Select(r => r["id"]).ToList();
+        return Write($"party{party}", ids.Zip(clks, (id, clk) => (id, new Dictionary<string, string> { ["clk"] = clk })));
+    })];
+
+    private static IEnumerable<(string Entity, Dictionary<string, string> Values)> Encode(IEnumerable<(string Entity, Dictionary<string, string> Values)> records, string[] encoded) =>
+        records.Select(r => (r.Entity, r.Values.ToDictionary(v => encoded.Contains(v.Key) ? v.Key + "_clk" : v.Key, v => encoded.Contains(v.Key) ? TestBloomFilters.Encode(v.Value) : v.Value)));
 
     /// <summary>Splink's fake_1000: 1,000 records of 251 people with heavy errors.</summary>
     public string Fake1000() => Write("fake_1000", Rows(Path.Combine(SharedData.Linkage, "splink_fake_1000", "fake_1000.csv")).Select(r => (

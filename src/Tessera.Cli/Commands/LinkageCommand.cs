@@ -27,7 +27,7 @@ public static class LinkageCommand
     {
         var inputs = new Option<string[]>("--input")
         {
-            Description = "A CSV file to link (repeat for several). Its first column is the record id; columns named given_name, middle_name, family_name, full_name, birth_date, sex, ssn, street, city, zip, phone, email are compared.",
+            Description = "A CSV file to link (repeat for several). Its first column is the record id; columns named given_name, middle_name, family_name, full_name, birth_date, sex, ssn, street, city, zip, phone, email are compared, and Bloom-filter encodings (base64) in clk, given_name_clk, family_name_clk, birth_date_clk and the like.",
             Required = true,
             AllowMultipleArgumentsPerToken = false,
         };

@@ -138,6 +138,12 @@ public static partial class DictionaryValidator
             {
                 problems.Add($"{where}.identity.{column}: the file has no field '{fieldName}'.");
             }
+            else if (StandardIdentity.Encoded.Contains(column) != (field.Type == "bloom_filter"))
+            {
+                problems.Add(StandardIdentity.Encoded.Contains(column)
+                    ? $"{where}.identity.{column}: field '{fieldName}' must have type bloom_filter: {column} holds an encoded identifier."
+                    : $"{where}.identity.{column}: field '{fieldName}' is a bloom_filter; map it to an encoded column such as {column}_clk.");
+            }
             else if (StandardIdentity.Direct.Contains(column) && field.Sensitivity != "direct_identifier")
             {
                 problems.Add($"{where}.identity.{column}: field '{fieldName}' identifies a person on its own, so its sensitivity must be direct_identifier (it is then stored encrypted).");
@@ -222,7 +228,7 @@ public static partial class DictionaryValidator
 
         if (!TryParseType(field.Type, out var kind))
         {
-            problems.Add($"{where}: type '{field.Type}': expected string, integer, decimal, money, date or datetime.");
+            problems.Add($"{where}: type '{field.Type}': expected string, integer, decimal, money, date, datetime or bloom_filter.");
         }
 
         field.Kind = kind;
@@ -376,6 +382,7 @@ public static partial class DictionaryValidator
             "money" => FieldType.Money,
             "date" => FieldType.Date,
             "datetime" => FieldType.DateTime,
+            "bloom_filter" => FieldType.BloomFilter,
             _ => (FieldType)(-1),
         };
         return Enum.IsDefined(type);

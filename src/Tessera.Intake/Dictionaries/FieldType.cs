@@ -20,4 +20,10 @@ public enum FieldType
 
     /// <summary>A date and time in the field's <c>format</c> (default yyyy-MM-dd HH:mm:ss).</summary>
     DateTime,
+
+    /// <summary>
+    /// An identifier encoded by the agency as a keyed Bloom filter, base64 (e.g. a clkhash CLK):
+    /// linkage compares filters by similarity without ever seeing the value.
+    /// </summary>
+    BloomFilter,
 }

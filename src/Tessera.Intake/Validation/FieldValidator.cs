@@ -10,6 +10,9 @@ namespace Tessera.Intake.Validation;
 /// </summary>
 public sealed class FieldValidator
 {
+    /// <summary>Longest Bloom filter accepted, in bytes (8,192 bits; clkhash writes 128).</summary>
+    private const int MaxBloomFilterBytes = 1024;
+
     private static readonly string[] TimestampFallbacks = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"];
     private readonly HashSet<string>? _codes;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _codeLookup;
@@ -79,6 +82,7 @@ public sealed class FieldValidator
             FieldType.Date or FieldType.DateTime => TryParseDate(text, out var time)
                 ? CheckTime(time, out value)
                 : RuleBroken.Type,
+            FieldType.BloomFilter => CheckBloomFilter(text, out value),
             _ => RuleBroken.Type,
         };
     }
@@ -119,6 +123,13 @@ public sealed class FieldValidator
 
         value = StoredValue.Of(text.ToString());
         return RuleBroken.None;
+    }
+
+    private static RuleBroken CheckBloomFilter(ReadOnlySpan<char> text, out StoredValue value)
+    {
+        Span<byte> bits = stackalloc byte[MaxBloomFilterBytes];
+        value = StoredValue.Of(text.ToString());
+        return Convert.TryFromBase64Chars(text, bits, out var length) && length > 0 ? RuleBroken.None : RuleBroken.Type;
     }
 
     private RuleBroken CheckInteger(long number, out StoredValue value)
@@ -201,6 +212,7 @@ public sealed class FieldValidator
             FieldType.Money => "an amount such as 1234.56 (no currency sign, at most two decimals)",
             FieldType.Date => $"a date that exists, written {Field.EffectiveFormat}",
             FieldType.DateTime => $"a date and time written {Field.EffectiveFormat}",
+            FieldType.BloomFilter => $"a Bloom filter in base64 of at most {MaxBloomFilterBytes} bytes, as an encoder such as clkhash writes it",
             _ => "text",
         },
         RuleBroken.Code => "one of " + string.Join(", ", Field.Codes.Keys.Take(12)) + (Field.Codes.Count > 12 ? ", …" : ""),

@@ -21,18 +21,44 @@ internal sealed class BlockingRule
     }
 
     /// <summary>A rule that puts every record in one block: small inputs are compared exhaustively, so no match is lost to blocking.</summary>
-    public static BlockingRule Everything { get; } = new("all pairs (small input)", [], (_, _) => "*") { Unlimited = true };
+    public static BlockingRule Everything { get; } = new("all pairs (small input)", [], (_, _) => "*") { Unlimited = true, Trains = false };
 
     /// <summary>
     /// True when the rule's blocks are mostly households: it keys on a street or phone, or on a
-    /// family name within a place.
+    /// family name within a place (encoded or plain).
     /// </summary>
     public bool KeysOnHousehold =>
-        Columns.Contains(StandardColumn.Street) || Columns.Contains(StandardColumn.Phone)
-        || (Columns.Contains(StandardColumn.FamilyName) && (Columns.Contains(StandardColumn.Zip) || Columns.Contains(StandardColumn.City)));
+        Keys(StandardColumn.Street) || Keys(StandardColumn.Phone)
+        || (Keys(StandardColumn.FamilyName) && (Keys(StandardColumn.Zip) || Keys(StandardColumn.City)));
 
     /// <summary>True when the block-size limit does not apply.</summary>
     public bool Unlimited { get; private init; }
+
+    /// <summary>
+    /// False for rules whose one block holds every record (all pairs of a small input; all pairs
+    /// with similar Bloom filters): as a training session such a block would teach EM that
+    /// "same household" is the match class.
+    /// </summary>
+    public bool Trains { get; private init; } = true;
+
+    /// <summary>A test a pair of the rule's block must also pass to be compared, e.g. similar Bloom filters; null: every pair.</summary>
+    public Func<PreparedRecords, int, int, bool>? Admits { get; private init; }
+
+    /// <summary>
+    /// A rule that compares every pair of records whose Bloom filters in <paramref name="column"/>
+    /// have at least <paramref name="floor"/> Dice similarity — a similarity join, as PPRL tools
+    /// do it, for filters that mix a whole record and have nothing exact to block on.
+    /// </summary>
+    public static BlockingRule SimilarFilters(StandardColumn column, int filter, double floor) =>
+        new($"similar {StandardColumns.NameOf(column)} (dice >= {floor.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})", [column], (r, i) => r.Filters[filter]?[i] is null ? null : "*")
+        {
+            Unlimited = true,
+            Trains = false,
+            Admits = (r, i, j) => r.Filters[filter]![i]!.Dice(r.Filters[filter]![j]!) >= floor,
+        };
+
+    /// <summary>True when a part of the key is <paramref name="plain"/> or its Bloom filter.</summary>
+    public bool Keys(StandardColumn plain) => Columns.Any(c => StandardColumns.Plain(c) == plain);
 
     /// <summary>Shown in the blocking analysis, e.g. "family_name + birth_date".</summary>
     public string Name { get; }

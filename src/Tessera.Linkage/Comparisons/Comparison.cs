@@ -35,6 +35,18 @@ internal abstract class Comparison
     /// </summary>
     public virtual string? ExactMatchRule => null;
 
+    /// <summary>
+    /// m to start training from, per level; null for the usual start (most matches at the first
+    /// level). A comparison that no training session can estimate keeps it.
+    /// </summary>
+    public virtual double[]? PriorM => null;
+
+    /// <summary>
+    /// u per level from a model of how non-matches are distributed, for levels too rare among
+    /// non-matches for random pairs to measure; null (the default) to count u among random pairs.
+    /// </summary>
+    public virtual double[]? ModelledU(PreparedRecords records, int seed) => null;
+
     /// <summary>The level of records <paramref name="i"/> and <paramref name="j"/>, or <see cref="Null"/>.</summary>
     public abstract int Compare(PreparedRecords records, int i, int j);
 

@@ -52,15 +52,16 @@ public sealed class LinkageInput
 
         var records = new List<IdentityRecord>();
         var ignored = new List<string>();
+        var filterLengths = new Dictionary<StandardColumn, int>();
         for (var s = 0; s < paths.Count; s++)
         {
-            ReadFile(paths[s], s, config, records, ignored);
+            ReadFile(paths[s], s, config, records, ignored, filterLengths);
         }
 
         return new LinkageInput(sources, records, ignored);
     }
 
-    private static void ReadFile(string path, int source, LinkageConfig config, List<IdentityRecord> records, List<string> ignored)
+    private static void ReadFile(string path, int source, LinkageConfig config, List<IdentityRecord> records, List<string> ignored, Dictionary<StandardColumn, int> filterLengths)
     {
         if (!File.Exists(path))
         {
@@ -126,11 +127,32 @@ public sealed class LinkageInput
                     if (ordinal < csv.FieldCount && csv.Text(ordinal).Trim() is { IsEmpty: false } text)
                     {
                         values[(int)column] = text.ToString();
+                        if (StandardColumns.BloomFilters.Contains(column))
+                        {
+                            CheckFilter(path, csv.Row, header[ordinal], column, values[(int)column]!, filterLengths);
+                        }
                     }
                 }
 
                 records.Add(new IdentityRecord(source, id, values));
             }
         }
+    }
+
+    /// <summary>A Bloom-filter column holds base64 filters of one length (an encoder's settings fix it); anything else is an encoding mistake worth stopping for.</summary>
+    private static void CheckFilter(string path, long row, string header, StandardColumn column, string value, Dictionary<StandardColumn, int> lengths)
+    {
+        var length = BloomFilter.LengthOf(value);
+        if (length < 0)
+        {
+            throw new LinkageInputException($"{path} row {row}, column {header}: not a Bloom filter; expected base64 of at most {BloomFilter.MaxBytes} bytes, as clkhash writes a CLK (e.g. 172 characters for 1,024 bits).");
+        }
+
+        if (lengths.TryAdd(column, length) || lengths[column] == length)
+        {
+            return;
+        }
+
+        throw new LinkageInputException($"{path} row {row}, column {header}: a Bloom filter of {length * 8} bits where earlier rows (of any input) have {lengths[column] * 8}; every filter of a column must come from the same encoding.");
     }
 }

@@ -100,17 +100,44 @@ internal sealed class PreparedRecords
     /// <summary>Which standard columns hold a value in at least one record.</summary>
     public bool[] Has { get; } = new bool[StandardColumns.Count];
 
+    /// <summary>
+    /// The Bloom filters of each column in <see cref="StandardColumns.BloomFilters"/> (by its
+    /// position there) that the input has, by record; null for columns no record has.
+    /// </summary>
+    public BloomFilter?[]?[] Filters { get; } = new BloomFilter?[]?[StandardColumns.BloomFilters.Count];
+
+    /// <summary>Share of records with a filter in the column that have this very filter (the term frequency of an encoded name).</summary>
+    public double[]?[] FilterFrequency { get; } = new double[]?[StandardColumns.BloomFilters.Count];
+
     /// <summary>Standardises <paramref name="records"/> (in parallel) and counts term frequencies.</summary>
     public static PreparedRecords From(IReadOnlyList<IdentityRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         var prepared = new PreparedRecords(records.Count);
-        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared.Prepare(i, records[i]));
         foreach (var record in records)
         {
             for (var c = 0; c < StandardColumns.Count; c++)
             {
                 prepared.Has[c] |= !string.IsNullOrWhiteSpace(record.Values[c]);
+            }
+        }
+
+        for (var f = 0; f < StandardColumns.BloomFilters.Count; f++)
+        {
+            if (prepared.Has[(int)StandardColumns.BloomFilters[f]])
+            {
+                prepared.Filters[f] = new BloomFilter?[records.Count];
+            }
+        }
+
+        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared.Prepare(i, records[i]));
+        for (var f = 0; f < StandardColumns.BloomFilters.Count; f++)
+        {
+            if (prepared.Filters[f] is { } filters)
+            {
+                var column = (int)StandardColumns.BloomFilters[f];
+                prepared.FilterFrequency[f] = new double[records.Count];
+                Frequencies(records.Select((r, i) => filters[i] is null ? null : r.Values[column]!.Trim()).ToArray(), prepared.FilterFrequency[f]!);
             }
         }
 
@@ -162,6 +189,14 @@ internal sealed class PreparedRecords
         Zip[i] = IdentifierStandardiser.Zip(record[StandardColumn.Zip]);
         Phone[i] = IdentifierStandardiser.Phone(record[StandardColumn.Phone]);
         Email[i] = IdentifierStandardiser.Email(record[StandardColumn.Email]);
+        for (var f = 0; f < Filters.Length; f++)
+        {
+            if (Filters[f] is { } filters && BloomFilter.TryParse(record[StandardColumns.BloomFilters[f]], out var filter))
+            {
+                filters[i] = filter;
+            }
+        }
+
         AdultInYear[i] = int.TryParse(record[StandardColumn.AdultInYear], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200 ? year : 0;
     }
 

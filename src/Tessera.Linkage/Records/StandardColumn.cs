@@ -48,4 +48,32 @@ public enum StandardColumn
     /// be the worker paid in 2024, however alike the names.
     /// </summary>
     AdultInYear,
+
+    /// <summary>
+    /// <c>clk</c>: a cryptographic long-term key — one keyed Bloom filter holding several of the
+    /// record's identifiers, base64-encoded as clkhash writes it (e.g. 1,024 bits of name, birth
+    /// date and city bigrams). Compared by Dice similarity; the hub never sees the values.
+    /// </summary>
+    Clk,
+
+    /// <summary><c>given_name_clk</c>: the given name alone as a keyed Bloom filter (base64).</summary>
+    GivenNameClk,
+
+    /// <summary><c>middle_name_clk</c>: the middle name as a keyed Bloom filter (base64).</summary>
+    MiddleNameClk,
+
+    /// <summary><c>family_name_clk</c>: the family name as a keyed Bloom filter (base64).</summary>
+    FamilyNameClk,
+
+    /// <summary><c>birth_date_clk</c>: the date of birth as a keyed Bloom filter (base64).</summary>
+    BirthDateClk,
+
+    /// <summary><c>street_clk</c>: the street address as a keyed Bloom filter (base64).</summary>
+    StreetClk,
+
+    /// <summary><c>phone_clk</c>: the telephone number as a keyed Bloom filter (base64).</summary>
+    PhoneClk,
+
+    /// <summary><c>email_clk</c>: the e-mail address as a keyed Bloom filter (base64).</summary>
+    EmailClk,
 }

@@ -42,7 +42,33 @@ internal static class DefaultModel
         new("birth_date + initials in either order", [C.BirthDate, C.GivenName, C.FamilyName], (r, i) => FullDate(r, i), (r, i) => Ordered(Initial(r.GivenFirst[i]), Initial(r.FamilyFull[i]))),
         new("street + zip", [C.Street, C.Zip], (r, i) => r.Street[i], (r, i) => r.Zip[i]),
         new("name beginnings", [C.GivenName, C.FamilyName], (r, i) => Prefix(r.GivenFirst[i], 3), (r, i) => Prefix(r.FamilyFull[i], 3)),
+
+        // Encoded identifiers: identical filters are identical values, so the exact rules carry over.
+        new("given_name_clk + family_name_clk", [C.GivenNameClk, C.FamilyNameClk], (r, i) => Encoded(r, C.GivenNameClk, i), (r, i) => Encoded(r, C.FamilyNameClk, i)),
+        new("family_name_clk + birth_date_clk", [C.FamilyNameClk, C.BirthDateClk], (r, i) => Encoded(r, C.FamilyNameClk, i), (r, i) => Encoded(r, C.BirthDateClk, i)),
+        new("given_name_clk + birth_date_clk", [C.GivenNameClk, C.BirthDateClk], (r, i) => Encoded(r, C.GivenNameClk, i), (r, i) => Encoded(r, C.BirthDateClk, i)),
+        new("family_name_clk + birth_date", [C.FamilyNameClk, C.BirthDate], (r, i) => Encoded(r, C.FamilyNameClk, i), (r, i) => FullDate(r, i)),
+        new("given_name_clk + birth_date", [C.GivenNameClk, C.BirthDate], (r, i) => Encoded(r, C.GivenNameClk, i), (r, i) => FullDate(r, i)),
+        new("birth_date_clk + zip", [C.BirthDateClk, C.Zip], (r, i) => Encoded(r, C.BirthDateClk, i), (r, i) => r.Zip[i]),
+        new("family_name_clk + zip", [C.FamilyNameClk, C.Zip], (r, i) => Encoded(r, C.FamilyNameClk, i), (r, i) => r.Zip[i]),
+        new("given_name_clk + zip", [C.GivenNameClk, C.Zip], (r, i) => Encoded(r, C.GivenNameClk, i), (r, i) => r.Zip[i]),
+        new("family_name_clk + city", [C.FamilyNameClk, C.City], (r, i) => Encoded(r, C.FamilyNameClk, i), (r, i) => r.City[i]),
+        new("given_name_clk + city", [C.GivenNameClk, C.City], (r, i) => Encoded(r, C.GivenNameClk, i), (r, i) => r.City[i]),
+        new("street_clk + family_name_clk", [C.StreetClk, C.FamilyNameClk], (r, i) => Encoded(r, C.StreetClk, i), (r, i) => Encoded(r, C.FamilyNameClk, i)),
+        new("phone_clk", [C.PhoneClk], (r, i) => Encoded(r, C.PhoneClk, i)),
+        new("email_clk", [C.EmailClk], (r, i) => Encoded(r, C.EmailClk, i)),
     ];
+
+    /// <summary>MinHash bands over a record-level CLK when there are too many records to compare every pair's filters.</summary>
+    private const int ClkBands = 8;
+
+    private const int HashesPerBand = 4;
+
+    /// <summary>MinHash bands over encoded names.</summary>
+    private const int NameBands = 6;
+
+    /// <summary>Rules one run can use: a candidate pair records the rules that found it in 32 bits.</summary>
+    private const int MaxRules = 32;
 
     /// <summary>
     /// The comparisons that apply to <paramref name="records"/>. Parts of an address are compared
@@ -50,7 +76,8 @@ internal static class DefaultModel
     /// </summary>
     public static Comparison[] Comparisons(PreparedRecords records)
     {
-        var applicable = AllComparisons.Where(c => c.Columns.Any(column => records.Has[(int)column]));
+        var applicable = AllComparisons.Where(c => c.Columns.Any(column => records.Has[(int)column]))
+            .Concat(StandardColumns.BloomFilters.Where(column => records.Has[(int)column]).Select(column => new BloomFilterComparison(column)));
         if (records.Has[(int)C.Street] && (records.Has[(int)C.City] || records.Has[(int)C.Zip]))
         {
             applicable = applicable.Where(c => c is not StreetComparison and not CityComparison and not ZipComparison).Append(new AddressComparison());
@@ -69,13 +96,104 @@ internal static class DefaultModel
     /// <summary>
     /// The blocking rules whose columns <paramref name="records"/> all have (a full name counts as
     /// given and family name), led by a rule comparing all pairs when there are at most
-    /// <paramref name="compareAllUpTo"/> records.
+    /// <paramref name="compareAllUpTo"/> records. A record-level CLK has nothing exact to block
+    /// on: up to <paramref name="filterJoinUpTo"/> records every pair's filters are compared and
+    /// the similar ones kept; beyond, records sharing the MinHashes of a band are compared.
     /// </summary>
-    public static IReadOnlyList<BlockingRule> BlockingRules(PreparedRecords records, int compareAllUpTo)
+    public static IReadOnlyList<BlockingRule> BlockingRules(PreparedRecords records, int compareAllUpTo, int filterJoinUpTo)
     {
         var rules = AllRules.Where(rule => rule.Columns.All(column => Has(records, column)));
-        return (records.Count <= compareAllUpTo ? rules.Prepend(BlockingRule.Everything) : rules).ToArray();
+        if (records.Count <= compareAllUpTo)
+        {
+            return rules.Prepend(BlockingRule.Everything).ToArray();
+        }
+
+        if (FilterBits(records, C.GivenNameClk) > 0 && FilterBits(records, C.FamilyNameClk) > 0)
+        {
+            rules = rules.Concat(NamesAlike(records));
+        }
+
+        if (FilterBits(records, C.Clk) > 0)
+        {
+            rules = rules.Concat(records.Count <= filterJoinUpTo
+                ? [BlockingRule.SimilarFilters(C.Clk, BloomFilterComparison.IndexOf(C.Clk), new BloomFilterComparison(C.Clk).Floor)]
+                : MinHashBands(records, C.Clk));
+        }
+
+        var chosen = rules.ToArray();
+        return chosen.Length <= MaxRules
+            ? chosen
+            : throw new InvalidOperationException($"The input's columns call for {chosen.Length} blocking rules; a run can use at most {MaxRules}. Give each identifier either plain or encoded (as a Bloom filter), not both.");
     }
+
+    /// <summary>
+    /// MinHash rules over a Bloom-filter column: each band keys on four MinHashes of the filter
+    /// (seeded, so a run repeats). Two CLKs of one person share most set bits and so, with a fair
+    /// chance, all four; two people's CLKs share fewer.
+    /// </summary>
+    private static IEnumerable<BlockingRule> MinHashBands(PreparedRecords records, StandardColumn column)
+    {
+        var filter = BloomFilterComparison.IndexOf(column);
+        var bits = FilterBits(records, column);
+        for (var band = 0; band < ClkBands; band++)
+        {
+            var ranks = Ranks(bits, HashesPerBand, seed: band);
+            yield return new BlockingRule($"{StandardColumns.NameOf(column)} minhash {band + 1}", [column], (r, i) => MinHashes(r.Filters[filter]![i], ranks));
+        }
+    }
+
+    /// <summary>
+    /// MinHash rules over encoded given and family names, the encoded stand-in for "sounds-alike
+    /// names": each band keys on two MinHashes of each name's filter, which one person's
+    /// misspelt and right name share with a good chance (their filters share most bits) and two
+    /// people's different names rarely.
+    /// </summary>
+    private static IEnumerable<BlockingRule> NamesAlike(PreparedRecords records)
+    {
+        var given = BloomFilterComparison.IndexOf(C.GivenNameClk);
+        var family = BloomFilterComparison.IndexOf(C.FamilyNameClk);
+        var bits = Math.Max(FilterBits(records, C.GivenNameClk), FilterBits(records, C.FamilyNameClk));
+        for (var band = 0; band < NameBands; band++)
+        {
+            var ranks = Ranks(bits, 4, seed: 1000 + band);
+            yield return new BlockingRule(
+                $"encoded names alike {band + 1}",
+                [C.GivenNameClk, C.FamilyNameClk],
+                (r, i) => MinHashes(r.Filters[given]![i], ranks[..2]),
+                (r, i) => MinHashes(r.Filters[family]![i], ranks[2..]));
+        }
+    }
+
+    /// <summary>A filter's MinHashes under <paramref name="ranks"/> as one key; null without a filter or a ranked bit.</summary>
+    private static string? MinHashes(BloomFilter? filter, int[][] ranks)
+    {
+        if (filter is null)
+        {
+            return null;
+        }
+
+        var hashes = ranks.Select(rank => filter.MinHash(rank)).ToArray();
+        return hashes.Contains(-1) ? null : string.Join('.', hashes);
+    }
+
+    /// <summary>The length in bits of the column's filters (0 when none could be read, and then no band has a key).</summary>
+    private static int FilterBits(PreparedRecords records, StandardColumn column) =>
+        (records.Filters[BloomFilterComparison.IndexOf(column)]?.FirstOrDefault(f => f is not null)?.Bytes ?? 0) * 8;
+
+    /// <summary>Random orders of the bit positions of a filter, one per MinHash.</summary>
+    private static int[][] Ranks(int bits, int hashes, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, hashes).Select(_ =>
+        {
+            var order = Enumerable.Range(0, bits).ToArray();
+            random.Shuffle(order);
+            return order;
+        }).ToArray();
+    }
+
+    private static string? Encoded(PreparedRecords records, StandardColumn column, int i) =>
+        records.Filters[BloomFilterComparison.IndexOf(column)]?[i]?.Fingerprint;
 
     private static bool Has(PreparedRecords records, StandardColumn column) =>
         records.Has[(int)column] || (column is C.GivenName or C.FamilyName && records.Has[(int)C.FullName]);

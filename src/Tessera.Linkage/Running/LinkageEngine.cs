@@ -31,7 +31,7 @@ public static class LinkageEngine
         cancellationToken.ThrowIfCancellationRequested();
 
         var comparisons = DefaultModel.Comparisons(prepared);
-        var blocks = BlockSet.Build(prepared, DefaultModel.BlockingRules(prepared, options.CompareAllUpTo), options.MaxBlockSize, Math.Max(1_000_000, (long)options.PairsPerRecordPerRule * prepared.Count));
+        var blocks = BlockSet.Build(prepared, DefaultModel.BlockingRules(prepared, options.CompareAllUpTo, options.FilterJoinUpTo), options.MaxBlockSize, Math.Max(1_000_000, (long)options.PairsPerRecordPerRule * prepared.Count));
         timings.Finished("block");
         var candidates = Compare(prepared, comparisons, blocks, progress, cancellationToken);
         timings.Finished("compare");
@@ -124,6 +124,7 @@ public static class LinkageEngine
     private static long CompareRows(PreparedRecords records, Comparison[] comparisons, BlockSet blocks, Block block, int from, int to, List<CandidatePair> found, long[] counted)
     {
         var members = blocks.Members[block.Rule].AsSpan(block.Start, block.Length);
+        var admits = blocks.Rules[block.Rule].Admits;
         long pairs = 0;
         for (var x = from; x < to; x++)
         {
@@ -131,7 +132,7 @@ public static class LinkageEngine
             for (var y = x + 1; y < members.Length; y++)
             {
                 var (i, j) = members[x] < members[y] ? (members[x], members[y]) : (members[y], members[x]);
-                if (!blocks.FoundEarlier(block.Rule, i, j))
+                if ((admits is null || admits(records, i, j)) && !blocks.FoundEarlier(block.Rule, i, j))
                 {
                     found.Add(new CandidatePair(i, j, ComparisonVector.Compute(comparisons, records, i, j), blocks.RulesJoining(block.Rule, i, j)));
                     counted[block.Rule]++;

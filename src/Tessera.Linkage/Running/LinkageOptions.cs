@@ -25,6 +25,13 @@ public sealed record LinkageOptions
     /// <summary>Inputs of at most this many records (default 3,000, about 4.5 million pairs) are compared pair by pair, without blocking.</summary>
     public int CompareAllUpTo { get; init; } = 3000;
 
+    /// <summary>
+    /// Inputs of at most this many records (default 30,000, about 450 million filter comparisons
+    /// at a few nanoseconds each) with a record-level CLK have every pair's filters compared and
+    /// the similar ones kept; larger inputs block on sampled bits of the filters.
+    /// </summary>
+    public int FilterJoinUpTo { get; init; } = 30_000;
+
     /// <summary>Random pairs drawn per comparison to estimate u (default 100,000).</summary>
     public int RandomPairs { get; init; } = 100_000;
 

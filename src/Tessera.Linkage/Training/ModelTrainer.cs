@@ -33,14 +33,15 @@ internal static class ModelTrainer
     {
         var labelled = FromLabels(records, comparisons, labelledMatches ?? []);
         var estimate = sampler.Estimate();
-        var u = estimate.U;
+        var modelled = comparisons.Select(c => c.ModelledU(records, 17)).ToArray();
+        var u = Modelled(estimate.U, modelled);
         var sums = comparisons.Select(c => new double[c.Levels.Length]).ToArray();
         var sessions = new int[comparisons.Length];
         var iterations = 0;
         var sessionRules = 0u;
         for (var r = 0; r < blocks.Rules.Count; r++)
         {
-            sessionRules |= blocks.Rules[r] == BlockingRule.Everything ? 0 : 1u << r;
+            sessionRules |= blocks.Rules[r].Trains ? 1u << r : 0;
         }
 
         var combinations = Combinations(candidates, sessionRules);
@@ -139,7 +140,7 @@ internal static class ModelTrainer
             m = Refine(comparisons, evidence, Math.Log2(prior / (1 - prior)), candidates).Select((refined, k) => labelled[k] ?? refined).ToArray();
             Parallel.For(0, candidates.Length, n => settled[n] |= evidence[n] < Hopeless);
             estimate = sampler.Reweigh(new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records), overlap), records, candidates, evidence);
-            u = estimate.U;
+            u = Modelled(estimate.U, modelled);
         }
     }
 
@@ -270,7 +271,7 @@ internal static class ModelTrainer
         var priorWeight = Math.Log2(prior / (1 - prior));
         for (var k = 0; k < model.Comparisons.Length; k++)
         {
-            if (model.Comparisons[k] is not (FamilyNameComparison or BirthDateComparison))
+            if (model.Comparisons[k] is not (FamilyNameComparison or BirthDateComparison or BloomFilterComparison { Plain: StandardColumn.FamilyName or StandardColumn.BirthDate }))
             {
                 continue;
             }
@@ -356,6 +357,10 @@ internal static class ModelTrainer
         return false;
     }
 
+    /// <summary>u as sampled, with the comparisons that model their own (<see cref="Comparison.ModelledU"/>) replaced.</summary>
+    private static double[][] Modelled(double[][] sampled, double[]?[] modelled) =>
+        sampled.Select((levels, k) => modelled[k] ?? levels).ToArray();
+
     private static double MinimumFrequency(PreparedRecords records) => 1.0 / Math.Max(2, records.Count);
 
     /// <summary>
@@ -363,10 +368,10 @@ internal static class ModelTrainer
     /// households, or namesakes (a Jr and a Sr share name, address and phone, not birth date).
     /// </summary>
     private static bool HouseholdMatters(BlockingRule rule) =>
-        rule.KeysOnHousehold || rule.Columns.Contains(StandardColumn.GivenName) || rule.Columns.Contains(StandardColumn.FamilyName);
+        rule.KeysOnHousehold || rule.Keys(StandardColumn.GivenName) || rule.Keys(StandardColumn.FamilyName);
 
     private static double[][] StartingM(Comparison[] comparisons) =>
-        comparisons.Select(c => Enumerable.Range(0, c.Levels.Length)
+        comparisons.Select(c => c.PriorM ?? Enumerable.Range(0, c.Levels.Length)
             .Select(l => l == 0 ? 0.9 : 0.1 / (c.Levels.Length - 1)).ToArray()).ToArray();
 
     /// <summary>

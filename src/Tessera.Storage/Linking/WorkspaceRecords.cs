@@ -218,7 +218,9 @@ internal sealed class WorkspaceRecords
             }
         }
 
-        return StandardColumns.Names.Select((name, c) => (name, found[c])).Where(v => v.Item2 is not null).ToDictionary(v => v.name, v => v.Item2!, StringComparer.Ordinal);
+        // An encoded identifier's bits mean nothing to a reviewer and are not to be copied around.
+        return StandardColumns.Names.Select((name, c) => (name, value: StandardColumns.BloomFilters.Contains((StandardColumn)c) && found[c] is not null ? "encoded (Bloom filter)" : found[c]))
+            .Where(v => v.value is not null).ToDictionary(v => v.name, v => v.value!, StringComparer.Ordinal);
     }
 
     private static void Set(string?[] identity, string column, string? value)

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Linkage of encoded identifiers (keyed Bloom filters) with the default model: the benchmark sets
+# with their names encoded (bench/linkage/encode-clk.py) beside the plain fields, and the anonlink
+# tutorial's golden whole-record CLKs alone. One markdown row per set: precision, recall, F1 and
+# the median wall time of RUNS whole-process runs.
+#   usage: bench/linkage/encoded.sh [RUNS]        (default 5)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${1:-5}
+shared=${TESSERA_SHARED_DATA:-$(cd .. && pwd)/shared/data}/linkage
+work=$(mktemp -d /tmp/tessera-linkage-encoded.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+dotnet publish src/Tessera.Cli -c Release -r linux-x64 -o "$work/bin" -nologo -v:q >/dev/null
+tessera="$work/bin/tessera"
+python3 bench/linkage/prepare-sets.py "$shared" "$work/sets"
+for set in fake_1000 febrl3 febrl4 ncvr_40; do
+  mkdir -p "$work/encoded/$set"
+  cp "$work/sets/$set/truth.csv" "$work/encoded/$set/"
+  for f in "$work/sets/$set"/*.csv; do
+    [ "$(basename "$f")" = truth.csv ] || python3 bench/linkage/encode-clk.py "$f" "$work/encoded/$set/$(basename "$f")" given_name family_name
+  done
+done
+python3 bench/linkage/anonlink-clks.py "$shared" "$work/encoded/anonlink_clk"
+
+echo "| set | encoded | records | precision | recall | F1 | median wall time (s) |"
+echo "|---|---|---|---|---|---|---|"
+for set in fake_1000 febrl3 febrl4 ncvr_40 anonlink_clk; do
+  inputs=()
+  for f in "$work/encoded/$set"/*.csv; do
+    [ "$(basename "$f")" = truth.csv ] || inputs+=(--input "$f")
+  done
+  times=()
+  for _ in $(seq "$runs"); do
+    start=$(date +%s.%N)
+    "$tessera" linkage run "${inputs[@]}" --out "$work/out/$set" >/dev/null 2>&1
+    times+=("$(echo "$(date +%s.%N) - $start" | bc)")
+  done
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  records=$(($(wc -l < "$work/encoded/$set/truth.csv") - 1))
+  encoded=$([ "$set" = anonlink_clk ] && echo "whole record (clk)" || echo "given and family name")
+  read -r _ precision recall f1 _ < <("$tessera" linkage evaluate --clusters "$work/out/$set/clusters.csv" --truth "$work/encoded/$set/truth.csv" | sed -n 2p)
+  printf '| %s | %s | %s | %s | %s | %s | %.2f |\n' "$set" "$encoded" "$records" "$precision" "$recall" "$f1" "$median"
+done
