@@ -117,6 +117,26 @@ public sealed class LinkageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Comparisons_and_blocking_rules_the_config_leaves_out_are_not_used_and_unknown_names_are_refused()
+    {
+        var people = await Write("people.csv", "record_id,given_name,family_name,birth_date,sex\n1,Lucia,Ferreira,1984-02-29,F\n2,Lucia,Ferreira,1984-02-29,M\n3,Grace,Hopper,1906-12-09,F\n");
+        var config = await Write("leave-out.yaml", "leave_out: [sex, given_name + family_name]\n");
+
+        var (code, _, error) = await Cli.Run("linkage", "run", "--input", people, "--config", config, "--out", PathOf("out"));
+
+        Assert.True(code == 0, error);
+        var model = await File.ReadAllTextAsync(PathOf("out/model.json"));
+        Assert.Contains("\"given_name\"", model, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"sex\"", model, StringComparison.Ordinal);
+        Assert.DoesNotContain("given_name + family_name", await File.ReadAllTextAsync(PathOf("out/blocking.csv")), StringComparison.Ordinal);
+
+        var bad = await Write("bad-leave-out.yaml", "leave_out: [gender]\n");
+        (code, _, error) = await Cli.Run("linkage", "run", "--input", people, "--config", bad, "--out", PathOf("out2"));
+        Assert.Equal(2, code);
+        Assert.Contains("leave_out names 'gender', which is neither a comparison nor a blocking rule", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Known_matches_named_in_the_config_are_learned_from_and_joined()
     {
         var people = await Write("people.csv", "record_id,given_name,family_name,birth_date\n1,Lucia,Ferreira,1984-02-29\n2,Lu,Okonkwo,1984-02-29\n3,Grace,Hopper,1906-12-09\n");

@@ -97,7 +97,7 @@ public static class LinkCommand
 
         return defaults with
         {
-            Linkage = defaults.Linkage with { MatchThreshold = config.Threshold ?? defaults.Linkage.MatchThreshold, DeterministicRules = config.DeterministicRules },
+            Linkage = defaults.Linkage with { MatchThreshold = config.Threshold ?? defaults.Linkage.MatchThreshold, DeterministicRules = config.DeterministicRules, LeftOut = config.LeaveOut.ToHashSet(StringComparer.Ordinal) },
             ReviewFrom = config.ReviewFrom ?? defaults.ReviewFrom,
             ReviewTo = config.ReviewTo ?? defaults.ReviewTo,
         };

@@ -55,7 +55,7 @@ public static class LinkageCommand
                 error.WriteLine($"Not compared (not a standard identity column): {column}");
             }
 
-            var options = new LinkageOptions { DeterministicRules = config?.DeterministicRules ?? [] };
+            var options = new LinkageOptions { DeterministicRules = config?.DeterministicRules ?? [], LeftOut = (config?.LeaveOut ?? []).ToHashSet(StringComparer.Ordinal) };
             if (config?.Threshold is { } configured)
             {
                 options = options with { MatchThreshold = configured };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tessera.Linkage.Clustering;
 using Tessera.Linkage.Records;
+using Tessera.Linkage.Running;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -22,6 +23,7 @@ namespace Tessera.Linkage.Input;
 /// labels: known-matches.csv     # pairs known to be one person: m is learned from them (linkage run)
 /// review_from: 0.2              # tessera link: pairs from this probability …
 /// review_to: 0.9                # … up to this one go to clerical review
+/// leave_out: [sex, zip + initials]  # comparisons or blocking rules not to use (names as in model.json, blocking.csv)
 /// </code>
 /// </summary>
 public sealed class LinkageConfig
@@ -55,6 +57,12 @@ public sealed class LinkageConfig
     /// <summary>Match probability from which pairs are no longer queued for review; null for the default.</summary>
     public double? ReviewTo { get; init; }
 
+    /// <summary>
+    /// Comparisons and blocking rules not to use, by the names <c>model.json</c> and
+    /// <c>blocking.csv</c> give them, e.g. <c>sex</c> where an agency records it unreliably.
+    /// </summary>
+    public List<string> LeaveOut { get; init; } = [];
+
     /// <summary>The deterministic rules as standard columns.</summary>
     public IReadOnlyList<IReadOnlyList<StandardColumn>> DeterministicRules =>
         Deterministic.Select(rule => (IReadOnlyList<StandardColumn>)rule.Select(c => StandardColumns.TryParse(c, out var column) ? column : throw new InvalidOperationException(c)).ToList()).ToList();
@@ -82,7 +90,7 @@ public sealed class LinkageConfig
         }
         catch (YamlException ex)
         {
-            throw new LinkageInputException($"{path} line {ex.Start.Line}, column {ex.Start.Column}: {(ex.InnerException ?? ex).Message} Expected the keys record_id, threshold, columns, deterministic, labels, review_from and review_to (see docs/linkage.md).");
+            throw new LinkageInputException($"{path} line {ex.Start.Line}, column {ex.Start.Column}: {(ex.InnerException ?? ex).Message} Expected the keys record_id, threshold, columns, deterministic, labels, review_from, review_to and leave_out (see docs/linkage.md).");
         }
 
         config ??= new LinkageConfig();
@@ -106,6 +114,11 @@ public sealed class LinkageConfig
         if (config.ReviewFrom is { } from && config.ReviewTo is { } to && from >= to)
         {
             throw new LinkageInputException($"{path}: review_from must be below review_to.");
+        }
+
+        if (config.LeaveOut.FirstOrDefault(name => !DefaultModel.Names.Contains(name ?? string.Empty)) is { } unknown)
+        {
+            throw new LinkageInputException($"{path}: leave_out names '{unknown}', which is neither a comparison nor a blocking rule; expected some of: {string.Join(", ", DefaultModel.Names.Order(StringComparer.Ordinal))}.");
         }
 
         foreach (var rule in config.Deterministic)

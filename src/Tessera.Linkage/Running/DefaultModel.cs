@@ -70,11 +70,25 @@ internal static class DefaultModel
     /// <summary>Rules one run can use: a candidate pair records the rules that found it in 32 bits.</summary>
     private const int MaxRules = 32;
 
+    /// <summary>Every name a comparison or blocking rule of the model can have, for checking what a config leaves out.</summary>
+    public static IReadOnlySet<string> Names { get; } = AllComparisons.Select(c => c.Name)
+        .Concat(StandardColumns.BloomFilters.Select(c => new BloomFilterComparison(c).Name))
+        .Concat([new AddressComparison().Name, new PlaceComparison().Name])
+        .Concat(AllRules.Select(r => r.Name))
+        .Concat(Enumerable.Range(1, NameBands).Select(NamesAlikeRule))
+        .Concat(Enumerable.Range(1, ClkBands).Select(ClkMinHashRule))
+        .Append(BlockingRule.Everything.Name)
+        .Append(SimilarClks.Name)
+        .ToHashSet(StringComparer.Ordinal);
+
+    private static BlockingRule SimilarClks => BlockingRule.SimilarFilters(C.Clk, BloomFilterComparison.IndexOf(C.Clk), new BloomFilterComparison(C.Clk).Floor);
+
     /// <summary>
-    /// The comparisons that apply to <paramref name="records"/>. Parts of an address are compared
-    /// together: street with city and ZIP as one address, else city with ZIP as one place.
+    /// The comparisons that apply to <paramref name="records"/>, less those <paramref name="leftOut"/>.
+    /// Parts of an address are compared together: street with city and ZIP as one address, else
+    /// city with ZIP as one place.
     /// </summary>
-    public static Comparison[] Comparisons(PreparedRecords records)
+    public static Comparison[] Comparisons(PreparedRecords records, IReadOnlySet<string> leftOut)
     {
         var applicable = AllComparisons.Where(c => c.Columns.Any(column => records.Has[(int)column]))
             .Concat(StandardColumns.BloomFilters.Where(column => records.Has[(int)column]).Select(column => new BloomFilterComparison(column)));
@@ -87,7 +101,12 @@ internal static class DefaultModel
             applicable = applicable.Where(c => c is not CityComparison and not ZipComparison).Append(new PlaceComparison());
         }
 
-        var comparisons = applicable.ToArray();
+        var comparisons = applicable.Where(c => !leftOut.Contains(c.Name)).ToArray();
+        if (comparisons.Length == 0)
+        {
+            throw new InvalidOperationException("Nothing is left to compare: the input's identity columns are all left out.");
+        }
+
         return comparisons.Length <= ComparisonVector.MaxComparisons
             ? comparisons
             : throw new InvalidOperationException($"The model has {comparisons.Length} comparisons; a comparison vector holds at most {ComparisonVector.MaxComparisons}.");
@@ -100,12 +119,12 @@ internal static class DefaultModel
     /// on: up to <paramref name="filterJoinUpTo"/> records every pair's filters are compared and
     /// the similar ones kept; beyond, records sharing the MinHashes of a band are compared.
     /// </summary>
-    public static IReadOnlyList<BlockingRule> BlockingRules(PreparedRecords records, int compareAllUpTo, int filterJoinUpTo)
+    public static IReadOnlyList<BlockingRule> BlockingRules(PreparedRecords records, int compareAllUpTo, int filterJoinUpTo, IReadOnlySet<string> leftOut)
     {
         var rules = AllRules.Where(rule => rule.Columns.All(column => Has(records, column)));
-        if (records.Count <= compareAllUpTo)
+        if (records.Count <= compareAllUpTo && !leftOut.Contains(BlockingRule.Everything.Name))
         {
-            return rules.Prepend(BlockingRule.Everything).ToArray();
+            return rules.Prepend(BlockingRule.Everything).Where(rule => !leftOut.Contains(rule.Name)).ToArray();
         }
 
         if (FilterBits(records, C.GivenNameClk) > 0 && FilterBits(records, C.FamilyNameClk) > 0)
@@ -115,30 +134,28 @@ internal static class DefaultModel
 
         if (FilterBits(records, C.Clk) > 0)
         {
-            rules = rules.Concat(records.Count <= filterJoinUpTo
-                ? [BlockingRule.SimilarFilters(C.Clk, BloomFilterComparison.IndexOf(C.Clk), new BloomFilterComparison(C.Clk).Floor)]
-                : MinHashBands(records, C.Clk));
+            rules = rules.Concat(records.Count <= filterJoinUpTo ? [SimilarClks] : ClkMinHashBands(records));
         }
 
-        var chosen = rules.ToArray();
+        var chosen = rules.Where(rule => !leftOut.Contains(rule.Name)).ToArray();
         return chosen.Length <= MaxRules
             ? chosen
             : throw new InvalidOperationException($"The input's columns call for {chosen.Length} blocking rules; a run can use at most {MaxRules}. Give each identifier either plain or encoded (as a Bloom filter), not both.");
     }
 
     /// <summary>
-    /// MinHash rules over a Bloom-filter column: each band keys on four MinHashes of the filter
+    /// MinHash rules over a record-level CLK: each band keys on four MinHashes of the filter
     /// (seeded, so a run repeats). Two CLKs of one person share most set bits and so, with a fair
     /// chance, all four; two people's CLKs share fewer.
     /// </summary>
-    private static IEnumerable<BlockingRule> MinHashBands(PreparedRecords records, StandardColumn column)
+    private static IEnumerable<BlockingRule> ClkMinHashBands(PreparedRecords records)
     {
-        var filter = BloomFilterComparison.IndexOf(column);
-        var bits = FilterBits(records, column);
+        var filter = BloomFilterComparison.IndexOf(C.Clk);
+        var bits = FilterBits(records, C.Clk);
         for (var band = 0; band < ClkBands; band++)
         {
             var ranks = Ranks(bits, HashesPerBand, seed: band);
-            yield return new BlockingRule($"{StandardColumns.NameOf(column)} minhash {band + 1}", [column], (r, i) => MinHashes(r.Filters[filter]![i], ranks));
+            yield return new BlockingRule(ClkMinHashRule(band + 1), [C.Clk], (r, i) => MinHashes(r.Filters[filter]![i], ranks));
         }
     }
 
@@ -157,12 +174,16 @@ internal static class DefaultModel
         {
             var ranks = Ranks(bits, 4, seed: 1000 + band);
             yield return new BlockingRule(
-                $"encoded names alike {band + 1}",
+                NamesAlikeRule(band + 1),
                 [C.GivenNameClk, C.FamilyNameClk],
                 (r, i) => MinHashes(r.Filters[given]![i], ranks[..2]),
                 (r, i) => MinHashes(r.Filters[family]![i], ranks[2..]));
         }
     }
+
+    private static string NamesAlikeRule(int band) => $"encoded names alike {band}";
+
+    private static string ClkMinHashRule(int band) => $"clk minhash {band}";
 
     /// <summary>A filter's MinHashes under <paramref name="ranks"/> as one key; null without a filter or a ranked bit.</summary>
     private static string? MinHashes(BloomFilter? filter, int[][] ranks)

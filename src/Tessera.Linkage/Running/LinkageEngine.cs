@@ -30,8 +30,8 @@ public static class LinkageEngine
         timings.Finished("standardise");
         cancellationToken.ThrowIfCancellationRequested();
 
-        var comparisons = DefaultModel.Comparisons(prepared);
-        var blocks = BlockSet.Build(prepared, DefaultModel.BlockingRules(prepared, options.CompareAllUpTo, options.FilterJoinUpTo), options.MaxBlockSize, Math.Max(1_000_000, (long)options.PairsPerRecordPerRule * prepared.Count));
+        var comparisons = DefaultModel.Comparisons(prepared, options.LeftOut);
+        var blocks = BlockSet.Build(prepared, DefaultModel.BlockingRules(prepared, options.CompareAllUpTo, options.FilterJoinUpTo, options.LeftOut), options.MaxBlockSize, Math.Max(1_000_000, (long)options.PairsPerRecordPerRule * prepared.Count));
         timings.Finished("block");
         var candidates = Compare(prepared, comparisons, blocks, progress, cancellationToken);
         timings.Finished("compare");

@@ -41,6 +41,9 @@ public sealed record LinkageOptions
     /// </summary>
     public IReadOnlyList<IReadOnlyList<Records.StandardColumn>> DeterministicRules { get; init; } = [];
 
+    /// <summary>Comparisons and blocking rules not used, by name (e.g. "sex", "zip + initials"); none by default.</summary>
+    public IReadOnlySet<string> LeftOut { get; init; } = new HashSet<string>();
+
     /// <summary>Seed for the random pairs, so a run can be repeated exactly.</summary>
     public int Seed { get; init; } = 20240501;
 }
