@@ -33,10 +33,13 @@ public sealed class EncodedIdentifierLinkTests
             identity: { given_name_clk: first_name_bf, family_name_clk: last_name_bf, birth_date: dob, sex: sex }
         """;
 
-    [Fact]
-    public void Encoded_names_with_a_plain_birth_date_link_two_agencies_and_a_bad_filter_is_quarantined()
+    public static TheoryData<Engine> Engines => new(Engine.Embedded, Engine.PostgreSql);
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Encoded_names_with_a_plain_birth_date_link_two_agencies_and_a_bad_filter_is_quarantined(Engine engine)
     {
-        using var test = new TestWorkspace();
+        using var test = new TestWorkspace(engine);
         test.Workspace.AddSource("shelter", Dictionary("shelter"), "shelter.yaml", DateTime.UtcNow);
         test.Workspace.AddSource("jobs", Dictionary("jobs"), "jobs.yaml", DateTime.UtcNow);
         var people = People(160);
