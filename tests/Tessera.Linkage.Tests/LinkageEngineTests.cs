@@ -30,6 +30,21 @@ public sealed class LinkageEngineTests
     }
 
     [Fact]
+    public void Records_of_a_name_block_set_aside_for_size_still_meet_under_later_rules()
+    {
+        // Forty John Smiths make the "given_name + family_name" block too big to compare; the two
+        // born on the same day must still be compared under "family_name + birth_date".
+        var records = People.Crowd(400, 3).ToList();
+        records.AddRange(Enumerable.Range(0, 40).Select(n => People.Record($"js{n}", given: "John", family: "Smith", birthDate: new DateOnly(1950, 1, 1).AddDays(n * 97).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), zip: "59101")));
+        records.Add(People.Record("js7-again", given: "John", family: "Smith", birthDate: new DateOnly(1950, 1, 1).AddDays(7 * 97).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), zip: "59101", source: 1));
+
+        var result = LinkageEngine.Run(records, new LinkageOptions { CompareAllUpTo = 0, MaxBlockSize = 30 });
+
+        Assert.True(result.Blocking.Rules.Single(r => r.Rule == "given_name + family_name").BlocksOverLimit >= 1);
+        Assert.Equal(1, result.Blocking.Rules.Single(r => r.Rule == "family_name + birth_date").NewPairs);
+    }
+
+    [Fact]
     public void Duplicates_with_typos_are_found_and_strangers_kept_apart()
     {
         var records = CrowdWithDuplicates(500, 1);

@@ -82,6 +82,15 @@ internal sealed class BlockSet
                 {
                     skippedBlocks++;
                     skippedPairs += block.Pairs;
+
+                    // A block set aside is no block: its records lose the key, so later rules do
+                    // not take its pairs for compared already (two John Smiths born the same day
+                    // must still meet under "family name + birth date").
+                    foreach (var member in order.AsSpan(block.Start, block.Length))
+                    {
+                        ruleKeys[member] = 0;
+                    }
+
                     continue;
                 }
 
