@@ -43,6 +43,10 @@ internal static class DefaultModel
         new("street + zip", [C.Street, C.Zip], (r, i) => r.Street[i], (r, i) => r.Zip[i]),
         new("name beginnings", [C.GivenName, C.FamilyName], (r, i) => Prefix(r.GivenFirst[i], 3), (r, i) => Prefix(r.FamilyFull[i], 3)),
 
+        // An SSN typed with one digit wrong keeps either its first five or its last four digits.
+        new("ssn first five + given initial", [C.Ssn, C.GivenName], (r, i) => Prefix(r.Ssn[i], 5), (r, i) => Initial(r.GivenFirst[i])),
+        new("ssn last four + given initial", [C.Ssn, C.GivenName], (r, i) => r.Ssn[i] is { Length: 9 } ssn ? ssn[5..] : null, (r, i) => Initial(r.GivenFirst[i])),
+
         // Encoded identifiers: identical filters are identical values, so the exact rules carry over.
         new("given_name_clk + family_name_clk", [C.GivenNameClk, C.FamilyNameClk], (r, i) => Encoded(r, C.GivenNameClk, i), (r, i) => Encoded(r, C.FamilyNameClk, i)),
         new("family_name_clk + birth_date_clk", [C.FamilyNameClk, C.BirthDateClk], (r, i) => Encoded(r, C.FamilyNameClk, i), (r, i) => Encoded(r, C.BirthDateClk, i)),
