@@ -45,6 +45,35 @@ public sealed class LinkageEngineTests
     }
 
     [Fact]
+    public void Birth_date_m_comes_from_pairs_sharing_an_ssn_not_from_namesakes_in_one_household()
+    {
+        // Every crowd member is seen again by a second agency under the same SSN; in 60 households
+        // a child carries the parent's given name (no SSN of its own yet), born at least 18 years later.
+        var crowd = People.Crowd(3000, 5).ToList();
+        var random = new Random(5);
+        var records = new List<IdentityRecord>();
+        foreach (var (person, n) in crowd.Select((p, n) => (p, n)))
+        {
+            var values = (string?[])person.Values.Clone();
+            values[(int)StandardColumn.Ssn] = $"{random.Next(100, 666)}-{random.Next(10, 99)}-{random.Next(1000, 9999)}";
+            records.Add(person with { Values = values });
+            records.Add(new IdentityRecord(1, person.RecordId + "-again", values));
+        }
+
+        var namesakes = crowd.GroupBy(p => p[StandardColumn.Street]).Where(h => h.Count() >= 2).Take(60).Select(h => h.First()).ToList();
+        foreach (var parent in namesakes)
+        {
+            var values = (string?[])parent.Values.Clone();
+            values[(int)StandardColumn.BirthDate] = DateOnly.Parse(parent[StandardColumn.BirthDate]!, System.Globalization.CultureInfo.InvariantCulture).AddYears(18 + random.Next(20)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            records.Add(new IdentityRecord(2, parent.RecordId + "-junior", values));
+        }
+
+        var result = LinkageEngine.Run(records, new LinkageOptions());
+
+        Assert.True(result.Model.Single(c => c.Name == "birth_date").Levels[^1].M < 0.01, $"m(more than ten years apart) {result.Model.Single(c => c.Name == "birth_date").Levels[^1].M:0.000}");
+    }
+
+    [Fact]
     public void Duplicates_with_typos_are_found_and_strangers_kept_apart()
     {
         var records = CrowdWithDuplicates(500, 1);
