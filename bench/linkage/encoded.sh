@@ -26,19 +26,7 @@ python3 bench/linkage/anonlink-clks.py "$shared" "$work/encoded/anonlink_clk"
 echo "| set | encoded | records | precision | recall | F1 | median wall time (s) |"
 echo "|---|---|---|---|---|---|---|"
 for set in fake_1000 febrl3 febrl4 ncvr_40 anonlink_clk; do
-  inputs=()
-  for f in "$work/encoded/$set"/*.csv; do
-    [ "$(basename "$f")" = truth.csv ] || inputs+=(--input "$f")
-  done
-  times=()
-  for _ in $(seq "$runs"); do
-    start=$(date +%s.%N)
-    "$tessera" linkage run "${inputs[@]}" --out "$work/out/$set" >/dev/null 2>&1
-    times+=("$(echo "$(date +%s.%N) - $start" | bc)")
-  done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  records=$(($(wc -l < "$work/encoded/$set/truth.csv") - 1))
+  read -r records precision recall f1 median < <(bench/linkage/measure-set.sh "$tessera" "$work/encoded/$set" "$work/out/$set" "$runs")
   encoded=$([ "$set" = anonlink_clk ] && echo "whole record (clk)" || echo "given and family name")
-  read -r _ precision recall f1 _ < <("$tessera" linkage evaluate --clusters "$work/out/$set/clusters.csv" --truth "$work/encoded/$set/truth.csv" | sed -n 2p)
-  printf '| %s | %s | %s | %s | %s | %s | %.2f |\n' "$set" "$encoded" "$records" "$precision" "$recall" "$f1" "$median"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$set" "$encoded" "$records" "$precision" "$recall" "$f1" "$median"
 done

@@ -22,18 +22,6 @@ cp "$work/county-raw/truth/records.csv" "$work/sets/county/truth.csv"
 echo "| set | records | precision | recall | F1 | median wall time (s) |"
 echo "|---|---|---|---|---|---|"
 for set in fake_1000 febrl3 febrl4 rldata10000 ncvr_0 ncvr_20 ncvr_40 historical_50k county; do
-  inputs=()
-  for f in "$work/sets/$set"/*.csv; do
-    [ "$(basename "$f")" = truth.csv ] || inputs+=(--input "$f")
-  done
-  times=()
-  for _ in $(seq "$runs"); do
-    start=$(date +%s.%N)
-    "$tessera" linkage run "${inputs[@]}" --out "$work/out/$set" >/dev/null 2>&1
-    times+=("$(echo "$(date +%s.%N) - $start" | bc)")
-  done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  records=$(($(wc -l < "$work/sets/$set/truth.csv") - 1))
-  read -r _ precision recall f1 _ < <("$tessera" linkage evaluate --clusters "$work/out/$set/clusters.csv" --truth "$work/sets/$set/truth.csv" | sed -n 2p)
-  printf '| %s | %s | %s | %s | %s | %.2f |\n' "$set" "$records" "$precision" "$recall" "$f1" "$median"
+  read -r records precision recall f1 median < <(bench/linkage/measure-set.sh "$tessera" "$work/sets/$set" "$work/out/$set" "$runs")
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$set" "$records" "$precision" "$recall" "$f1" "$median"
 done
