@@ -37,7 +37,8 @@ internal abstract class Comparison
 
     /// <summary>
     /// m to start training from, per level; null for the usual start (most matches at the first
-    /// level). A comparison that no training session can estimate keeps it.
+    /// level). A comparison that no training session estimates (a record-level CLK, blocked only
+    /// on itself) goes into the refinement with it, so it must be a fair guess.
     /// </summary>
     public virtual double[]? PriorM => null;
 
