@@ -29,10 +29,13 @@ public sealed class BlindIndex(DataKey key) : IDisposable
     /// rows, and a lookup confirms against the decrypted value where that matters. Null when nothing
     /// is left after normalising.
     /// </summary>
-    public long? Of(string identity, string? value)
+    public long? Of(string identity, string? value) => Of(identity, (value ?? "").AsSpan());
+
+    /// <inheritdoc cref="Of(string, string?)"/>
+    public long? Of(string identity, ReadOnlySpan<char> value)
     {
         ArgumentException.ThrowIfNullOrEmpty(identity);
-        var text = (value ?? "").AsSpan().Trim();
+        var text = value.Trim();
         Span<char> normal = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
         var count = 0;
         var digitsOnly = identity == "ssn";

@@ -23,12 +23,13 @@ internal sealed class FileIngestor : IDisposable
     private readonly FieldCipher _cipher;
     private readonly DataKey _dataKey;
     private readonly List<FieldCipher> _storeCiphers = [];
+    private readonly IdentifierEnvelopeWriter _envelope = new();
 
     private readonly byte[][] _aad;
     private readonly byte[] _rowAad;
     private readonly int[] _fieldOfColumn;
     private readonly int[] _encrypted;
-    private readonly string[] _encryptedNames;
+    private readonly byte[][] _encryptedNames;
     private readonly int _identifiersColumn;
     private readonly byte[] _identifiersAad;
     private readonly LagHistogram? _lags;
@@ -50,7 +51,7 @@ internal sealed class FileIngestor : IDisposable
         _rowAad = FieldCipher.Column(table.Source, table.CurrentView, "(row)");
         _fieldOfColumn = table.Columns.Select(c => c.Type == StoreType.Sealed ? -1 : file.Fields.FindIndex(f => string.Equals(f.Name, c.Field, StringComparison.OrdinalIgnoreCase))).ToArray();
         _encrypted = Enumerable.Range(0, file.Fields.Count).Where(i => file.Fields[i].IsEncrypted).ToArray();
-        _encryptedNames = _encrypted.Select(i => TableLayout.ColumnName(file.Fields[i].Name)).ToArray();
+        _encryptedNames = _encrypted.Select(i => Encoding.UTF8.GetBytes(TableLayout.ColumnName(file.Fields[i].Name))).ToArray();
         _identifiersColumn = table.Columns.ToList().FindIndex(c => c.Name == TableLayout.IdentifiersColumn);
         _identifiersAad = FieldCipher.Column(table.Source, table.CurrentView, TableLayout.IdentifiersColumn);
         var keyFields = file.PrimaryKey.Concat(file.LatestBy is { } latest ? [latest] : Array.Empty<string>())
@@ -101,7 +102,8 @@ internal sealed class FileIngestor : IDisposable
         {
             var storeCipher = new FieldCipher(_dataKey);
             _storeCiphers.Add(storeCipher);
-            return (Action<RowBatch>)(batch => StoreBatch(batch, sink, storeCipher));
+            var envelope = new IdentifierEnvelopeWriter();
+            return (Action<RowBatch>)(batch => StoreBatch(batch, sink, storeCipher, envelope));
         }).ToList();
         using var pipeline = new RowPipeline(fieldCount, stores);
         while (rows.Read())
@@ -153,7 +155,7 @@ internal sealed class FileIngestor : IDisposable
             {
                 // Sealing is the heaviest step for identity files. With one storing thread, this
                 // thread seals every other row to keep both cores busy; with several, they seal all.
-                pipeline.SealLastRow(Seal(parsed, _cipher));
+                pipeline.SealLastRow(Seal(parsed, _cipher, _envelope));
             }
 
             if (_eventField >= 0 && !parsed[_eventField].IsNull)
@@ -170,7 +172,7 @@ internal sealed class FileIngestor : IDisposable
     }
 
     /// <summary>Runs on one of the pipeline's storing threads: fills the table's columns and appends.</summary>
-    private void StoreBatch(RowBatch batch, IRowSink sink, FieldCipher storeCipher)
+    private void StoreBatch(RowBatch batch, IRowSink sink, FieldCipher storeCipher, IdentifierEnvelopeWriter envelope)
     {
         var values = new StoredValue[_table.Columns.Count];
         var sealedValues = new byte[]?[_table.Columns.Count];
@@ -179,7 +181,7 @@ internal sealed class FileIngestor : IDisposable
             Fill(batch.Row(r), values);
             if (_identifiersColumn >= 0)
             {
-                sealedValues[_identifiersColumn] = batch.Sealed[r] ?? Seal(batch.Row(r), storeCipher);
+                sealedValues[_identifiersColumn] = batch.Sealed[r] ?? Seal(batch.Row(r), storeCipher, envelope);
                 batch.Sealed[r] = null;
             }
 
@@ -189,40 +191,56 @@ internal sealed class FileIngestor : IDisposable
 
     private void Fill(ReadOnlySpan<StoredValue> parsed, StoredValue[] values)
     {
+        Span<char> scratch = stackalloc char[64];
         for (var c = 0; c < values.Length; c++)
         {
             var f = _fieldOfColumn[c];
             var column = _table.Columns[c];
             values[c] = f < 0 || parsed[f].IsNull ? StoredValue.Null
-                : column.IsYearMonth ? StoredValue.Of(parsed[f].Time.ToString("yyyy-MM", CultureInfo.InvariantCulture))
-                : column.BlindIndexOf is { } identity ? (_blindIndex?.Of(identity, Canonical(parsed[f])) is { } index ? StoredValue.Of(index) : StoredValue.Null)
+                : column.IsYearMonth ? StoredValue.Of(YearMonthText.Of(parsed[f].Time))
+                : column.BlindIndexOf is { } identity ? (_blindIndex?.Of(identity, Canonical(parsed[f], scratch)) is { } index ? StoredValue.Of(index) : StoredValue.Null)
                 : parsed[f];
         }
     }
 
-    private byte[]? Seal(ReadOnlySpan<StoredValue> parsed, FieldCipher cipher)
+    private byte[]? Seal(ReadOnlySpan<StoredValue> parsed, FieldCipher cipher, IdentifierEnvelopeWriter envelope)
     {
-        List<(string, string)>? identifiers = null;
+        Span<char> scratch = stackalloc char[64];
+        envelope.Clear();
         for (var f = 0; f < _encrypted.Length; f++)
         {
             var index = _encrypted[f];
             if (!parsed[index].IsNull)
             {
-                (identifiers ??= []).Add((_encryptedNames[f], Canonical(parsed[index])));
+                envelope.Add(_encryptedNames[f], Canonical(parsed[index], scratch));
             }
         }
 
-        return identifiers is null ? null : cipher.Encrypt(IdentifierEnvelope.Pack(identifiers), _identifiersAad);
+        return envelope.Count == 0 ? null : cipher.Encrypt(envelope.Packed, _identifiersAad);
     }
 
-    private static string Canonical(StoredValue value) => value.Kind switch
+    /// <summary>The value as text the way identifiers are sealed and indexed, e.g. 1987-03-09 for a date.</summary>
+    private static ReadOnlySpan<char> Canonical(in StoredValue value, Span<char> scratch)
     {
-        StoredKind.Date => value.Time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        StoredKind.Timestamp => value.Time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        StoredKind.Integer => value.Integer.ToString(CultureInfo.InvariantCulture),
-        StoredKind.Decimal => value.Decimal.ToString(CultureInfo.InvariantCulture),
-        _ => value.Text ?? "",
-    };
+        int written;
+        switch (value.Kind)
+        {
+            case StoredKind.Date:
+                value.Time.TryFormat(scratch, out written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return scratch[..written];
+            case StoredKind.Timestamp:
+                value.Time.TryFormat(scratch, out written, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                return scratch[..written];
+            case StoredKind.Integer:
+                value.Integer.TryFormat(scratch, out written, default, CultureInfo.InvariantCulture);
+                return scratch[..written];
+            case StoredKind.Decimal:
+                value.Decimal.TryFormat(scratch, out written, default, CultureInfo.InvariantCulture);
+                return scratch[..written];
+            default:
+                return value.Text.AsSpan();
+        }
+    }
 
     private static string RowText(IRowSource rows)
     {

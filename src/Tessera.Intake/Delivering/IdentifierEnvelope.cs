@@ -8,37 +8,11 @@ namespace Tessera.Intake.Delivering;
 /// row's <see cref="TableLayout.IdentifiersColumn"/>. Why one envelope per row rather than one
 /// per field: authenticated encryption costs a fixed ~0.7 µs per call here, so sealing a
 /// person's six identifiers at once is six times cheaper, and linkage reads them together
-/// anyway. The pairs name their fields, so rows delivered under different dictionary versions
+/// anyway. <see cref="IdentifierEnvelopeWriter"/> packs them. The pairs name their fields, so rows delivered under different dictionary versions
 /// (HMIS FY2022 and FY2026) unpack alike.
 /// </summary>
 public static class IdentifierEnvelope
 {
-    /// <summary>Packs <paramref name="fields"/> (lower-case names and canonical text values).</summary>
-    public static byte[] Pack(IReadOnlyList<(string Field, string Value)> fields)
-    {
-        ArgumentNullException.ThrowIfNull(fields);
-        var length = 1;
-        foreach (var (field, value) in fields)
-        {
-            length += 1 + Encoding.UTF8.GetByteCount(field) + 4 + Encoding.UTF8.GetByteCount(value);
-        }
-
-        var bytes = new byte[length];
-        bytes[0] = checked((byte)fields.Count);
-        var at = 1;
-        foreach (var (field, value) in fields)
-        {
-            var name = Encoding.UTF8.GetBytes(field, bytes.AsSpan(at + 1));
-            bytes[at] = checked((byte)name);
-            at += 1 + name;
-            var written = Encoding.UTF8.GetBytes(value, bytes.AsSpan(at + 4));
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at), written);
-            at += 4 + written;
-        }
-
-        return bytes;
-    }
-
     /// <summary>The field → value pairs of a packed envelope.</summary>
     /// <exception cref="FormatException">The bytes are not an envelope.</exception>
     public static Dictionary<string, string> Unpack(ReadOnlySpan<byte> bytes)

@@ -18,6 +18,7 @@ internal sealed class StagedDeliveryWriter(DuckDbVault vault, DuckDBConnection c
 {
     private readonly HashSet<TableLayout> _tables = [];
     private DbTransaction? _transaction;
+    private bool _appending;
     private bool _done;
     private bool _disposed;
 
@@ -31,6 +32,11 @@ internal sealed class StagedDeliveryWriter(DuckDbVault vault, DuckDBConnection c
         lock (_tables)
         {
             _tables.Add(table);
+            if (!_appending)
+            {
+                _appending = true;
+                vault.AppendingStarted(connection);
+            }
         }
 
         var sinkConnection = vault.OpenConnection();
@@ -77,7 +83,28 @@ internal sealed class StagedDeliveryWriter(DuckDbVault vault, DuckDBConnection c
     }
 
     // Started lazily: DuckDB's snapshot must be taken after the staged rows were committed.
-    private DbTransaction Publishing() => _transaction ??= connection.BeginTransaction();
+    private DbTransaction Publishing()
+    {
+        if (_transaction is null)
+        {
+            StopAppending();
+            _transaction = connection.BeginTransaction();
+        }
+
+        return _transaction;
+    }
+
+    private void StopAppending()
+    {
+        lock (_tables)
+        {
+            if (_appending)
+            {
+                _appending = false;
+                vault.AppendingEnded(connection);
+            }
+        }
+    }
 
     public void Dispose()
     {
@@ -89,6 +116,7 @@ internal sealed class StagedDeliveryWriter(DuckDbVault vault, DuckDBConnection c
         _disposed = true;
         try
         {
+            StopAppending();
             if (!_done)
             {
                 _transaction?.Rollback();
