@@ -111,4 +111,21 @@ public sealed class KeyManagementTests
         test.Workspace.DestroySourceKeys("clinic", "admin@test", DateTime.UtcNow);
         Assert.Empty(test.Workspace.FindByIdentifier("clinic", "patients", "ssn", "123456789"));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void Every_row_with_a_birth_date_is_found_by_it_though_repeated_dates_are_indexed_once(Engine engine)
+    {
+        using var test = Clinic.NewWorkspace(engine);
+        var patients = Clinic.Patients(Enumerable.Range(1, 300).Select(i => $"P{i},Name{i},Family{i},19{50 + (i % 3)}-0{1 + (i % 2)}-1{i % 5},,F").ToArray());
+        var visits = Clinic.Visits("V1,P1,2024-05-02,120.50,30,checkup");
+        Assert.Equal(DeliveryOutcome.Accepted, test.Ingest("clinic", Clinic.Delivery(test, Clinic.Utf8(patients), Clinic.Utf8(visits))).Status);
+
+        for (var i = 1; i <= 30; i++)
+        {
+            var date = $"19{50 + (i % 3)}-0{1 + (i % 2)}-1{i % 5}";
+            var expected = Enumerable.Range(1, 300).Where(j => $"19{50 + (j % 3)}-0{1 + (j % 2)}-1{j % 5}" == date).Select(j => (long)j + 1).ToList();
+            Assert.Equal(expected, test.Workspace.FindByIdentifier("clinic", "patients", "birth_date", date).Order().ToList());
+        }
+    }
 }
