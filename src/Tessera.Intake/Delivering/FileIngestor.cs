@@ -16,6 +16,8 @@ namespace Tessera.Intake.Delivering;
 /// </summary>
 internal sealed class FileIngestor : IDisposable
 {
+    private const int MaxRememberedDates = 100_000;
+
     private readonly FileDefinition _file;
     private readonly TableLayout _table;
     private readonly FieldValidator[] _validators;
@@ -35,8 +37,6 @@ internal sealed class FileIngestor : IDisposable
     private readonly LagHistogram? _lags;
     private readonly KeyFingerprints _keys;
     private readonly int _eventField = -1;
-
-    private const int MaxRememberedDates = 100_000;
 
     private readonly BlindIndex? _blindIndex;
 
@@ -219,16 +219,17 @@ internal sealed class FileIngestor : IDisposable
         }
 
         long? index;
+        var date = (column, DateOnly.FromDateTime(value.Time).DayNumber);
         if (value.Kind != StoredKind.Date)
         {
             index = _blindIndex.Of(identity, Canonical(value, scratch));
         }
-        else if (!dateIndexes.TryGetValue((column, DateOnly.FromDateTime(value.Time).DayNumber), out index))
+        else if (!dateIndexes.TryGetValue(date, out index))
         {
             index = _blindIndex.Of(identity, Canonical(value, scratch));
             if (dateIndexes.Count < MaxRememberedDates)
             {
-                dateIndexes[(column, DateOnly.FromDateTime(value.Time).DayNumber)] = index;
+                dateIndexes[date] = index;
             }
         }
 
