@@ -19,16 +19,22 @@ public sealed class FieldCipher : IDisposable
     private const byte Version = 1;
     private const int HeaderBytes = 1 + 4 + AuthenticatedBox.NonceBytes;
     private readonly DataKey _key;
-    private readonly AesGcm _aes;
+    private readonly GcmEngine _gcm;
     private readonly byte[] _noncePrefix = new byte[8];
     private uint _counter;
 
     /// <summary>Creates a cipher for values of <paramref name="key"/>'s source.</summary>
     public FieldCipher(DataKey key)
+        : this(key, preferLibsodium: true)
+    {
+    }
+
+    /// <summary>Creates a cipher; <paramref name="preferLibsodium"/> false uses .NET's AES-GCM even where libsodium's runs.</summary>
+    internal FieldCipher(DataKey key, bool preferLibsodium)
     {
         ArgumentNullException.ThrowIfNull(key);
         _key = key;
-        _aes = new AesGcm(key.Material, AuthenticatedBox.TagBytes);
+        _gcm = new GcmEngine(key.Material, preferLibsodium);
         RandomNumberGenerator.Fill(_noncePrefix);
     }
 
@@ -46,7 +52,7 @@ public sealed class FieldCipher : IDisposable
         BinaryPrimitives.WriteInt32LittleEndian(sealedBytes.AsSpan(1, 4), _key.Id);
         var nonce = sealedBytes.AsSpan(5, AuthenticatedBox.NonceBytes);
         NextNonce(nonce);
-        _aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(HeaderBytes, plaintext.Length), sealedBytes.AsSpan(HeaderBytes + plaintext.Length), column);
+        _gcm.Encrypt(nonce, plaintext, sealedBytes.AsSpan(HeaderBytes), column);
         return sealedBytes;
     }
 
@@ -74,7 +80,7 @@ public sealed class FieldCipher : IDisposable
         }
 
         var plaintext = new byte[sealedBytes.Length - HeaderBytes - AuthenticatedBox.TagBytes];
-        _aes.Decrypt(sealedBytes.Slice(5, AuthenticatedBox.NonceBytes), sealedBytes.Slice(HeaderBytes, plaintext.Length), sealedBytes[(HeaderBytes + plaintext.Length)..], plaintext, column);
+        _gcm.Decrypt(sealedBytes.Slice(5, AuthenticatedBox.NonceBytes), sealedBytes[HeaderBytes..], plaintext, column);
         return plaintext;
     }
 
@@ -89,7 +95,7 @@ public sealed class FieldCipher : IDisposable
 
         var length = sealedBytes.Length - HeaderBytes - AuthenticatedBox.TagBytes;
         Span<byte> plaintext = length <= 1024 ? stackalloc byte[length] : new byte[length];
-        _aes.Decrypt(sealedBytes.Slice(5, AuthenticatedBox.NonceBytes), sealedBytes.Slice(HeaderBytes, length), sealedBytes[(HeaderBytes + length)..], plaintext, column);
+        _gcm.Decrypt(sealedBytes.Slice(5, AuthenticatedBox.NonceBytes), sealedBytes[HeaderBytes..], plaintext, column);
         return Encoding.UTF8.GetString(plaintext);
     }
 
@@ -106,5 +112,5 @@ public sealed class FieldCipher : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _aes.Dispose();
+    public void Dispose() => _gcm.Dispose();
 }
