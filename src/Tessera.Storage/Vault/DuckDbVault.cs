@@ -39,6 +39,22 @@ public sealed class DuckDbVault(string path) : SqlVault
     public override SqlDialect Dialect => SqlDialect.DuckDb;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A text primary key of one field is compressed with FSST straight away. Its values are unique
+    /// within a delivery, so dictionary compression never pays, yet DuckDB would try it on every
+    /// row group before settling on FSST: storing three million event rows took 3.3 s instead of
+    /// 4.0 s with the event id's compression named.
+    /// </remarks>
+    protected override string ColumnDefinition(TableLayout table, StoredColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(column);
+        return column.Type == StoreType.Text && table.PrimaryKey is [var key] && key == column.Name
+            ? "VARCHAR USING COMPRESSION fsst"
+            : base.ColumnDefinition(table, column);
+    }
+
+    /// <inheritdoc />
     /// <summary>
     /// How long to wait for another process (the CLI while the web app serves, or the other way
     /// round) to finish writing before giving up. DuckDB lets one process open the file at a

@@ -122,14 +122,14 @@ public abstract class SqlVault : IDeliveryStore
             var existing = ExistingColumns(connection, table);
             if (existing.Count == 0)
             {
-                var columns = string.Join(", ", table.Columns.Select(c => $"{DeliverySql.Quote(c.Name)} {TypeName(c.Type)}"));
+                var columns = string.Join(", ", table.Columns.Select(c => $"{DeliverySql.Quote(c.Name)} {ColumnDefinition(table, c)}"));
                 Execute(connection, null, $"CREATE TABLE {DeliverySql.Rows(table)} ({DeliverySql.Quote(TableLayout.DeliveryColumn)} BIGINT NOT NULL, {DeliverySql.Quote(TableLayout.RowColumn)} BIGINT NOT NULL, {columns})");
             }
             else
             {
                 foreach (var column in table.Columns.Where(c => !existing.Contains(c.Name)))
                 {
-                    Execute(connection, null, $"ALTER TABLE {DeliverySql.Rows(table)} ADD COLUMN {DeliverySql.Quote(column.Name)} {TypeName(column.Type)}");
+                    Execute(connection, null, $"ALTER TABLE {DeliverySql.Rows(table)} ADD COLUMN {DeliverySql.Quote(column.Name)} {ColumnDefinition(table, column)}");
                 }
             }
 
@@ -167,6 +167,13 @@ public abstract class SqlVault : IDeliveryStore
         var rank = $"ROW_NUMBER() OVER (PARTITION BY {keys} ORDER BY d.period_end DESC, d.id DESC, {latest}r.{DeliverySql.Quote(TableLayout.RowColumn)} DESC)";
         var deleted = dropDeleted ? " AND \"datedeleted\" IS NULL" : "";
         return $"CREATE OR REPLACE VIEW {view} AS SELECT {columns} FROM (SELECT r.*, {rank} AS _rank FROM {current}) x WHERE _rank = 1{deleted}";
+    }
+
+    /// <summary>A vault column's definition after its name: its type and any storage hint the engine takes.</summary>
+    protected virtual string ColumnDefinition(TableLayout table, StoredColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return TypeName(column.Type);
     }
 
     /// <summary>The engine's column type for <paramref name="type"/>.</summary>
