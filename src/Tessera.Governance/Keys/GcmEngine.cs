@@ -39,8 +39,8 @@ internal sealed class GcmEngine : IDisposable
         }
     }
 
-    /// <summary>Whether this processor runs libsodium's AES-256-GCM.</summary>
-    public static bool UsesLibsodium { get; } = Aes256Gcm.IsSupported;
+    /// <summary>Whether libsodium's AES-256-GCM runs here: its library loads and the processor has the instructions.</summary>
+    public static bool UsesLibsodium { get; } = LibsodiumRuns();
 
     /// <summary>Encrypts into <paramref name="ciphertextAndTag"/>: the ciphertext followed by the 16-byte tag.</summary>
     public void Encrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> ciphertextAndTag, ReadOnlySpan<byte> associatedData)
@@ -70,6 +70,19 @@ internal sealed class GcmEngine : IDisposable
 
         var length = ciphertextAndTag.Length - AuthenticatedBox.TagBytes;
         _dotnet!.Decrypt(nonce, ciphertextAndTag[..length], ciphertextAndTag[length..], plaintext, associatedData);
+    }
+
+    private static bool LibsodiumRuns()
+    {
+        try
+        {
+            return Aes256Gcm.IsSupported;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or BadImageFormatException or EntryPointNotFoundException or TypeInitializationException)
+        {
+            // A platform NSec ships no libsodium for: .NET's implementation serves instead.
+            return false;
+        }
     }
 
     /// <inheritdoc />
