@@ -17,7 +17,7 @@ public abstract class SqlVault : IDeliveryStore
     /// <summary>Opens a new connection.</summary>
     protected abstract DbConnection Connect();
 
-    /// <summary>The engine's column definition for a byte column (ciphertext), e.g. <c>BYTEA</c>.</summary>
+    /// <summary>The engine's name for a byte column.</summary>
     protected abstract string BlobType { get; }
 
     /// <summary>The SQL dialect metrics compile to for this engine.</summary>
