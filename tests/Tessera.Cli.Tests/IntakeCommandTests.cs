@@ -77,6 +77,61 @@ public sealed class IntakeCommandTests : IDisposable
         Assert.Contains("patients.csv row 2, column dob", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("9999-12", "--period 9999-12 is after")]
+    [InlineData("0001-01", "--period 0001-01 is before 2000-01")]
+    public async Task A_period_outside_the_accepted_months_exits_2_and_stores_nothing(string period, string message)
+    {
+        await Run("init", Workspace);
+        await AddClinic();
+        var month = WriteMonth("2024-05", "patient_id,first_name,dob\nP1,Ada,1985-12-10\n");
+
+        var (code, _, error) = await Run("ingest", "--workspace", Workspace, "--source", "clinic", month, "--period", period);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        AssertNothingStored();
+    }
+
+    [Fact]
+    public async Task The_earliest_period_is_set_at_init()
+    {
+        Assert.Equal(0, (await Run("init", Workspace, "--earliest-period", "2024-06")).Code);
+        await AddClinic();
+
+        var (code, _, error) = await Run("ingest", "--workspace", Workspace, "--source", "clinic", WriteMonth("2024-05", "patient_id,first_name,dob\nP1,Ada,1985-12-10\n"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("before 2024-06", error, StringComparison.Ordinal);
+        Assert.Equal(2, (await Run("init", Path.Combine(_root, "other"), "--earliest-period", "June")).Code);
+    }
+
+    [Fact]
+    public async Task A_damaged_Parquet_file_exits_2_naming_the_file_and_leaves_no_raw_copy()
+    {
+        await Run("init", Workspace);
+        await AddClinic();
+        var month = Path.Combine(_root, "drop", "pq", "2024-05");
+        Directory.CreateDirectory(month);
+        // A footer that ends inside a number: Parquet.Net 6.1 alone would read past its end for ever.
+        await File.WriteAllBytesAsync(Path.Combine(month, "patients.parquet"), [.. "PAR1"u8, 0x15, 0x80, 2, 0, 0, 0, .. "PAR1"u8]);
+
+        var (code, _, error) = await Run("ingest", "--workspace", Workspace, "--source", "clinic", month);
+
+        Assert.Equal(2, code);
+        Assert.Contains("patients.parquet is not a readable Parquet file", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("something went wrong", error, StringComparison.Ordinal);
+        AssertNothingStored();
+    }
+
+    private void AssertNothingStored()
+    {
+        using var workspace = Storage.Workspaces.Workspace.Open(Workspace);
+        Assert.All(workspace.Vault.Deliveries(), d => Assert.Equal("rejected", d.Status));
+        var raw = Path.Combine(Workspace, "raw");
+        Assert.True(!Directory.Exists(raw) || Directory.GetFiles(raw, "*", SearchOption.AllDirectories).Length == 0, "a raw copy was left behind");
+    }
+
     [Fact]
     public async Task An_unknown_source_and_a_missing_workspace_are_invalid_input()
     {

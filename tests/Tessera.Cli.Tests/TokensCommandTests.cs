@@ -37,6 +37,35 @@ public sealed class TokensCommandTests : IDisposable
         Assert.Contains("exists already", taken.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_empty_name_is_invalid_input()
+    {
+        await Cli.Run("init", Folder);
+
+        var (code, _, error) = await Cli.Run("tokens", "create", "--name", "", "--source", "benefits", "--workspace", Folder);
+
+        Assert.Equal(2, code);
+        Assert.Contains("cannot name a service account", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_revoked_accounts_name_can_be_used_again_and_the_old_one_stays_listed()
+    {
+        await Cli.Run("init", Folder);
+        var first = (await Cli.Run("tokens", "create", "--name", "hmis-nightly", "--source", "homelessness", "--workspace", Folder)).Out.Trim();
+        await Cli.Run("tokens", "revoke", "hmis-nightly", "--workspace", Folder);
+
+        var (code, second, error) = await Cli.Run("tokens", "create", "--name", "hmis-nightly", "--source", "homelessness", "--workspace", Folder);
+
+        Assert.True(code == 0, error);
+        using var workspace = Storage.Workspaces.Workspace.Open(Folder);
+        Assert.Null(workspace.FindServiceToken(first));
+        Assert.Equal("hmis-nightly", workspace.FindServiceToken(second.Trim())?.Name);
+        var listed = (await Cli.Run("tokens", "list", "--workspace", Folder)).Out;
+        Assert.Contains("hmis-nightly (revoked ", listed, StringComparison.Ordinal);
+        Assert.Equal(2, workspace.ServiceTokens().Count);
+    }
+
     public void Dispose()
     {
         try

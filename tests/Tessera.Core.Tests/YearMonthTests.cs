@@ -38,4 +38,8 @@ public class YearMonthTests
         Assert.Equal(new DateOnly(2024, 2, 29), new YearMonth(2024, 2).LastDay);
         Assert.Equal(new DateOnly(2023, 2, 28), new YearMonth(2023, 2).LastDay);
     }
+
+    [Fact]
+    public void The_last_month_of_the_calendar_has_a_last_day() =>
+        Assert.Equal(new DateOnly(9999, 12, 31), new YearMonth(9999, 12).LastDay);
 }

@@ -58,6 +58,13 @@ public class BadInputTests
         ["zip that is damaged"] = (w => Files(w, ("export.zip", [(byte)'P', (byte)'K', 3, 4, 1, 2, 3])), ["not a readable zip"]),
         ["a single line of over 1 GB"] = (w => new DeliveryRequest { Source = "clinic", Period = "2024-05", Files = [Huge(), new DeliveryFile("visits.csv", "visits.csv", GoodVisits.Length, () => new MemoryStream(Utf8(GoodVisits)))] }, ["patients.csv", "longer than the limit"]),
         ["parquet file that is not parquet"] = (w => Files(w, ("patients.parquet", Utf8("not parquet at all")), ("visits.csv", Utf8(GoodVisits))), ["patients.parquet", "not a readable Parquet file"]),
+        // Parquet.Net 6.1 reads a footer that ends inside a number for ever (it never notices the end of its buffer).
+        ["parquet file whose footer ends inside a number"] = (w => Files(w, ("patients.parquet", ParquetWithFooter(0x15, 0x80)), ("visits.csv", Utf8(GoodVisits))), ["patients.parquet", "not a readable Parquet file", "ends in the middle of its metadata"]),
+        ["parquet file whose footer is longer than the file"] = (w => Files(w, ("patients.parquet", [.. "PAR1"u8, 0x15, 0x02, 0xFF, 0xFF, 0, 0, .. "PAR1"u8]), ("visits.csv", Utf8(GoodVisits))), ["patients.parquet", "footer claims 65,535 bytes"]),
+        ["file mixing UTF-8 with other bytes"] = (w => Files(w, ("patients.csv", [.. Utf8(Patients("P1,José,Lovelace,1985-12-10,,F")), .. Encoding.Latin1.GetBytes("P2,Muñoz,Turing,1972-06-23,,M\n")]), ("visits.csv", Utf8(GoodVisits))), ["patients.csv mixes UTF-8 with bytes that are not UTF-8", "byte offset 81", "line 3"]),
+        ["period in the far future"] = (w => new DeliveryRequest { Source = "clinic", Period = "9999-12", Paths = Clinic(w, GoodPatients, GoodVisits).Paths }, ["--period 9999-12 is after", "Check the period"]),
+        ["period before the workspace's earliest month"] = (w => new DeliveryRequest { Source = "clinic", Period = "0001-01", Paths = Clinic(w, GoodPatients, GoodVisits).Paths }, ["--period 0001-01 is before 2000-01", "earliest_period"]),
+        ["month folder in the future"] = (w => new DeliveryRequest { Source = "clinic", Paths = [Delivery(w, Utf8(GoodPatients), Utf8(GoodVisits), "2099-01")] }, ["The folder name 2099-01 is after"]),
     };
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);
@@ -120,6 +127,10 @@ public class BadInputTests
 
         return buffer.ToArray();
     }
+
+    /// <summary>A Parquet file whose footer (its metadata) is <paramref name="footer"/>.</summary>
+    private static byte[] ParquetWithFooter(params byte[] footer) =>
+        [.. "PAR1"u8, .. footer, .. BitConverter.GetBytes(footer.Length), .. "PAR1"u8];
 
     private static DeliveryFile Huge()
     {

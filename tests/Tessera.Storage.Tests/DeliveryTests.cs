@@ -85,6 +85,22 @@ public class DeliveryTests
     }
 
     [Fact]
+    public void A_ragged_row_is_quarantined_whole_and_the_rest_of_the_delivery_accepted()
+    {
+        using var workspace = NewWorkspace();
+        var patients = Patients("P1,Ada,Lovelace,1985-12-10,,F", "P2,Alan,Turing,1972-06-23,M", "P3,Grace,Hopper,1966-12-09,,F");
+        var outcome = workspace.Ingest(new DeliveryRequest { Source = "clinic", Paths = [Delivery(workspace, Utf8(patients), Utf8(Visits()))], MaxErrorShare = 0.5 });
+
+        Assert.Equal(DeliveryOutcome.Accepted, outcome.Status);
+        Assert.Equal(2, outcome.RowsAccepted);
+        var entry = Assert.Single(workspace.Workspace.Vault.Quarantined(outcome.DeliveryId!.Value));
+        Assert.Equal(("patients.csv", 3L), (entry.File, entry.Row));
+        Assert.Contains("6 values as in the header, found 5", entry.Expected, StringComparison.Ordinal);
+        Assert.Null(entry.PlainValue); // the whole row may hold a name: kept sealed
+        Assert.NotNull(entry.SealedValue);
+    }
+
+    [Fact]
     public void Quarantined_identifiers_are_kept_encrypted()
     {
         using var workspace = NewWorkspace();

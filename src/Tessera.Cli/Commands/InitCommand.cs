@@ -14,14 +14,18 @@ public static class InitCommand
         {
             Description = "PostgreSQL connection string for a server workspace, e.g. \"Host=db;Database=tessera;Username=tessera\". Default: embedded (SQLite + DuckDB files in DIR).",
         };
+        var earliest = new Option<string?>("--earliest-period")
+        {
+            Description = "The earliest month a delivery may cover, YYYY-MM (default 2000-01); the latest is always next month.",
+        };
         var command = new Command("init", "Create a workspace: operational and person-level stores, a master key file beside the folder, and the synthetic county's sources.")
         {
-            folder, database,
+            folder, database, earliest,
         };
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(folder)!;
-            using var workspace = Workspace.Create(path, parsed.GetValue(database), WorkspaceOption.CurrentOperator, DateTime.UtcNow);
+            using var workspace = Workspace.Create(path, parsed.GetValue(database), WorkspaceOption.CurrentOperator, DateTime.UtcNow, parsed.GetValue(earliest));
             output.WriteLine($"Created workspace {workspace.Folder} ({(workspace.IsEmbedded ? "embedded: SQLite + DuckDB" : "PostgreSQL")}).");
             output.WriteLine($"Master key: {workspace.Config.MasterKeyFile}");
             output.WriteLine("  Keep a backup of this file somewhere safe and separate: without it the identifiers in the workspace cannot be read.");

@@ -30,7 +30,7 @@ public readonly record struct YearMonth : IComparable<YearMonth>
     public DateOnly FirstDay => new(Year, Month, 1);
 
     /// <summary>Last day of the month, e.g. 2024-02-29 for 2024-02.</summary>
-    public DateOnly LastDay => FirstDay.AddMonths(1).AddDays(-1);
+    public DateOnly LastDay => new(Year, Month, DateTime.DaysInMonth(Year, Month));
 
     /// <summary>Number of months since year 0, so that month arithmetic is integer arithmetic.</summary>
     public int Ordinal => (Year * 12) + Month - 1;

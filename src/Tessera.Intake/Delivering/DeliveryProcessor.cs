@@ -29,6 +29,16 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
     /// <summary>Keys the blind-index columns (e.g. "_ssn_index"); without it they stay empty.</summary>
     public BlindIndex? BlindIndex { get; init; }
 
+    /// <summary>
+    /// The earliest month a delivery may cover (the workspace's <c>earliest_period</c>). With the
+    /// current month plus one as the latest, it keeps a mistyped period such as 0001-01 or 9999-12
+    /// out of the ledger, where a far-future month would stay "latest" for ever.
+    /// </summary>
+    public YearMonth EarliestPeriod { get; init; } = DefaultEarliestPeriod;
+
+    /// <summary>The earliest period of a workspace that does not set one: January 2000.</summary>
+    public static readonly YearMonth DefaultEarliestPeriod = new(2000, 1);
+
     /// <summary>Ingests <paramref name="request"/>, reading it with <paramref name="dictionaries"/> (one, or every supported HMIS version).</summary>
     public DeliveryOutcome Ingest(DeliveryRequest request, IReadOnlyList<SourceDictionary> dictionaries, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -39,7 +49,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         try
         {
             progress?.Report(new IngestProgress("Checking", null, 0, 0));
-            plan = Prepare(request, dictionaries);
+            plan = Prepare(request, dictionaries, YearMonth.Of(DateOnly.FromDateTime(received)));
         }
         catch (DeliveryRejectedException ex)
         {
@@ -173,6 +183,13 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
             writer.Dispose();
             Abandon(keeping, request.Source, plan.ContentHash);
             return Reject(request.Source, plan, received, ex.Message, quarantine.First, rowsRead, quarantinedRows);
+        }
+        catch
+        {
+            // Whatever failed (a bug, a full disk, a cancelled upload), nothing of this delivery stays behind.
+            writer.Dispose();
+            Abandon(keeping, request.Source, plan.ContentHash);
+            throw;
         }
     }
 
@@ -309,9 +326,10 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
     private static IRowSource OpenRows(DeliveryFile delivered, FileScan scan) =>
         delivered.IsParquet ? ParquetRowSource.Open(delivered) : CsvRowSource.Open(delivered, scan.Encoding);
 
-    private static Plan Prepare(DeliveryRequest request, IReadOnlyList<SourceDictionary> dictionaries)
+    private Plan Prepare(DeliveryRequest request, IReadOnlyList<SourceDictionary> dictionaries, YearMonth now)
     {
-        var files = request.Files ?? DeliveryInput.Resolve(request.Paths);
+        var files = request.Files ?? DeliveryInput.Resolve(request.Paths, displayRoot: request.DisplayRoot);
+        var latest = now.AddMonths(1);
         SourceDictionary dictionary;
         DateOnly start, end;
         string label;
@@ -322,6 +340,11 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
             var export = HmisExport.Identify(files, dictionaries);
             (dictionary, start, end, fullRefresh, note) = (export.Dictionary, export.Start, export.End, export.FullRefresh, export.Note);
             label = string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd} to {end:yyyy-MM-dd}");
+            if (YearMonth.Of(end) > latest || YearMonth.Of(end) < EarliestPeriod)
+            {
+                throw new DeliveryRejectedException(string.Create(CultureInfo.InvariantCulture,
+                    $"Export.csv: the export ends on {end:yyyy-MM-dd}, outside the months this workspace accepts ({EarliestPeriod} to {latest}); check ExportEndDate."));
+            }
         }
         else
         {
@@ -338,6 +361,17 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
             {
                 month = DeliveryInput.PeriodFromFolders(request.Paths)
                     ?? throw new DeliveryRejectedException("Say which month the delivery covers with --period YYYY-MM (it could not be read from a YYYY-MM folder name).");
+            }
+
+            var named = request.Period is null ? $"The folder name {month}" : $"--period {month}";
+            if (month > latest)
+            {
+                throw new DeliveryRejectedException($"{named} is after {latest}: a delivery covers a month that has begun (or next month, for an extract sent ahead). Check the period.");
+            }
+
+            if (month < EarliestPeriod)
+            {
+                throw new DeliveryRejectedException($"{named} is before {EarliestPeriod}, the earliest month this workspace accepts (earliest_period in tessera-workspace.json). Check the period.");
             }
 
             (start, end, label) = (month.FirstDay, month.LastDay, month.ToString());

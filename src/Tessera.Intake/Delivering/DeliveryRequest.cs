@@ -15,6 +15,12 @@ public sealed record DeliveryRequest
     /// <summary>Month covered ("YYYY-MM"); taken from a YYYY-MM folder name when omitted. HMIS exports carry their own period.</summary>
     public string? Period { get; init; }
 
+    /// <summary>
+    /// Messages name files relative to this folder instead of by their full path: an upload's files
+    /// sit in a private folder on the server, whose path is nobody else's business.
+    /// </summary>
+    public string? DisplayRoot { get; init; }
+
     /// <summary>Overrides the dictionary's share of invalid rows above which the delivery is rejected.</summary>
     public double? MaxErrorShare { get; init; }
 }

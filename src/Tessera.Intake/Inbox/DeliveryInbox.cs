@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using Tessera.Core.Time;
+using Tessera.Intake.Reading;
 
 namespace Tessera.Intake.Inbox;
 
@@ -44,21 +44,29 @@ public sealed class DeliveryInbox
     public InboxSource? Source(string name) =>
         Sources().FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal));
 
-    /// <summary>Counts the data rows of one delivered file (CSV, or each CSV inside a zip), header excluded.</summary>
-    public static long CountRows(string path)
+    /// <summary>
+    /// Counts the data rows of one delivered file (CSV, or each CSV inside a zip), header excluded.
+    /// A zip is opened under the same limits as an ingest (entries, total size, compression ratio,
+    /// each entry read no further than it declares), so a zip bomb in the inbox is refused rather
+    /// than counted.
+    /// </summary>
+    /// <returns>The count, or null with the reason when the file is not counted.</returns>
+    public static (long? Rows, string? Problem) CountRows(string path, ZipLimits? limits = null)
     {
-        if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        try
         {
-            using var zip = ZipFile.OpenRead(path);
-            return zip.Entries.Where(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Sum(e =>
-            {
-                using var stream = e.Open();
-                return Math.Max(0, CountLines(stream) - 1);
-            });
+            return (DeliveryInput.Resolve([path], limits, displayRoot: Path.GetDirectoryName(path))
+                .Where(f => f.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                .Sum(f =>
+                {
+                    using var stream = f.Open();
+                    return Math.Max(0, CountLines(stream) - 1);
+                }), null);
         }
-
-        using var file = File.OpenRead(path);
-        return Math.Max(0, CountLines(file) - 1);
+        catch (DeliveryRejectedException ex)
+        {
+            return (null, ex.Message);
+        }
     }
 
     private static List<InboxDelivery> Deliveries(string sourceDir) =>

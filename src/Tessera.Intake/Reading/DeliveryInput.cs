@@ -10,12 +10,16 @@ namespace Tessera.Intake.Reading;
 /// </summary>
 public static class DeliveryInput
 {
-    /// <summary>Resolves <paramref name="paths"/> into one delivery's files.</summary>
+    /// <summary>
+    /// Resolves <paramref name="paths"/> into one delivery's files; with <paramref name="displayRoot"/>,
+    /// messages name them relative to that folder (an upload's folder on the server stays unnamed).
+    /// </summary>
     /// <exception cref="DeliveryRejectedException">A path is missing, a zip is unsafe, or two files have the same name.</exception>
-    public static IReadOnlyList<DeliveryFile> Resolve(IReadOnlyList<string> paths, ZipLimits? limits = null)
+    public static IReadOnlyList<DeliveryFile> Resolve(IReadOnlyList<string> paths, ZipLimits? limits = null, string? displayRoot = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         limits ??= new ZipLimits();
+        string Shown(string path) => displayRoot is null ? path : Path.GetRelativePath(displayRoot, Path.GetFullPath(path));
         if (paths.Count == 0)
         {
             throw new DeliveryRejectedException("Name at least one file or folder to ingest.");
@@ -26,15 +30,15 @@ public static class DeliveryInput
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(FromFolder(path, limits));
+                files.AddRange(FromFolder(path, limits, Shown));
             }
             else if (File.Exists(path))
             {
-                files.AddRange(IsZip(path) ? FromZip(path, limits) : [DeliveryFile.FromDisk(path)]);
+                files.AddRange(IsZip(path) ? FromZip(path, limits) : [DeliveryFile.FromDisk(path, Shown(path))]);
             }
             else
             {
-                throw new DeliveryRejectedException($"{path} does not exist.");
+                throw new DeliveryRejectedException($"{Shown(path)} does not exist.");
             }
         }
 
@@ -66,7 +70,7 @@ public static class DeliveryInput
         return found;
     }
 
-    private static IEnumerable<DeliveryFile> FromFolder(string folder, ZipLimits limits)
+    private static IEnumerable<DeliveryFile> FromFolder(string folder, ZipLimits limits, Func<string, string> shown)
     {
         var entries = Directory.GetFiles(folder)
             .Where(p => !Path.GetFileName(p).StartsWith('.'))
@@ -78,8 +82,8 @@ public static class DeliveryInput
         }
 
         return entries.Select(p => IsZip(p)
-            ? throw new DeliveryRejectedException($"{p} is a zip inside a folder of files; deliver the zip on its own or its files without it.")
-            : DeliveryFile.FromDisk(p));
+            ? throw new DeliveryRejectedException($"{shown(p)} is a zip inside a folder of files; deliver the zip on its own or its files without it.")
+            : DeliveryFile.FromDisk(p, shown(p)));
     }
 
     private static bool IsZip(string path)

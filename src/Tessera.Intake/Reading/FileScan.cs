@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Unicode;
 
 namespace Tessera.Intake.Reading;
@@ -11,7 +13,10 @@ namespace Tessera.Intake.Reading;
 public sealed record FileScan(string Sha256, long Bytes, TextEncodingKind Encoding)
 {
     /// <summary>Scans <paramref name="file"/>, copying its bytes into <paramref name="copy"/> when given.</summary>
-    /// <exception cref="DeliveryRejectedException">The file is empty, or is UTF-16/UTF-32 or binary where text is expected.</exception>
+    /// <exception cref="DeliveryRejectedException">
+    /// The file is empty, is UTF-16/UTF-32 or binary where text is expected, or mixes UTF-8 with
+    /// bytes that are not UTF-8.
+    /// </exception>
     public static FileScan Of(DeliveryFile file, Stream? copy = null)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -20,8 +25,8 @@ public sealed record FileScan(string Sha256, long Bytes, TextEncodingKind Encodi
         var buffer = new byte[1 << 16];
         var carry = 0;
         long total = 0;
-        var validUtf8 = true;
         var checkText = !file.IsParquet;
+        var text = new TextCheck();
         int read;
         while ((read = stream.Read(buffer, carry, buffer.Length - carry)) > 0 || carry > 0)
         {
@@ -40,23 +45,28 @@ public sealed record FileScan(string Sha256, long Bytes, TextEncodingKind Encodi
                 throw new DeliveryRejectedException($"{file.DisplayPath} contains NUL bytes, so it is not a text (CSV) file; it may be UTF-16 without a byte-order mark or a binary file. Save it as CSV in UTF-8.");
             }
 
+            var offset = total - carry;
             total += read;
-            if (read == 0)
-            {
-                validUtf8 &= Utf8.IsValid(chunk);
-                break;
-            }
-
-            if (validUtf8 && checkText)
-            {
-                var complete = CompleteUtf8Prefix(chunk);
-                validUtf8 = Utf8.IsValid(chunk[..complete]);
-                carry = length - complete;
-                chunk[complete..].CopyTo(buffer);
-            }
-            else
+            if (!checkText)
             {
                 carry = 0;
+                continue;
+            }
+
+            // The last sequence of a chunk may be cut; it is checked with the next chunk.
+            var complete = read == 0 ? length : CompleteUtf8Prefix(chunk);
+            text.Add(chunk[..complete], offset);
+            if (text.IsMixed)
+            {
+                throw new DeliveryRejectedException(string.Create(CultureInfo.InvariantCulture,
+                    $"{file.DisplayPath} mixes UTF-8 with bytes that are not UTF-8 (the first at byte offset {text.FirstInvalid:N0}, on line {LineOf(file, text.FirstInvalid!.Value):N0}): it was probably pasted together from files saved in different encodings, and its names would be read garbled. Save the whole file as CSV UTF-8."));
+            }
+
+            carry = length - complete;
+            chunk[complete..].CopyTo(buffer);
+            if (read == 0)
+            {
+                break;
             }
         }
 
@@ -66,10 +76,26 @@ public sealed record FileScan(string Sha256, long Bytes, TextEncodingKind Encodi
         }
 
         var encoding = !checkText ? TextEncodingKind.Binary
-            : !validUtf8 ? TextEncodingKind.Latin1
+            : text.FirstInvalid is not null ? TextEncodingKind.Latin1
             : StartsWithUtf8Bom(file) ? TextEncodingKind.Utf8WithBom
             : TextEncodingKind.Utf8;
         return new FileScan(Convert.ToHexStringLower(hash.GetHashAndReset()), total, encoding);
+    }
+
+    /// <summary>The 1-based line holding byte <paramref name="offset"/> (read again: only a rejected file needs it).</summary>
+    private static long LineOf(DeliveryFile file, long offset)
+    {
+        using var stream = file.Open();
+        var buffer = new byte[1 << 16];
+        long line = 1, position = 0;
+        int read;
+        while (position < offset && (read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, offset - position))) > 0)
+        {
+            line += buffer.AsSpan(0, read).Count((byte)'\n');
+            position += read;
+        }
+
+        return line;
     }
 
     private static void RejectWideEncodings(DeliveryFile file, ReadOnlySpan<byte> start)
@@ -91,6 +117,62 @@ public sealed record FileScan(string Sha256, long Bytes, TextEncodingKind Encodi
         Span<byte> start = stackalloc byte[3];
         using var stream = file.Open();
         return stream.ReadAtLeast(start, 3, throwOnEndOfStream: false) == 3 && start is [0xEF, 0xBB, 0xBF];
+    }
+
+    /// <summary>
+    /// Whether a file is UTF-8, Latin-1, or a mix of both. Latin-1 (Windows-1252) files from older
+    /// systems are read as such; a file holding both well-formed multi-byte UTF-8 and bytes that
+    /// are not UTF-8 was stitched together from two encodings, and either reading garbles names.
+    /// </summary>
+    private sealed class TextCheck
+    {
+        private char[] _chars = [];
+
+        /// <summary>Offset of the first byte that is not UTF-8, if any.</summary>
+        public long? FirstInvalid { get; private set; }
+
+        /// <summary>True once a well-formed multi-byte UTF-8 sequence was seen.</summary>
+        public bool SawMultibyte { get; private set; }
+
+        public bool IsMixed => SawMultibyte && FirstInvalid is not null;
+
+        public void Add(ReadOnlySpan<byte> bytes, long offset)
+        {
+            if (Ascii.IsValid(bytes) || (SawMultibyte && FirstInvalid is not null))
+            {
+                return;
+            }
+
+            if (Utf8.IsValid(bytes))
+            {
+                SawMultibyte = true;
+                return;
+            }
+
+            // Walk the valid stretches between invalid bytes: a stretch that decodes to fewer
+            // characters than it has bytes holds a multi-byte sequence.
+            if (_chars.Length < bytes.Length)
+            {
+                _chars = new char[bytes.Length];
+            }
+
+            var position = 0;
+            while (position < bytes.Length)
+            {
+                var status = Utf8.ToUtf16(bytes[position..], _chars, out var consumed, out var written, replaceInvalidSequences: false, isFinalBlock: true);
+                SawMultibyte |= written < consumed;
+                position += consumed;
+                if (status == System.Buffers.OperationStatus.InvalidData)
+                {
+                    FirstInvalid ??= offset + position;
+                    position++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+        }
     }
 
     private static int CompleteUtf8Prefix(ReadOnlySpan<byte> chunk)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using Parquet;
 using Parquet.Schema;
 using Parquet.Serialization;
@@ -36,19 +37,22 @@ public sealed class ParquetRowSource : IRowSource
     public double Progress => _rows.Count == 0 ? 1 : (_index + 1) / (double)_rows.Count;
 
     /// <summary>Opens <paramref name="file"/>.</summary>
-    /// <exception cref="DeliveryRejectedException">The file is not a Parquet file or has nested columns.</exception>
+    /// <exception cref="DeliveryRejectedException">The file is not a Parquet file, is damaged, or has nested columns.</exception>
     public static ParquetRowSource Open(DeliveryFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        using var stream = new MemoryStream();
+        byte[] bytes;
         using (var source = file.Open())
+        using (var copy = new MemoryStream())
         {
-            source.CopyTo(stream);
+            source.CopyTo(copy);
+            bytes = copy.ToArray();
         }
 
-        stream.Position = 0;
         try
         {
+            CheckFooter(bytes);
+            using var stream = new StrictMemoryStream(bytes);
             var result = ParquetSerializer.DeserializeUntypedAsync(stream).GetAwaiter().GetResult();
             if (result.Schema.Fields.Any(f => f is not DataField))
             {
@@ -57,11 +61,43 @@ public sealed class ParquetRowSource : IRowSource
 
             return new ParquetRowSource(result.Schema.GetDataFields().Select(f => f.Name).ToList(), result.Data);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ParquetException or InvalidOperationException or NotSupportedException)
+        catch (DeliveryRejectedException)
         {
-            throw new DeliveryRejectedException($"{file.DisplayPath} is not a readable Parquet file ({ex.Message}).", ex);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A damaged file makes the reader fail in many ways (a Thrift protocol error, a null
+            // reference, a length asking for more memory than exists); each is the file's fault.
+            throw new DeliveryRejectedException($"{file.DisplayPath} is not a readable Parquet file ({Reason(ex)}).", ex);
         }
     }
+
+    /// <summary>
+    /// Reads the footer (the file's metadata) once with a stream that fails at its end. Parquet.Net
+    /// 6.1 reads the footer from a buffer whose end it does not notice: a truncated or damaged
+    /// footer makes it read past the end for ever (one core at 100%, never returning). Once the
+    /// same bytes have been read without passing the end, its own read of them cannot either.
+    /// </summary>
+    private static void CheckFooter(byte[] bytes)
+    {
+        if (bytes.Length < 12 || !bytes.AsSpan(0, 4).SequenceEqual("PAR1"u8) || !bytes.AsSpan(bytes.Length - 4).SequenceEqual("PAR1"u8))
+        {
+            throw new InvalidDataException("it does not start and end with the Parquet marker PAR1");
+        }
+
+        var length = BitConverter.ToInt32(bytes, bytes.Length - 8);
+        if (length <= 0 || length > bytes.Length - 12)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"its footer claims {length:N0} bytes in a file of {bytes.Length:N0}"));
+        }
+
+        using var footer = new StrictMemoryStream(bytes, bytes.Length - 8 - length, length);
+        FooterReader.Read(footer);
+    }
+
+    private static string Reason(Exception ex) =>
+        ex is InvalidDataException or EndOfStreamException or ParquetException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
 
     /// <inheritdoc />
     public bool Read()
@@ -83,5 +119,52 @@ public sealed class ParquetRowSource : IRowSource
     /// <inheritdoc />
     public void Dispose()
     {
+    }
+
+    /// <summary>A memory stream that throws at its end where a plain one would return -1 from ReadByte.</summary>
+    private sealed class StrictMemoryStream : MemoryStream
+    {
+        public StrictMemoryStream(byte[] bytes)
+            : base(bytes, writable: false)
+        {
+        }
+
+        public StrictMemoryStream(byte[] bytes, int index, int count)
+            : base(bytes, index, count, writable: false)
+        {
+        }
+
+        public override int ReadByte()
+        {
+            var value = base.ReadByte();
+            return value >= 0 ? value : throw new EndOfStreamException("the file ends in the middle of its metadata");
+        }
+    }
+
+    /// <summary>
+    /// Parquet.Net's own footer parser (internal in 6.1), called over a <see cref="StrictMemoryStream"/>.
+    /// Found once by name; a Parquet.Net that renames it fails every Parquet delivery with this
+    /// message, rather than reading footers unchecked.
+    /// </summary>
+    private static class FooterReader
+    {
+        private static readonly Func<Stream, object?> Parse = Find();
+
+        public static void Read(Stream footer) => Parse(footer);
+
+        private static Func<Stream, object?> Find()
+        {
+            var assembly = typeof(ParquetSerializer).Assembly;
+            var protocol = assembly.GetType("Parquet.Meta.Proto.ThriftCompactProtocolReader");
+            var metadata = assembly.GetType("Parquet.Meta.FileMetaData");
+            var create = protocol?.GetConstructor([typeof(Stream)]);
+            var read = protocol is null ? null : metadata?.GetMethod("Read", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic, [protocol]);
+            if (create is null || read is null)
+            {
+                return _ => throw new InvalidOperationException("this version of Parquet.Net has no footer parser where Tessera expects it, so Parquet files cannot be checked");
+            }
+
+            return stream => read.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [create.Invoke([stream])], CultureInfo.InvariantCulture);
+        }
     }
 }

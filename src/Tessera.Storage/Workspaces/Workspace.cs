@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Tessera.Core.Time;
 using Tessera.Governance.Audit;
 using Tessera.Governance.Keys;
 using Tessera.Intake.Delivering;
@@ -73,10 +74,15 @@ public sealed class Workspace : IDisposable
     /// <paramref name="postgres"/> is given), its master key file beside it, and registers the
     /// synthetic county's sources.
     /// </summary>
-    /// <exception cref="WorkspaceException">The folder is a workspace already, or the key file exists.</exception>
-    public static Workspace Create(string folder, string? postgres, string operatorName, DateTime nowUtc)
+    /// <exception cref="WorkspaceException">The folder is a workspace already, the key file exists, or <paramref name="earliestPeriod"/> is not a month.</exception>
+    public static Workspace Create(string folder, string? postgres, string operatorName, DateTime nowUtc, string? earliestPeriod = null)
     {
         var full = Path.GetFullPath(folder);
+        if (earliestPeriod is not null)
+        {
+            ParseEarliestPeriod(earliestPeriod, "--earliest-period");
+        }
+
         if (File.Exists(Path.Combine(full, MarkerFile)))
         {
             throw new WorkspaceException($"{full} is already a Tessera workspace; nothing was changed. Use it with --workspace, or choose another folder.");
@@ -97,6 +103,7 @@ public sealed class Workspace : IDisposable
             MasterKeyFile = keyFile,
             MasterKeyFingerprint = master.Fingerprint,
             Operator = operatorName,
+            EarliestPeriod = earliestPeriod,
             CreatedUtc = nowUtc,
         };
         var workspace = new Workspace(full, config);
@@ -310,12 +317,23 @@ public sealed class Workspace : IDisposable
         }
     }
 
+    /// <summary>The earliest month a delivery may cover (<see cref="WorkspaceConfig.EarliestPeriod"/>).</summary>
+    /// <exception cref="WorkspaceException">The settings file names something that is not a month.</exception>
+    public YearMonth EarliestPeriod =>
+        Config.EarliestPeriod is { } text ? ParseEarliestPeriod(text, $"earliest_period in {MarkerFile}") : DeliveryProcessor.DefaultEarliestPeriod;
+
+    private static YearMonth ParseEarliestPeriod(string text, string where) =>
+        YearMonth.TryParse(text, out var month) && month.Year >= 1900
+            ? month
+            : throw new WorkspaceException($"{where} is '{text}', not a month written YYYY-MM from 1900 on (e.g. 2010-01).");
+
     /// <summary>A processor that ingests deliveries into this workspace.</summary>
     public DeliveryProcessor Processor(TimeProvider clock, Action<string>? faultPoint = null)
     {
+        var earliest = EarliestPeriod;
         var accepted = Vault.AcceptedContent();
         Raw.Sweep((source, hash) => accepted.Contains((source, hash)));
-        return new DeliveryProcessor(Vault, Raw, DataKeyFor, clock) { FaultPoint = faultPoint, BlindIndex = _blindIndex.Value };
+        return new DeliveryProcessor(Vault, Raw, DataKeyFor, clock) { FaultPoint = faultPoint, BlindIndex = _blindIndex.Value, EarliestPeriod = earliest };
     }
 
     /// <summary>Ingests one delivery.</summary>
@@ -500,7 +518,7 @@ public sealed class Workspace : IDisposable
     /// <exception cref="WorkspaceException">The name is taken, or a source does not exist.</exception>
     public string CreateServiceToken(string name, IReadOnlyList<string> sources, string actor, DateTime nowUtc)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(sources);
         if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9._-]{1,62}$"))
         {
@@ -509,7 +527,7 @@ public sealed class Workspace : IDisposable
 
         using (var db = Operational())
         {
-            if (db.ServiceTokens.Any(t => t.Name == name))
+            if (db.ServiceTokens.Any(t => t.Name == name && t.RevokedUtc == null))
             {
                 throw new WorkspaceException($"A service account named '{name}' exists already; revoke it first or choose another name.");
             }
@@ -529,6 +547,17 @@ public sealed class Workspace : IDisposable
         var token = "tst_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         using (var db = Operational())
         {
+            // A revoked account of the same name stays in the list under a name that says when it was revoked.
+            if (db.ServiceTokens.SingleOrDefault(t => t.Name == name) is { RevokedUtc: { } revoked } old)
+            {
+                db.ServiceTokens.Remove(old);
+                db.ServiceTokens.Add(new ServiceTokenRecord
+                {
+                    Name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} (revoked {revoked:yyyy-MM-dd HH:mm:ss})"),
+                    TokenHash = old.TokenHash, Sources = old.Sources, CreatedUtc = old.CreatedUtc, RevokedUtc = revoked,
+                });
+            }
+
             db.ServiceTokens.Add(new ServiceTokenRecord { Name = name, TokenHash = TokenHash(token), Sources = string.Join(",", sources), CreatedUtc = nowUtc });
             db.SaveChanges();
         }

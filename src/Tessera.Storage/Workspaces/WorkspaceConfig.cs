@@ -40,6 +40,13 @@ public sealed class WorkspaceConfig
     [JsonPropertyName("operator")]
     public string Operator { get; set; } = "";
 
+    /// <summary>
+    /// The earliest month a delivery may cover, YYYY-MM (null: 2000-01). The latest is always next
+    /// month, so a mistyped period cannot become a source's "latest" delivery for ever.
+    /// </summary>
+    [JsonPropertyName("earliest_period")]
+    public string? EarliestPeriod { get; set; }
+
     /// <summary>When the workspace was created (UTC).</summary>
     [JsonPropertyName("created_utc")]
     public DateTime CreatedUtc { get; set; }

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -21,13 +22,14 @@ internal sealed class ServiceTokenHandler(IOptionsMonitor<AuthenticationSchemeOp
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        // RFC 7235: the scheme is case-insensitive ("Bearer", "bearer", "BEARER").
+        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization.ToString(), out var header)
+            || !string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var record = workspaces.Current?.FindServiceToken(header["Bearer ".Length..].Trim());
+        var record = workspaces.Current?.FindServiceToken(header.Parameter?.Trim() ?? "");
         if (record is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("The token is unknown or revoked."));

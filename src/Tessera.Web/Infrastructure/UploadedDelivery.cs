@@ -37,7 +37,7 @@ public static class UploadedDelivery
                 paths.Add(path);
             }
 
-            var request = new DeliveryRequest { Source = source, Paths = paths, Period = string.IsNullOrWhiteSpace(period) ? null : period.Trim() };
+            var request = new DeliveryRequest { Source = source, Paths = paths, DisplayRoot = folder, Period = string.IsNullOrWhiteSpace(period) ? null : period.Trim() };
             return await Task.Run(() => workspace.Ingest(request, TimeProvider.System, cancellationToken: cancellationToken), cancellationToken);
         }
         finally

@@ -35,8 +35,8 @@ public sealed class DetailModel(WorkspaceCatalog catalog, RequestAccess access) 
         var source = Visible(name);
         return source is null
             ? NotFound()
-            : CsvExport.File($"tessera-{source.Name}-deliveries.csv", ["month", "file", "rows", "bytes"],
-                Rows(source).Select(r => (IReadOnlyList<object?>)[r.Month, r.File, r.Rows, r.Bytes]));
+            : CsvExport.File($"tessera-{source.Name}-deliveries.csv", ["month", "file", "rows", "bytes", "not_counted"],
+                Rows(source).Select(r => (IReadOnlyList<object?>)[r.Month, r.File, r.Rows, r.Bytes, r.NotCounted]));
     }
 
     // Another agency's source is "not found": its existence is not confirmed either.
@@ -53,8 +53,12 @@ public sealed class DetailModel(WorkspaceCatalog catalog, RequestAccess access) 
     }
 
     private static List<FileRow> Rows(InboxSource source) =>
-        source.Deliveries.SelectMany(d => d.Files.Select(f => new FileRow(d.Month.ToString(), f.Name, DeliveryInbox.CountRows(f.Path), f.Bytes))).ToList();
+        source.Deliveries.SelectMany(d => d.Files.Select(f =>
+        {
+            var (rows, problem) = DeliveryInbox.CountRows(f.Path);
+            return new FileRow(d.Month.ToString(), f.Name, rows, f.Bytes, problem);
+        })).ToList();
 
-    /// <summary>One delivered file.</summary>
-    public sealed record FileRow(string Month, string File, long Rows, long Bytes);
+    /// <summary>One delivered file; <see cref="Rows"/> is null, and <see cref="NotCounted"/> says why, for a zip beyond the intake's limits.</summary>
+    public sealed record FileRow(string Month, string File, long? Rows, long Bytes, string? NotCounted);
 }
