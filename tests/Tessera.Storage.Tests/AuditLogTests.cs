@@ -22,6 +22,9 @@ public sealed class AuditLogTests
             {
                 data.Add(engine, "edit", 4);
                 data.Add(engine, "edit-and-rechain", 4);
+                data.Add(engine, "edit-rechain-and-cut-checkpoints", 4);
+                data.Add(engine, "edit-last-rechain-and-cut-its-checkpoint", 8);
+                data.Add(engine, "cut-checkpoints", 3);
                 data.Add(engine, "delete", 3);
                 data.Add(engine, "delete-first", 1);
                 data.Add(engine, "reorder", 5);
@@ -102,6 +105,93 @@ public sealed class AuditLogTests
         Assert.Equal(DateTimeKind.Utc, last.TimeUtc.Kind);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public async Task The_probes_rewrite_makes_audit_verify_exit_3_naming_the_record(Engine engine)
+    {
+        using var test = new TestWorkspace(engine);
+        WriteRecords(test.Workspace, 7);
+        using (var db = test.Workspace.Operational())
+        {
+            Rechain(test.Workspace, db, SqlAuditLog.Table(db), 4);
+        }
+
+        CutCheckpoints(test.Workspace, fromSequence: 4);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await Cli.TesseraCli.RunAsync(["audit", "verify", "--workspace", test.Folder], output, error);
+
+        Assert.Equal(3, code);
+        Assert.Contains("first bad record: 4", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void A_tail_cut_from_both_the_log_and_its_checkpoints_is_caught_by_an_outside_copy(Engine engine)
+    {
+        using var test = new TestWorkspace(engine);
+        WriteRecords(test.Workspace, 7);
+        var outside = Path.Combine(test.Root, "worm-copy.log");
+        File.Copy(Path.Combine(test.Folder, Workspace.AuditCheckpointsFile), outside);
+        using (var db = test.Workspace.Operational())
+        {
+            Run(db, SqlAuditLog.Table(db), "DELETE FROM @table WHERE sequence >= 6");
+        }
+
+        CutCheckpoints(test.Workspace, fromSequence: 6);
+
+        Assert.True(test.Workspace.Audit.Verify().IsIntact); // what the workspace alone cannot see
+        var checkedAgainstCopy = test.Workspace.Audit.Verify(outside);
+        Assert.Equal(6, checkedAgainstCopy.FirstBadRecord);
+        Assert.Contains("outside copy", checkedAgainstCopy.Problem, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void Only_the_last_record_may_lack_a_checkpoint(Engine engine)
+    {
+        using var test = new TestWorkspace(engine);
+        WriteRecords(test.Workspace, 3);
+        CutCheckpoints(test.Workspace, fromSequence: 4); // as after a crash between the last record and its checkpoint
+
+        Assert.True(test.Workspace.Audit.Verify().IsIntact);
+        test.Workspace.Audit.Record(Event("after the crash", "read"));
+        Assert.True(test.Workspace.Audit.Verify().IsIntact);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void A_log_written_before_the_chain_was_keyed_verifies_and_goes_on_keyed(Engine engine)
+    {
+        using var test = new TestWorkspace(engine);
+        WriteRecords(test.Workspace, 3);
+        // An older workspace: plain SHA-256 chain, checkpoints signed with the audit key.
+        var signer = new AuditSigner(test.Workspace.DataKeyFor(AuditSigner.KeyName));
+        var lines = new List<string>();
+        using (var db = test.Workspace.Operational())
+        {
+            var previousHash = AuditRecord.GenesisHash;
+            foreach (var record in test.Workspace.Audit.Records())
+            {
+                var relinked = record with { PreviousHash = previousHash };
+                var plain = relinked with { Hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(relinked.CanonicalBytes)) };
+                Run(db, SqlAuditLog.Table(db), "UPDATE @table SET previous_hash = {0}, hash = {1} WHERE sequence = {2}", plain.PreviousHash, plain.Hash, plain.Sequence);
+                lines.Add(signer.Checkpoint(plain).ToLine());
+                previousHash = plain.Hash;
+            }
+        }
+
+        File.WriteAllLines(Path.Combine(test.Folder, Workspace.AuditCheckpointsFile), lines);
+        Assert.True(test.Workspace.Audit.Verify().IsIntact, test.Workspace.Audit.Verify().Problem);
+
+        WriteRecords(test.Workspace, 2);
+
+        var result = test.Workspace.Audit.Verify();
+        Assert.True(result.IsIntact, result.Problem);
+        Assert.True(signer.IsChained(test.Workspace.Audit.Records()[^1]));
+    }
+
     private static void WriteRecords(Workspace workspace, int count)
     {
         for (var i = 0; i < count; i++)
@@ -116,6 +206,27 @@ public sealed class AuditLogTests
     private static void Run(DbContext db, string table, string sql, params object[] parameters) =>
         db.Database.ExecuteSqlRaw(sql.Replace("@table", table, StringComparison.Ordinal), parameters);
 
+    /// <summary>Changes record <paramref name="sequence"/>'s target and recomputes the plain SHA-256 chain from it to the end.</summary>
+    private static void Rechain(Workspace workspace, DbContext db, string table, long sequence)
+    {
+        var records = workspace.Audit.Records();
+        var previous = records[(int)sequence - 2];
+        foreach (var record in records.Skip((int)sequence - 1))
+        {
+            var changed = record with { Event = record.Sequence == sequence ? record.Event with { Target = "nothing to see" } : record.Event, PreviousHash = previous.Hash };
+            var rewritten = changed with { Hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(changed.CanonicalBytes)) };
+            Run(db, table, "UPDATE @table SET target = {0}, previous_hash = {1}, hash = {2} WHERE sequence = {3}",
+                rewritten.Event.Target, rewritten.PreviousHash, rewritten.Hash, rewritten.Sequence);
+            previous = rewritten;
+        }
+    }
+
+    private static void CutCheckpoints(Workspace workspace, long fromSequence)
+    {
+        var path = Path.Combine(workspace.Folder, Workspace.AuditCheckpointsFile);
+        File.WriteAllLines(path, File.ReadAllLines(path).Where(line => AuditCheckpoint.Parse(line)!.Sequence < fromSequence));
+    }
+
     private static void Tamper(Workspace workspace, string tampering)
     {
         using var db = workspace.Operational();
@@ -126,19 +237,22 @@ public sealed class AuditLogTests
                 Run(db, table, "UPDATE @table SET target = 'delivery 2' WHERE sequence = 4");
                 break;
             case "edit-and-rechain":
-                // Someone with database access rewrites record 4 and recomputes every hash after it;
-                // only the signed checkpoints outside the database can tell.
-                var records = workspace.Audit.Records();
-                AuditRecord? previous = records[2];
-                foreach (var record in records.Skip(3))
-                {
-                    var changed = record.Sequence == 4 ? record.Event with { Target = "nothing to see" } : record.Event;
-                    var rewritten = AuditRecord.Next(previous, record.TimeUtc, changed);
-                    Run(db, table, "UPDATE @table SET target = {0}, previous_hash = {1}, hash = {2} WHERE sequence = {3}",
-                        rewritten.Event.Target, rewritten.PreviousHash, rewritten.Hash, rewritten.Sequence);
-                    previous = rewritten;
-                }
-
+                // Someone with database access rewrites record 4 and recomputes every hash after it
+                // (plain SHA-256: they have no audit key); the checkpoints and the keyed chain tell.
+                Rechain(workspace, db, table, 4);
+                break;
+            case "edit-rechain-and-cut-checkpoints":
+                // The probe's attack: as above, and the checkpoint lines from record 4 on cut off.
+                Rechain(workspace, db, table, 4);
+                CutCheckpoints(workspace, fromSequence: 4);
+                break;
+            case "edit-last-rechain-and-cut-its-checkpoint":
+                // Only the last record may lack a checkpoint, so the keyed chain alone guards it.
+                Rechain(workspace, db, table, 8);
+                CutCheckpoints(workspace, fromSequence: 8);
+                break;
+            case "cut-checkpoints":
+                CutCheckpoints(workspace, fromSequence: 3);
                 break;
             case "delete":
                 Run(db, table, "DELETE FROM @table WHERE sequence = 3");

@@ -24,14 +24,24 @@ public static class AuditCommand
     private static Command Verify(TextWriter output)
     {
         var workspace = WorkspaceOption.Create();
+        var copy = new Option<string?>("--checkpoints")
+        {
+            Description = "An outside copy of audit-checkpoints.log (from a write-once store) to check the log against as well; it catches a tail cut from both the log and the workspace's own checkpoint file.",
+        };
         var verify = new Command("verify", "Check that no audit record was edited, deleted, reordered or cut off. Exit 0 when intact, 3 when tampered with (printing 'first bad record: N'), 1 when the check could not run.")
         {
-            workspace,
+            workspace, copy,
         };
         verify.SetAction(parsed =>
         {
+            var outside = parsed.GetValue(copy);
+            if (outside is not null && !File.Exists(outside))
+            {
+                throw new UsageException($"--checkpoints {outside}: no such file.");
+            }
+
             using var opened = OpenWithoutRecording(parsed, workspace);
-            var result = opened.Audit.Verify();
+            var result = outside is null ? opened.Audit.Verify() : opened.Audit.Verify(outside);
             if (result.IsIntact)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Audit log intact: {result.Records:N0} records, {result.Checkpoints:N0} signed checkpoints."));

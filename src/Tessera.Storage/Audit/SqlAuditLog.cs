@@ -7,7 +7,7 @@ using Tessera.Storage.Operational;
 namespace Tessera.Storage.Audit;
 
 /// <summary>
-/// The audit log in the operational store (SQLite or PostgreSQL), hash-chained, with a signed
+/// The audit log in the operational store (SQLite or PostgreSQL), chained with a keyed hash, with a signed
 /// checkpoint per record in an <see cref="AuditCheckpointFile"/>. Appends are serialised across
 /// processes — SQLite's write lock (<c>BEGIN IMMEDIATE</c>), a PostgreSQL advisory lock — so
 /// the CLI and the web app can both write to one chain.
@@ -40,8 +40,9 @@ public sealed class SqlAuditLog(Func<OperationalDbContext> open, Func<AuditSigne
         try
         {
             BeforeWrite?.Invoke();
-            var record = Append(auditEvent);
-            checkpoints.Append(signer().Checkpoint(record));
+            var keys = signer();
+            var record = Append(auditEvent, keys);
+            checkpoints.Append(keys.Checkpoint(record));
             return record;
         }
         catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
@@ -50,7 +51,7 @@ public sealed class SqlAuditLog(Func<OperationalDbContext> open, Func<AuditSigne
         }
     }
 
-    private AuditRecord Append(AuditEvent auditEvent)
+    private AuditRecord Append(AuditEvent auditEvent, AuditSigner keys)
     {
         using var db = open();
         var connection = db.Database.GetDbConnection();
@@ -66,7 +67,7 @@ public sealed class SqlAuditLog(Func<OperationalDbContext> open, Func<AuditSigne
         }
 
         var previous = Read(connection, transaction, Table(db), $"ORDER BY sequence DESC LIMIT 1").FirstOrDefault();
-        var record = AuditRecord.Next(previous, clock.GetUtcNow().UtcDateTime, auditEvent);
+        var record = AuditRecord.Next(previous, clock.GetUtcNow().UtcDateTime, auditEvent, keys);
         using (var insert = Command(connection, transaction,
             $"INSERT INTO {Table(db)} (sequence, time_utc, actor, action, target, purpose, origin, outcome, previous_hash, hash) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)",
             record.Sequence, record.TimeText, auditEvent.Actor, auditEvent.Action, auditEvent.Target, auditEvent.Purpose, auditEvent.Origin,
@@ -90,6 +91,10 @@ public sealed class SqlAuditLog(Func<OperationalDbContext> open, Func<AuditSigne
 
     /// <inheritdoc />
     public AuditVerification Verify() => AuditVerifier.Verify(Records(), checkpoints.ReadAll(), signer());
+
+    /// <summary>Checks the log against its checkpoint file and also against an outside copy of the checkpoints (<paramref name="outsideCopy"/>, a file kept elsewhere).</summary>
+    public AuditVerification Verify(string outsideCopy) =>
+        AuditVerifier.Verify(Records(), checkpoints.ReadAll(), signer(), new AuditCheckpointFile(outsideCopy).ReadAll());
 
     private static List<AuditRecord> Read(DbConnection connection, DbTransaction? transaction, string table, string tail)
     {
