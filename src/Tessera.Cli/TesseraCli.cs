@@ -34,6 +34,7 @@ public static class TesseraCli
             AuditCommand.Create(output),
             KeysCommand.Create(output),
             TokensCommand.Create(output),
+            SessionsCommand.Create(output),
             LinkageCommand.Create(output, error),
             LinkCommand.Create(output, error),
             ReviewCommand.Create(output),

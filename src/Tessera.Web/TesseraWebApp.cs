@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using Tessera.Web.Identity;
 using Tessera.Web.Infrastructure;
+using Tessera.Web.Sessions;
 
 namespace Tessera.Web;
 
@@ -24,6 +27,8 @@ public static class TesseraWebApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // The host's settings (workspace folder, address, demo users) first: what follows reads them.
+        configure?.Invoke(builder);
         builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(AccessPageFilter))))
             .AddApplicationPart(typeof(TesseraWebApp).Assembly);
         builder.Services.AddHttpContextAccessor();
@@ -31,14 +36,23 @@ public static class TesseraWebApp
         builder.Services.AddScoped<AccessPageFilter>();
         builder.Services.AddSingleton(TimeProvider.System);
         var identity = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
+        if (identity.Production && identity.DemoUsers)
+        {
+            throw new InvalidOperationException("Demo users cannot be switched on in production (Tessera:Identity:Production and Tessera:Identity:DemoUsers are both set); remove one.");
+        }
+
         builder.Services.AddOptions<IdentityOptions>().Bind(builder.Configuration.GetSection(IdentityOptions.Section));
-        AddSignIn(builder.Services, identity);
+        var workspaceOptions = builder.Configuration.GetSection(WorkspaceOptions.Section).Get<WorkspaceOptions>() ?? new WorkspaceOptions();
+        var cookies = CookieNames.For(workspaceOptions.Workspace);
+        AddKeys(builder.Services, workspaceOptions.Workspace);
+        builder.Services.AddAntiforgery(options => options.Cookie.Name = cookies.Forms);
+        builder.Services.AddSingleton<WebSessions>();
+        AddSignIn(builder.Services, identity, cookies.Session);
         builder.Services.AddOptions<WorkspaceOptions>()
             .Bind(builder.Configuration.GetSection(WorkspaceOptions.Section));
         builder.Services.AddSingleton<WorkspaceCatalog>();
         builder.Services.AddSingleton<WorkspaceAccess>();
         builder.Services.AddHealthChecks().AddCheck<WorkspaceHealthCheck>("workspace", HealthStatus.Unhealthy);
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -67,7 +81,28 @@ public static class TesseraWebApp
     /// production), ended after <see cref="IdentityOptions.IdleMinutes"/> without a request and
     /// <see cref="IdentityOptions.MaxHours"/> after sign-in whatever happens.
     /// </summary>
-    private static void AddSignIn(IServiceCollection services, IdentityOptions identity)
+    /// <summary>
+    /// Cookie and form-token keys live with the workspace, sealed by its master key, under the
+    /// explicit application name "Tessera" (not the folder the server happened to start from). A
+    /// folder that is not a workspace yet gets keys in memory: nobody can sign in there anyway.
+    /// </summary>
+    private static void AddKeys(IServiceCollection services, string workspace)
+    {
+        var keys = services.AddDataProtection().SetApplicationName("Tessera");
+        if (!Storage.Workspaces.Workspace.Exists(workspace))
+        {
+            keys.UseEphemeralDataProtectionProvider();
+            return;
+        }
+
+        services.AddOptions<KeyManagementOptions>().Configure<WorkspaceAccess, TimeProvider>((options, workspaces, clock) =>
+        {
+            options.XmlRepository = new WebKeyRing(workspaces, clock);
+            options.XmlEncryptor = new WebKeySealer(workspaces);
+        });
+    }
+
+    private static void AddSignIn(IServiceCollection services, IdentityOptions identity, string cookieName)
     {
         var authentication = services.AddAuthentication(options =>
         {
@@ -77,7 +112,7 @@ public static class TesseraWebApp
         authentication.AddScheme<AuthenticationSchemeOptions, ServiceTokenHandler>(ServiceTokenHandler.SchemeName, null);
         authentication.AddCookie(options =>
         {
-            options.Cookie.Name = "tessera-session";
+            options.Cookie.Name = cookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = identity.Production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
@@ -104,16 +139,7 @@ public static class TesseraWebApp
 
                 return Task.CompletedTask;
             };
-            options.Events.OnValidatePrincipal = async context =>
-            {
-                var signedIn = context.Principal?.FindFirst(TesseraClaims.SignedIn)?.Value;
-                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-                if (!long.TryParse(signedIn, System.Globalization.CultureInfo.InvariantCulture, out var ticks) || now - new DateTime(ticks, DateTimeKind.Utc) > TimeSpan.FromHours(identity.MaxHours))
-                {
-                    context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                }
-            };
+            options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<WebSessions>().ValidateAsync(context);
         });
         if (!string.IsNullOrEmpty(identity.OidcAuthority))
         {
@@ -133,8 +159,7 @@ public static class TesseraWebApp
                     var name = principal.FindFirst("preferred_username")?.Value ?? principal.FindFirst("email")?.Value ?? principal.Identity?.Name ?? "unknown";
                     var role = Enum.TryParse<Governance.Access.Role>(principal.FindFirst(identity.OidcRoleClaim)?.Value, out var parsed) ? parsed : Governance.Access.Role.Public;
                     var scope = principal.FindAll(identity.OidcScopeClaim).Select(c => c.Value);
-                    var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-                    context.Principal = new System.Security.Claims.ClaimsPrincipal(TesseraClaims.Identity(name, role, scope, "operations", now, CookieAuthenticationDefaults.AuthenticationScheme));
+                    context.Principal = context.HttpContext.RequestServices.GetRequiredService<WebSessions>().Begin(name, role, scope, "operations", Storage.Sessions.SessionRecord.Oidc);
                     return Task.CompletedTask;
                 };
             });

@@ -48,6 +48,8 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("tokens create", ["--name", "clinic-sync", "--source", "clinic", "--workspace", Folder], 0, "configure"),
         ("tokens list", ["--workspace", Folder], 0, "read"),
         ("tokens revoke", ["clinic-sync", "--workspace", Folder], 0, "configure"),
+        ("sessions list", ["--workspace", Folder], 0, "read"),
+        ("sessions end", ["--all", "--workspace", Folder], 0, "configure"),
         ("keys list", ["--workspace", Folder], 0, "read"),
         ("keys rotate", ["--new-key-file", Path.Combine(_root, "next.tessera-key"), "--workspace", Folder], 0, "configure"),
         ("keys destroy", ["--source", "clinic", "--workspace", Folder], 0, "configure"),

@@ -23,10 +23,13 @@ public abstract class KestrelAppFactory : WebApplicationFactory<Tessera.Web.Infr
     /// <summary>The base address the browser should open, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
-    /// <summary>An HTTP client signed in as the demo user <paramref name="user"/> through the real sign-in form.</summary>
-    public async Task<HttpClient> SignedIn(string user = "admin@demo", bool followRedirects = true)
+    /// <summary>
+    /// An HTTP client signed in as the demo user <paramref name="user"/> through the real sign-in
+    /// form; its cookies are kept in <paramref name="cookies"/> when given.
+    /// </summary>
+    public async Task<HttpClient> SignedIn(string user = "admin@demo", bool followRedirects = true, System.Net.CookieContainer? cookies = null)
     {
-        var client = NewClient(followRedirects);
+        var client = NewClient(followRedirects, cookies);
         var token = await AntiForgeryToken(client, "/signin");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -38,8 +41,8 @@ public abstract class KestrelAppFactory : WebApplicationFactory<Tessera.Web.Infr
     }
 
     /// <summary>A client over the real socket with its own cookies (the factory's clients follow redirects whatever their options say).</summary>
-    public HttpClient NewClient(bool followRedirects = true) =>
-        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = BaseAddress };
+    public HttpClient NewClient(bool followRedirects = true, System.Net.CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true, CookieContainer = cookies ?? new System.Net.CookieContainer() }) { BaseAddress = BaseAddress };
 
     /// <summary>The anti-forgery token of the form on <paramref name="path"/>.</summary>
     public static async Task<string> AntiForgeryToken(HttpClient client, string path)
@@ -58,9 +61,13 @@ public abstract class KestrelAppFactory : WebApplicationFactory<Tessera.Web.Infr
         StartServer();
     }
 
+    /// <summary>True (the default) when the app lets the demo users sign in, as <c>tessera demo</c> does.</summary>
+    protected virtual bool DemoUsers => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Tessera:Workspace", Folder);
+        builder.UseSetting("Tessera:Identity:DemoUsers", DemoUsers ? "true" : "false");
         builder.UseSetting("urls", "http://127.0.0.1:0");
     }
 

@@ -123,7 +123,7 @@ public static class DemoCommand
                 return ExitCodes.Ok;
             }
 
-            await ServeCommand.ServeAsync(folder, parsed.GetValue(port), output, cancellationToken);
+            await ServeCommand.ServeAsync(folder, parsed.GetValue(port), demoUsers: true, output, cancellationToken);
             return ExitCodes.Ok;
         });
         return command;

@@ -53,5 +53,23 @@ public sealed class DataKey
         return new DataKey(source, id, master.Unwrap(wrapped, probe.WrapContext));
     }
 
+    /// <summary>
+    /// Encrypts a small secret (AES-256-GCM, random nonce) bound to <paramref name="context"/>, for
+    /// workspace secrets kept in the operational store, such as the web app's cookie keys.
+    /// </summary>
+    public byte[] Seal(ReadOnlySpan<byte> plaintext, string context)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(context);
+        return AuthenticatedBox.Seal(_material, plaintext, System.Text.Encoding.UTF8.GetBytes("secret|" + context));
+    }
+
+    /// <summary>Decrypts what <see cref="Seal"/> encrypted under the same context.</summary>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">Another key or context, or altered bytes.</exception>
+    public byte[] Open(ReadOnlySpan<byte> sealedBytes, string context)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(context);
+        return AuthenticatedBox.Open(_material, sealedBytes, System.Text.Encoding.UTF8.GetBytes("secret|" + context));
+    }
+
     internal byte[] Material => _material;
 }

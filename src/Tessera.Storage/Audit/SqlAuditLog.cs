@@ -3,6 +3,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Tessera.Governance.Audit;
 using Tessera.Storage.Operational;
+using static Tessera.Storage.Operational.OperationalSql;
 
 namespace Tessera.Storage.Audit;
 
@@ -128,28 +129,6 @@ public sealed class SqlAuditLog(Func<OperationalDbContext> open, Func<AuditSigne
     public static string Table(OperationalDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Database.IsNpgsql() ? "tessera_ops.audit_log" : "audit_log";
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params object[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            parameter.Value = parameters[i];
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
-
-    private static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
-    {
-        using var command = Command(connection, transaction, sql);
-        command.ExecuteNonQuery();
+        return OperationalSql.Table(db, "audit_log");
     }
 }

@@ -8,6 +8,7 @@ using Tessera.Intake.Delivering;
 using Tessera.Intake.Dictionaries;
 using Tessera.Storage.Audit;
 using Tessera.Storage.Operational;
+using Tessera.Storage.Sessions;
 using Tessera.Storage.Vault;
 
 namespace Tessera.Storage.Workspaces;
@@ -28,6 +29,8 @@ public sealed class Workspace : IDisposable
     private readonly Dictionary<string, IReadOnlyList<SourceDictionary>> _dictionaries = new(StringComparer.Ordinal);
     private readonly Lazy<SqlAuditLog> _audit;
     private readonly Lazy<BlindIndex> _blindIndex;
+    private readonly Lazy<SessionStore> _sessions;
+    private readonly Lazy<WebKeyStore> _webKeys;
 
     private Workspace(string folder, WorkspaceConfig config, Action? waiting = null)
     {
@@ -42,7 +45,42 @@ public sealed class Workspace : IDisposable
             log.Initialise();
             return log;
         });
+        _sessions = new Lazy<SessionStore>(() =>
+        {
+            var store = new SessionStore(() => Operational());
+            store.Initialise();
+            return store;
+        });
+        _webKeys = new Lazy<WebKeyStore>(() =>
+        {
+            var store = new WebKeyStore(() => Operational());
+            store.Initialise();
+            return store;
+        });
     }
+
+    /// <summary>The server-side record of web sessions.</summary>
+    public SessionStore Sessions => _sessions.Value;
+
+    /// <summary>The web app's cookie and form-token keys, sealed (<see cref="SealSecret"/>).</summary>
+    public WebKeyStore WebKeys => _webKeys.Value;
+
+    /// <summary>The workspace's id (<see cref="WorkspaceConfig.Id"/>).</summary>
+    public string Id => Config.Id!;
+
+    /// <summary>
+    /// Encrypts a workspace secret (such as one of the web app's cookie keys) with the workspace's
+    /// secrets key, which is wrapped by the master key: whoever copies the operational store
+    /// without the master key cannot use it.
+    /// </summary>
+    public byte[] SealSecret(ReadOnlySpan<byte> plaintext, string purpose) => WorkspaceKey(SecretsKeyName).Seal(plaintext, purpose);
+
+    /// <summary>Decrypts what <see cref="SealSecret"/> encrypted for the same purpose.</summary>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">It was sealed by another workspace, for another purpose, or altered.</exception>
+    public byte[] OpenSecret(ReadOnlySpan<byte> sealedBytes, string purpose) => WorkspaceKey(SecretsKeyName).Open(sealedBytes, purpose);
+
+    /// <summary>Name of the workspace key that seals workspace secrets; not a valid source name.</summary>
+    public const string SecretsKeyName = "(secrets)";
 
     /// <summary>Name of the signed audit checkpoint file in the workspace folder (outside both databases).</summary>
     public const string AuditCheckpointsFile = "audit-checkpoints.log";
@@ -101,6 +139,7 @@ public sealed class Workspace : IDisposable
             Database = postgres is null ? "embedded" : "postgresql",
             Connection = postgres,
             MasterKeyFile = keyFile,
+            Id = Guid.NewGuid().ToString("N"),
             MasterKeyFingerprint = master.Fingerprint,
             Operator = operatorName,
             EarliestPeriod = earliestPeriod,
@@ -145,7 +184,15 @@ public sealed class Workspace : IDisposable
 
         var config = JsonSerializer.Deserialize<WorkspaceConfig>(File.ReadAllText(marker))
             ?? throw new WorkspaceException($"{marker} is empty or damaged.");
-        return new Workspace(full, config, waiting);
+        var workspace = new Workspace(full, config, waiting);
+        if (config.Id is null)
+        {
+            // Made before workspaces had ids: it gets one now.
+            config.Id = Guid.NewGuid().ToString("N");
+            workspace.SaveConfig();
+        }
+
+        return workspace;
     }
 
     /// <summary>True when <paramref name="folder"/> holds an initialised workspace.</summary>

@@ -9,6 +9,13 @@ public sealed class WorkspaceConfig
     [JsonPropertyName("format")]
     public int Format { get; set; } = 1;
 
+    /// <summary>
+    /// The workspace's own id, random at creation (added on first opening to a workspace made
+    /// before ids existed). Web sessions carry it, so a session of one workspace opens no other.
+    /// </summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
     /// <summary>"embedded" (SQLite + DuckDB files in the folder) or "postgresql".</summary>
     [JsonPropertyName("database")]
     public string Database { get; set; } = "embedded";

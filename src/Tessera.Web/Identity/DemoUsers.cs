@@ -4,8 +4,8 @@ namespace Tessera.Web.Identity;
 
 /// <summary>
 /// Seeded users, one per role, for the demo and for development: signed in by choosing one, no
-/// password. Switched off when <see cref="IdentityOptions.Production"/> is set, so a real
-/// deployment signs people in only through its OpenID Connect provider.
+/// password. Off unless the server was started for a demo (<see cref="IdentityOptions.DemoUsers"/>),
+/// so a real deployment signs people in only through its OpenID Connect provider.
 /// </summary>
 public static class DemoUsers
 {

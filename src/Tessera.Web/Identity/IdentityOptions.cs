@@ -6,8 +6,18 @@ public sealed class IdentityOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Tessera:Identity";
 
-    /// <summary>True in a real deployment: demo users are refused and only OpenID Connect signs people in.</summary>
+    /// <summary>True in a real deployment: cookies are sent over HTTPS only, and demo users cannot be switched on.</summary>
     public bool Production { get; set; }
+
+    /// <summary>
+    /// True when the passwordless demo users may sign in: set by <c>tessera demo</c> and by
+    /// <c>tessera serve --demo-users</c>, never by default, so a server started without it (a
+    /// forgotten flag) refuses them — and refuses the sessions of demo users signed in elsewhere.
+    /// </summary>
+    public bool DemoUsers { get; set; }
+
+    /// <summary>True when demo users may sign in and keep their sessions here.</summary>
+    public bool DemoUsersEnabled => DemoUsers && !Production;
 
     /// <summary>Minutes without a request after which a session ends.</summary>
     public int IdleMinutes { get; set; } = 20;

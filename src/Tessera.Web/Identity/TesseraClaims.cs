@@ -19,11 +19,20 @@ public static class TesseraClaims
     /// <summary>When the user signed in (UTC ticks), for the absolute session limit.</summary>
     public const string SignedIn = "tessera:signed-in";
 
+    /// <summary>The server-side session this cookie belongs to (checked on every request; see <c>SessionStore</c>).</summary>
+    public const string Session = "tessera:session";
+
+    /// <summary>The id of the workspace the session was opened on; a session of another workspace is refused.</summary>
+    public const string Workspace = "tessera:workspace";
+
     /// <summary>The purposes a user can give at sign-in.</summary>
     public static IReadOnlyList<string> Purposes { get; } = ["operations", "data quality review", "contract management", "evaluation", "demonstration"];
 
-    /// <summary>A session identity for <paramref name="name"/> in <paramref name="role"/>.</summary>
-    public static ClaimsIdentity Identity(string name, Role role, IEnumerable<string> scope, string purpose, DateTime nowUtc, string authenticationType)
+    /// <summary>
+    /// An identity for <paramref name="name"/> in <paramref name="role"/>; a web session's also names
+    /// its server-side <paramref name="session"/> and the <paramref name="workspace"/> it was opened on.
+    /// </summary>
+    public static ClaimsIdentity Identity(string name, Role role, IEnumerable<string> scope, string purpose, DateTime nowUtc, string authenticationType, string? session = null, string? workspace = null)
     {
         var claims = new List<Claim>
         {
@@ -32,6 +41,12 @@ public static class TesseraClaims
             new(Purpose, purpose),
             new(SignedIn, nowUtc.Ticks.ToString(CultureInfo.InvariantCulture)),
         };
+        if (session is not null)
+        {
+            claims.Add(new Claim(Session, session));
+            claims.Add(new Claim(Workspace, workspace ?? throw new ArgumentNullException(nameof(workspace))));
+        }
+
         claims.AddRange(scope.Select(s => new Claim(Scope, s)));
         return new ClaimsIdentity(claims, authenticationType);
     }

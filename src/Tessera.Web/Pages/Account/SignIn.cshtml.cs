@@ -7,13 +7,15 @@ using Microsoft.Extensions.Options;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Web.Identity;
+using Tessera.Storage.Sessions;
 using Tessera.Web.Infrastructure;
+using Tessera.Web.Sessions;
 
 namespace Tessera.Web.Pages.Account;
 
 /// <summary>Sign-in: through the organisation's OpenID Connect provider, or — outside production — as one of the demo users.</summary>
 [OpenToAll]
-public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess access, TimeProvider clock) : PageModel
+public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess access, WebSessions sessions) : PageModel
 {
     /// <summary>Where to go after signing in (a path in this app).</summary>
     [BindProperty(SupportsGet = true)]
@@ -27,8 +29,8 @@ public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess
     [BindProperty]
     public string Purpose { get; set; } = TesseraClaims.Purposes[0];
 
-    /// <summary>True when demo users may sign in.</summary>
-    public bool DemoUsersEnabled => !options.Value.Production;
+    /// <summary>True when demo users may sign in (the server was started with <c>tessera demo</c> or <c>serve --demo-users</c>).</summary>
+    public bool DemoUsersEnabled => options.Value.DemoUsersEnabled;
 
     /// <summary>True when an OpenID Connect provider is configured.</summary>
     public bool OidcEnabled => !string.IsNullOrEmpty(options.Value.OidcAuthority);
@@ -47,14 +49,13 @@ public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess
         var user = DemoUsers.Find(UserName);
         if (!DemoUsersEnabled || user is null || !TesseraClaims.Purposes.Contains(Purpose))
         {
-            Problem = DemoUsersEnabled ? "Choose one of the demo users and a purpose." : "Demo users are switched off on this server; sign in with your organisation's account.";
+            Problem = DemoUsersEnabled ? "Choose one of the demo users and a purpose." : "Demo users are switched off on this server (start it with 'tessera demo' or 'tessera serve --demo-users' for a demonstration); sign in with your organisation's account.";
             access.Record("sign-in", "demo user " + (user?.Name ?? "unknown"), AuditOutcome.Denied);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        var identity = TesseraClaims.Identity(user.Name, user.Role, user.Scope, Purpose, clock.GetUtcNow().UtcDateTime, CookieAuthenticationDefaults.AuthenticationScheme);
-        HttpContext.User = new System.Security.Claims.ClaimsPrincipal(identity);
+        HttpContext.User = sessions.Begin(user.Name, user.Role, user.Scope, Purpose, SessionRecord.Demo);
         access.Record("sign-in", "demo user", AuditOutcome.Allowed);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, HttpContext.User);
         // Straight to a page the role may open: the overview, or else the dictionaries.

@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Web.Infrastructure;
+using Tessera.Web.Sessions;
 
 namespace Tessera.Web.Pages.Account;
 
-/// <summary>Ends the session (a form post, so another site cannot sign the user out).</summary>
+/// <summary>
+/// Ends the session (a form post, so another site cannot sign the user out) — on the server too,
+/// so a copy of the cookie taken before signing out opens nothing afterwards.
+/// </summary>
 [OpenToAll]
-public sealed class SignOutModel(RequestAccess access) : PageModel
+public sealed class SignOutModel(RequestAccess access, WebSessions sessions) : PageModel
 {
     /// <summary>Nothing to show; signing out is a post.</summary>
     public IActionResult OnGet() => Redirect("/");
@@ -19,6 +23,7 @@ public sealed class SignOutModel(RequestAccess access) : PageModel
         if (User.Identity?.IsAuthenticated == true)
         {
             access.Record("sign-out", "session");
+            sessions.End(User, "signed out");
         }
 
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
