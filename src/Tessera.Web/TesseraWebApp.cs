@@ -47,6 +47,8 @@ public static class TesseraWebApp
         AddKeys(builder.Services, workspaceOptions.Workspace);
         builder.Services.AddAntiforgery(options => options.Cookie.Name = cookies.Forms);
         builder.Services.AddSingleton<WebSessions>();
+        builder.Services.AddSingleton<FailureThrottle>();
+        builder.Services.AddHostedService<FailureThrottleFlusher>();
         AddSignIn(builder.Services, identity, cookies.Session);
         builder.Services.AddOptions<WorkspaceOptions>()
             .Bind(builder.Configuration.GetSection(WorkspaceOptions.Section));
@@ -55,12 +57,10 @@ public static class TesseraWebApp
         builder.Services.AddHealthChecks().AddCheck<WorkspaceHealthCheck>("workspace", HealthStatus.Unhealthy);
 
         var app = builder.Build();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-        }
-
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Always, in development too: a developer's stack trace can hold a value from a delivered row.
+        app.UseExceptionHandler("/Error");
+        app.UseMiddleware<MethodFilterMiddleware>();
         // 403, 404 and the like get a page that says what happened (a browser shows nothing for an empty one).
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles(new StaticFileOptions

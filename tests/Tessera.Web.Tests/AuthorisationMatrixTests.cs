@@ -122,6 +122,21 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Theory]
+    [InlineData("/deliveries/{clinic}/quarantine?handler=Csv")]
+    [InlineData("/metrics/hmis-exit-to-permanent-housing?handler=Members&period=2024-01-01")]
+    [InlineData("/audit?handler=Csv")]
+    [InlineData("/linkage/review?handler=Csv")]
+    public async Task Person_level_downloads_are_never_cached(string path)
+    {
+        using var client = await app.App.SignedIn(followRedirects: false);
+
+        var response = await client.GetAsync(new Uri(path.Replace("{clinic}", app.App.ClinicDelivery.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{path}: Cache-Control is '{response.Headers.CacheControl}'");
+    }
+
     [Fact]
     public async Task A_data_partner_opening_another_agencys_quarantine_is_refused_and_on_record()
     {

@@ -8,7 +8,8 @@ namespace Tessera.Web.Infrastructure;
 
 /// <summary>
 /// Applies <see cref="AccessPolicy"/> to every page before its handler runs: anonymous users are
-/// sent to sign in, signed-in users without the capability get 403 and the refusal is audited.
+/// sent to sign in, signed-in users without the capability get 403 and the refusal is audited. A
+/// request for a handler the page does not have gets 405.
 /// </summary>
 internal sealed class AccessPageFilter(RequestAccess access) : IAsyncPageFilter
 {
@@ -19,6 +20,21 @@ internal sealed class AccessPageFilter(RequestAccess access) : IAsyncPageFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var page = context.HandlerInstance.GetType();
+        if (context.HandlerMethod is null && context.ActionDescriptor.HandlerMethods.Count > 0)
+        {
+            // A method or handler the page does not have (a POST to a page that only shows): it
+            // would render with nothing loaded.
+            var methods = context.ActionDescriptor.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+            if (methods.Contains("GET"))
+            {
+                methods.Add("HEAD");
+            }
+
+            context.HttpContext.Response.Headers.Allow = string.Join(", ", methods.Order(StringComparer.Ordinal));
+            context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+            return;
+        }
+
         if (page.GetCustomAttribute<OpenToAllAttribute>() is not null)
         {
             await next();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Intake.Delivering;
@@ -9,10 +10,14 @@ namespace Tessera.Web.Infrastructure;
 /// <c>POST /api/deliveries?source=NAME[&amp;period=YYYY-MM]</c> with the files as multipart form
 /// data and a service token: the automated counterpart of the upload page. Answers with the same
 /// JSON as <c>tessera ingest --json</c>: 200 accepted or duplicate, 422 rejected, 401 without a
-/// valid token, 403 for a source outside the token's scope.
+/// valid token, 403 for a source outside the token's scope, 413 above 4 GiB (the upload page's
+/// limit, not Kestrel's default of 30 MB).
 /// </summary>
 public static class DeliveryApi
 {
+    /// <summary>Largest delivery accepted (4 GiB), as on the upload page; larger extracts go through <c>tessera ingest</c>.</summary>
+    public const long MaxBytes = Pages.Deliveries.UploadModel.MaxUploadBytes;
+
     /// <summary>Maps the endpoint.</summary>
     public static void Map(WebApplication app)
     {
@@ -41,7 +46,32 @@ public static class DeliveryApi
             return Results.Problem("Send the delivery's files as multipart/form-data.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var tooLarge = Results.Problem($"The delivery is larger than {MaxBytes / (1L << 30)} GiB, the most the API accepts; split it into several deliveries or have an administrator ingest it with 'tessera ingest'.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        if (context.Request.ContentLength > MaxBytes)
+        {
+            return tooLarge;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = MaxBytes;
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxBytes }, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return tooLarge;
+        }
+        catch (InvalidDataException)
+        {
+            // The multipart reader's own limit (a part over MaxBytes) or a malformed body.
+            return context.Request.ContentLength is null or > MaxBytes ? tooLarge : Results.Problem("The multipart/form-data body could not be read.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         workspace.Audit.Record(new AuditEvent(user.Name, "ingest", "delivery to " + source, "automated delivery", origin, AuditOutcome.Allowed));
         var outcome = await UploadedDelivery.IngestAsync(workspace, source, context.Request.Query["period"].ToString(), form.Files.ToList(), cancellationToken);
         return Results.Text(JsonSerializer.Serialize(outcome), "application/json", statusCode: outcome.Status == DeliveryOutcome.Rejected ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);

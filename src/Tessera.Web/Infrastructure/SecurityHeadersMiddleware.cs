@@ -2,7 +2,9 @@ namespace Tessera.Web.Infrastructure;
 
 /// <summary>
 /// Headers every response carries: a content security policy without inline scripts (so an
-/// injected value can never run), no framing (click-jacking), no MIME sniffing, no referrer.
+/// injected value can never run), no framing (click-jacking), no MIME sniffing, no referrer — and
+/// <c>Cache-Control: no-store</c> on everything but the static assets, so no page, CSV of persons,
+/// quarantine or audit download stays in a browser's or proxy's cache.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -19,6 +21,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
+            if (context.GetEndpoint() is not null || context.Response.StatusCode >= 400)
+            {
+                headers.CacheControl = "no-store";
+            }
+
             if (context.Request.IsHttps)
             {
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";

@@ -9,7 +9,8 @@ namespace Tessera.Web.Infrastructure;
 /// <summary>
 /// The caller of an API endpoint that takes service tokens only: the workspace, the token's
 /// account and the caller's address — or the problem to answer with (503 before the workspace
-/// exists, 401 without a valid token; an unknown or revoked token is audited). A session cookie is
+/// exists, 401 without a valid token; an unknown or revoked token is audited, and after
+/// <see cref="FailureThrottle.PerMinute"/> of them in a minute from one address answered 429 and counted). A session cookie is
 /// never enough, so no other site can call the API in a signed-in user's name.
 /// </summary>
 internal sealed record ServiceCaller(Workspace Workspace, AccessUser User, string Origin)
@@ -31,9 +32,11 @@ internal sealed record ServiceCaller(Workspace Workspace, AccessUser User, strin
         var origin = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!authenticated.Succeeded)
         {
-            if (authenticated.Failure is not null)
+            var throttle = context.RequestServices.GetRequiredService<FailureThrottle>();
+            if (authenticated.Failure is not null && throttle.Fail(new AuditEvent("unknown service account", "sign-in", api, purpose, origin, AuditOutcome.Denied)))
             {
-                workspace.Audit.Record(new AuditEvent("unknown service account", "sign-in", api, purpose, origin, AuditOutcome.Denied));
+                context.Response.Headers.RetryAfter = "60";
+                return (null, Results.Problem("Too many failed attempts from this address; wait a minute.", statusCode: StatusCodes.Status429TooManyRequests));
             }
 
             return (null, Results.Problem("Send a valid service token: Authorization: Bearer tst_…", statusCode: StatusCodes.Status401Unauthorized));

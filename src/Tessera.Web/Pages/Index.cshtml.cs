@@ -10,9 +10,6 @@ namespace Tessera.Web.Pages;
 [Requires(Capability.ViewOverview)]
 public sealed class IndexModel(WorkspaceCatalog catalog, RequestAccess access) : PageModel
 {
-    /// <summary>Absolute path of the workspace shown.</summary>
-    public string WorkspacePath => catalog.WorkspacePath;
-
     /// <summary>True when the workspace folder exists.</summary>
     public bool WorkspaceExists => catalog.Exists;
 

@@ -15,7 +15,7 @@ namespace Tessera.Web.Pages.Account;
 
 /// <summary>Sign-in: through the organisation's OpenID Connect provider, or — outside production — as one of the demo users.</summary>
 [OpenToAll]
-public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess access, WebSessions sessions) : PageModel
+public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess access, WebSessions sessions, FailureThrottle failures) : PageModel
 {
     /// <summary>Where to go after signing in (a path in this app).</summary>
     [BindProperty(SupportsGet = true)]
@@ -50,7 +50,16 @@ public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess
         if (!DemoUsersEnabled || user is null || !TesseraClaims.Purposes.Contains(Purpose))
         {
             Problem = DemoUsersEnabled ? "Choose one of the demo users and a purpose." : "Demo users are switched off on this server (start it with 'tessera demo' or 'tessera serve --demo-users' for a demonstration); sign in with your organisation's account.";
-            access.Record("sign-in", "demo user " + (user?.Name ?? "unknown"), AuditOutcome.Denied);
+            var origin = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var refused = new AuditEvent("anonymous", "sign-in", "demo user " + (user?.Name ?? "unknown"), "none given", origin, AuditOutcome.Denied);
+            if (failures.Fail(refused))
+            {
+                Response.Headers.RetryAfter = "60";
+                Problem = "Too many failed sign-ins from your address; wait a minute and try again.";
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
+            }
+
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
