@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Tessera.Core.Text;
 using Tessera.Governance.Access;
 using Tessera.Storage.Workspaces;
-using Tessera.Web.Infrastructure;
 
 namespace Tessera.Cli.Commands;
 
@@ -72,11 +72,11 @@ public static class AuditCommand
                 .Where(r => parsed.GetValue(since) is not { } from || r.TimeUtc >= DateTime.SpecifyKind(from, DateTimeKind.Utc));
             if (parsed.GetValue(csv))
             {
-                output.WriteLine("sequence,time_utc,actor,action,target,purpose,origin,outcome");
+                var csv = new CsvWriter(output);
+                csv.Row("sequence", "time_utc", "actor", "action", "target", "purpose", "origin", "outcome");
                 foreach (var r in records)
                 {
-                    string[] cells = [r.Sequence.ToString(CultureInfo.InvariantCulture), r.TimeText, r.Event.Actor, r.Event.Action, r.Event.Target, r.Event.Purpose, r.Event.Origin, r.Event.Outcome.ToString().ToLowerInvariant()];
-                    output.WriteLine(string.Join(',', cells.Select(CsvExport.Escape)));
+                    csv.Row(r.Sequence, r.TimeText, r.Event.Actor, r.Event.Action, r.Event.Target, r.Event.Purpose, r.Event.Origin, r.Event.Outcome.ToString().ToLowerInvariant());
                 }
 
                 return ExitCodes.Ok;

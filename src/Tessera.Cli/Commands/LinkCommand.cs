@@ -107,20 +107,20 @@ public static class LinkCommand
     {
         Directory.CreateDirectory(folder);
         var index = new PersonIndex(workspace.Vault);
-        LinkageOutput.WriteAtomically(Path.Combine(folder, "clusters.csv"), writer =>
+        LinkageOutput.WriteAtomically(Path.Combine(folder, "clusters.csv"), csv =>
         {
-            writer.Write("source,record_id,person_id,file\n");
+            csv.Row("source", "record_id", "person_id", "file");
             foreach (var (source, file, id, person) in index.Records())
             {
-                writer.Write($"{LinkageOutput.Csv(source)},{LinkageOutput.Csv(id)},{person},{LinkageOutput.Csv(file)}\n");
+                csv.Row(source, id, person, file);
             }
         });
-        LinkageOutput.WriteAtomically(Path.Combine(folder, "families.csv"), writer =>
+        LinkageOutput.WriteAtomically(Path.Combine(folder, "families.csv"), csv =>
         {
-            writer.Write("person_id_a,person_id_b,relation,evidence\n");
+            csv.Row("person_id_a", "person_id_b", "relation", "evidence");
             foreach (var (a, b, relation, evidence) in index.FamilyLinks())
             {
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{a},{b},{relation},{evidence}\n"));
+                csv.Row(a, b, relation, evidence);
             }
         });
     }

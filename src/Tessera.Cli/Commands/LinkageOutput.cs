@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Tessera.Core.Text;
 using Tessera.Linkage.Input;
 using Tessera.Linkage.Running;
 
@@ -27,39 +28,46 @@ internal static class LinkageOutput
             }
         }
 
-        WriteAtomically(Path.Combine(folder, "clusters.csv"), writer =>
+        WriteAtomically(Path.Combine(folder, "clusters.csv"), csv =>
         {
-            writer.Write("source,record_id,person_id\n");
+            csv.Row("source", "record_id", "person_id");
             for (var i = 0; i < result.Count; i++)
             {
-                writer.Write($"{Csv(input.Sources[result.SourceOf(i)])},{Csv(result.RecordIdOf(i))},{personIds[result.Cluster[i]]}\n");
+                csv.Row(input.Sources[result.SourceOf(i)], result.RecordIdOf(i), personIds[result.Cluster[i]]);
             }
         });
-        WriteAtomically(Path.Combine(folder, "pairs.csv"), writer =>
+        WriteAtomically(Path.Combine(folder, "pairs.csv"), csv =>
         {
-            writer.Write("source_l,record_id_l,source_r,record_id_r,match_weight,match_probability\n");
+            csv.Row("source_l", "record_id_l", "source_r", "record_id_r", "match_weight", "match_probability");
             foreach (var pair in result.Pairs)
             {
-                writer.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"{Csv(input.Sources[result.SourceOf(pair.Left)])},{Csv(result.RecordIdOf(pair.Left))},{Csv(input.Sources[result.SourceOf(pair.Right)])},{Csv(result.RecordIdOf(pair.Right))},{pair.MatchWeight:0.####},{pair.MatchProbability:0.######}\n"));
+                csv.Row(input.Sources[result.SourceOf(pair.Left)], result.RecordIdOf(pair.Left), input.Sources[result.SourceOf(pair.Right)], result.RecordIdOf(pair.Right),
+                    pair.MatchWeight.ToString("0.####", CultureInfo.InvariantCulture), pair.MatchProbability.ToString("0.######", CultureInfo.InvariantCulture));
             }
         });
-        WriteAtomically(Path.Combine(folder, "model.json"), writer => writer.Write(JsonSerializer.Serialize(
+        WriteTextAtomically(Path.Combine(folder, "model.json"), writer => writer.Write(JsonSerializer.Serialize(
             new { prior = result.Prior, household_overlap_bits = result.HouseholdOverlap, em_iterations = result.EmIterations, comparisons = result.Model },
             new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })));
-        WriteAtomically(Path.Combine(folder, "blocking.csv"), writer =>
+        WriteAtomically(Path.Combine(folder, "blocking.csv"), csv =>
         {
-            writer.Write("rule,records_with_key,blocks,pairs_in_blocks,pairs_compared,largest_block,blocks_over_limit,pairs_over_limit\n");
+            csv.Row("rule", "records_with_key", "blocks", "pairs_in_blocks", "pairs_compared", "largest_block", "blocks_over_limit", "pairs_over_limit");
             foreach (var rule in result.Blocking.Rules)
             {
-                writer.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"{Csv(rule.Rule)},{rule.RecordsWithKey},{rule.Blocks},{rule.Pairs},{rule.NewPairs},{(rule.LargestBlocks.Count > 0 ? rule.LargestBlocks[0] : 0)},{rule.BlocksOverLimit},{rule.PairsOverLimit}\n"));
+                csv.Row(rule.Rule, rule.RecordsWithKey, rule.Blocks, rule.Pairs, rule.NewPairs, rule.LargestBlocks.Count > 0 ? rule.LargestBlocks[0] : 0, rule.BlocksOverLimit, rule.PairsOverLimit);
             }
         });
     }
 
+    /// <summary>
+    /// Writes a CSV file beside its final name and moves it into place. These files are read back
+    /// by Tessera (<c>linkage evaluate</c>), so identifiers are written as they are, formulas not
+    /// neutralised.
+    /// </summary>
+    internal static void WriteAtomically(string path, Action<CsvWriter> write) =>
+        WriteTextAtomically(path, writer => write(new CsvWriter(writer, neutraliseFormulas: false)));
+
     /// <summary>Writes a file beside its final name and moves it into place.</summary>
-    internal static void WriteAtomically(string path, Action<TextWriter> write)
+    private static void WriteTextAtomically(string path, Action<TextWriter> write)
     {
         var temporary = path + ".partial";
         using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false), 1 << 16))
@@ -69,8 +77,4 @@ internal static class LinkageOutput
 
         File.Move(temporary, path, overwrite: true);
     }
-
-    /// <summary>A CSV field, quoted when it needs to be.</summary>
-    internal static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Tessera.Core.Text;
 using Tessera.Governance.Access;
 using Tessera.Metrics.Definitions;
 using Tessera.Storage.Metrics;
@@ -145,10 +146,11 @@ public static class MetricsCommand
             var results = store.Results(metricId, group, start, end, chosenRun);
             if (parsed.GetValue(format) == "csv")
             {
-                output.Write("metric,group,period_start,period_end,numerator,denominator,value\n");
+                var csv = new CsvWriter(output);
+                csv.Row("metric", "group", "period_start", "period_end", "numerator", "denominator", "value");
                 foreach (var r in results)
                 {
-                    output.Write(string.Create(CultureInfo.InvariantCulture, $"{r.MetricId},{Csv(r.GroupValue)},{r.PeriodStart:yyyy-MM-dd},{r.PeriodEnd:yyyy-MM-dd},{r.Numerator},{r.Denominator},{r.Value?.ToString("R", CultureInfo.InvariantCulture)}\n"));
+                    csv.Row(r.MetricId, r.GroupValue, r.PeriodStart, r.PeriodEnd, r.Numerator, r.Denominator, r.Value);
                 }
 
                 return ExitCodes.Ok;
@@ -187,10 +189,11 @@ public static class MetricsCommand
 
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetricPersons, "read", $"persons behind metric {metricId} for {start:yyyy-MM-dd}");
             var entry = MetricCatalog.Find(Catalog(opened), metricId);
-            output.WriteLine("person_id,anchor_date,in_numerator");
+            var csv = new CsvWriter(output);
+            csv.Row("person_id", "anchor_date", "in_numerator");
             foreach (var (person, anchor, hit) in new MetricStore(opened).Members(entry, group, parsed.GetValue(value) ?? "all", start))
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{person},{anchor:yyyy-MM-dd},{(hit ? "yes" : "no")}"));
+                csv.Row(person, anchor, hit ? "yes" : "no");
             }
 
             return ExitCodes.Ok;
@@ -216,8 +219,6 @@ public static class MetricsCommand
         MetricValue.Count => v.ToString("N0", CultureInfo.InvariantCulture),
         _ => v.ToString("N2", CultureInfo.InvariantCulture),
     };
-
-    private static string Csv(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal) ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     private static (DateOnly, DateOnly) Period(string text)
     {

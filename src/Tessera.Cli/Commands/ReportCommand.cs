@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Tessera.Core.Text;
 using Tessera.Governance.Access;
 using Tessera.Storage.Reporting;
 
@@ -33,10 +34,11 @@ public static class ReportCommand
             var result = HudSpmRun.Run(opened, parsed.GetValue(source), start, end, parsed.GetValue(coc));
             if (parsed.GetValue(format) == "csv")
             {
-                output.Write("table,cell,value\n");
+                var csv = new CsvWriter(output);
+                csv.Row("table", "cell", "value");
                 foreach (var cell in result.Cells)
                 {
-                    output.Write($"{cell.Table},{cell.Cell},{cell.Value}\n");
+                    csv.Row(cell.Table, cell.Cell, cell.Value);
                 }
             }
             else

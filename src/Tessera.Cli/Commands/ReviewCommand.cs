@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Tessera.Core.Text;
 using Tessera.Governance.Access;
 using Tessera.Storage.Linking;
 
@@ -30,13 +31,13 @@ public static class ReviewCommand
         {
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReviewLinks, "read", "clerical review queue");
             var index = new PersonIndex(opened.Vault);
-            index.Initialise();
             var items = index.ReviewQueue(parsed.GetValue(limit));
-            output.WriteLine("item,probability,weight,left_from,left_person,right_from,right_person");
+            var csv = new CsvWriter(output);
+            csv.Row("item", "probability", "weight", "left_from", "left_person", "right_from", "right_person");
             foreach (var item in items)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{item.Item},{item.MatchProbability:0.0000},{item.MatchWeight:0.00},{RecordKey.Origin(item.LeftRecord)},{item.LeftPerson},{RecordKey.Origin(item.RightRecord)},{item.RightPerson}"));
+                csv.Row(item.Item, item.MatchProbability.ToString("0.0000", CultureInfo.InvariantCulture), item.MatchWeight.ToString("0.00", CultureInfo.InvariantCulture),
+                    RecordKey.Origin(item.LeftRecord), item.LeftPerson, RecordKey.Origin(item.RightRecord), item.RightPerson);
             }
 
             return ExitCodes.Ok;
@@ -61,7 +62,6 @@ public static class ReviewCommand
 
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReviewLinks, "decide", $"review item {parsed.GetValue(item)}: {chosen}");
             var index = new PersonIndex(opened.Vault);
-            index.Initialise();
             var queued = index.ReviewItem(parsed.GetValue(item)) ?? throw new UsageException($"The review queue has no item {parsed.GetValue(item)}; 'tessera review list' shows it.");
             index.Decide([(queued.LeftRecord, queued.RightRecord)], chosen, opened.Config.Operator, parsed.GetValue(note)!, DateTime.UtcNow);
             output.WriteLine($"Recorded: item {queued.Item} is {(chosen == LinkDecision.Match ? "the same person" : "two different persons")}. Run 'tessera link' to apply it.");
@@ -82,7 +82,6 @@ public static class ReviewCommand
             var id = parsed.GetValue(person)!;
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReviewLinks, "decide", $"split of person {id}");
             var index = new PersonIndex(opened.Vault);
-            index.Initialise();
             var all = index.RecordsOf(id);
             if (all.Count == 0)
             {

@@ -20,20 +20,6 @@ public sealed class SqlAuditLog(Func<OperationalDbContext> open, Func<AuditSigne
     /// <summary>Called just before a record is written; tests use it to make the write fail.</summary>
     public Action? BeforeWrite { get; init; }
 
-    /// <summary>Creates the audit table if missing.</summary>
-    public void Initialise()
-    {
-        using var db = open();
-        var connection = db.Database.GetDbConnection();
-        connection.Open();
-        Execute(connection, null, $"""
-            CREATE TABLE IF NOT EXISTS {Table(db)} (
-                sequence BIGINT NOT NULL PRIMARY KEY, time_utc TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
-                target TEXT NOT NULL, purpose TEXT NOT NULL, origin TEXT NOT NULL, outcome TEXT NOT NULL,
-                previous_hash TEXT NOT NULL, hash TEXT NOT NULL)
-            """);
-    }
-
     /// <inheritdoc />
     public AuditRecord Record(AuditEvent auditEvent)
     {

@@ -17,28 +17,6 @@ public sealed class PersonIndex(SqlVault vault)
 {
     private const string Schema = DeliverySql.LedgerSchema;
 
-    /// <summary>Creates the index tables if missing.</summary>
-    public void Initialise()
-    {
-        using var connection = vault.Open();
-        Execute(connection, null, $"""
-            CREATE SCHEMA IF NOT EXISTS {Schema};
-            CREATE SEQUENCE IF NOT EXISTS {Schema}.link_run_ids START 1;
-            CREATE SEQUENCE IF NOT EXISTS {Schema}.link_decision_ids START 1;
-            CREATE TABLE IF NOT EXISTS {Schema}.link_runs (id BIGINT NOT NULL, started_utc TIMESTAMP NOT NULL, finished_utc TIMESTAMP NOT NULL, operator VARCHAR NOT NULL,
-                records BIGINT NOT NULL, persons BIGINT NOT NULL, issued BIGINT NOT NULL, merged BIGINT NOT NULL, split BIGINT NOT NULL, retired BIGINT NOT NULL,
-                review BIGINT NOT NULL, family_links BIGINT NOT NULL, deliveries VARCHAR NOT NULL, summary_json VARCHAR NOT NULL);
-            CREATE TABLE IF NOT EXISTS {Schema}.person_records (record_key VARCHAR NOT NULL, source VARCHAR NOT NULL, file VARCHAR NOT NULL, source_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL);
-            CREATE TABLE IF NOT EXISTS {Schema}.person_ids (person_id VARCHAR NOT NULL PRIMARY KEY, issued_run BIGINT NOT NULL);
-            CREATE TABLE IF NOT EXISTS {Schema}.person_changes (run_id BIGINT NOT NULL, kind VARCHAR NOT NULL, person_id VARCHAR NOT NULL, other_person_id VARCHAR NOT NULL, records BIGINT NOT NULL, reason VARCHAR NOT NULL);
-            CREATE TABLE IF NOT EXISTS {Schema}.link_decisions (id BIGINT NOT NULL, record_l VARCHAR NOT NULL, record_r VARCHAR NOT NULL, decision VARCHAR NOT NULL, reviewer VARCHAR NOT NULL, decided_utc TIMESTAMP NOT NULL, note VARCHAR NOT NULL);
-            CREATE TABLE IF NOT EXISTS {Schema}.review_queue (run_id BIGINT NOT NULL, item BIGINT NOT NULL, record_l VARCHAR NOT NULL, record_r VARCHAR NOT NULL, person_l VARCHAR NOT NULL, person_r VARCHAR NOT NULL,
-                match_weight DOUBLE PRECISION NOT NULL, match_probability DOUBLE PRECISION NOT NULL, waterfall_json VARCHAR NOT NULL);
-            CREATE TABLE IF NOT EXISTS {Schema}.family_links (person_a VARCHAR NOT NULL, person_b VARCHAR NOT NULL, relation VARCHAR NOT NULL, evidence BIGINT NOT NULL);
-            ALTER TABLE {Schema}.person_records ADD COLUMN IF NOT EXISTS person_key VARCHAR;
-            """);
-    }
-
     /// <summary>Each record's person id after the last run.</summary>
     public Dictionary<string, string> Current()
     {

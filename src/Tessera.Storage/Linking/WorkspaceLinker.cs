@@ -35,7 +35,6 @@ public static class WorkspaceLinker
         progress?.Report(new("reading records", 0, 1));
         using (workspace.Vault.KeepOpen())
         {
-            index.Initialise();
             deliveries = string.Join(",", workspace.Vault.Deliveries().Where(d => d.Status == "current").OrderBy(d => d.Id).Select(d => $"{d.Source}#{d.Id}"));
             gathered = WorkspaceRecords.Read(workspace);
             decisions = index.Decisions();

@@ -4,7 +4,6 @@ using Tessera.Intake.Delivering;
 using Tessera.Metrics.Compilation;
 using Tessera.Metrics.Definitions;
 using Tessera.Metrics.Sql;
-using Tessera.Storage.Linking;
 using Tessera.Storage.Vault;
 using Tessera.Storage.Workspaces;
 
@@ -19,22 +18,6 @@ public sealed class MetricStore(Workspace workspace)
 {
     private const string Schema = DeliverySql.LedgerSchema;
     private readonly SqlVault _vault = workspace.Vault;
-
-    /// <summary>Creates the metric tables (and the linkage index tables metrics join) if missing.</summary>
-    public void Initialise()
-    {
-        new PersonIndex(_vault).Initialise();
-        using var connection = _vault.Open();
-        SqlVault.Execute(connection, null, $"""
-            CREATE SEQUENCE IF NOT EXISTS {Schema}.metric_run_ids START 1;
-            CREATE TABLE IF NOT EXISTS {Schema}.metric_runs (id BIGINT NOT NULL, metric_id VARCHAR NOT NULL, version BIGINT NOT NULL, definition_yaml VARCHAR NOT NULL,
-                as_of DATE NOT NULL, from_date DATE, to_date DATE, deliveries VARCHAR NOT NULL, computed_utc TIMESTAMP NOT NULL, operator VARCHAR NOT NULL, members BIGINT NOT NULL);
-            CREATE TABLE IF NOT EXISTS {Schema}.metric_members (run_id BIGINT NOT NULL, person_id VARCHAR NOT NULL, anchor_date DATE NOT NULL, period_start DATE NOT NULL,
-                g1 VARCHAR, g2 VARCHAR, g3 VARCHAR, g4 VARCHAR, hit BIGINT NOT NULL, amount DOUBLE PRECISION, days BIGINT);
-            CREATE TABLE IF NOT EXISTS {Schema}.metric_results (run_id BIGINT NOT NULL, metric_id VARCHAR NOT NULL, version BIGINT NOT NULL, group_name VARCHAR NOT NULL, group_value VARCHAR NOT NULL,
-                period_start DATE NOT NULL, period_end DATE NOT NULL, numerator BIGINT, denominator BIGINT, value DOUBLE PRECISION);
-            """);
-    }
 
     /// <summary>
     /// Computes <paramref name="entry"/> over the current data and stores the run. Anchors outside
@@ -60,7 +43,6 @@ public sealed class MetricStore(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(done);
-        Initialise();
 
         // One open handle for the whole batch: reopening a large embedded vault per statement costs more than the statement.
         using var held = _vault.KeepOpen();
@@ -147,7 +129,6 @@ public sealed class MetricStore(Workspace workspace)
     /// <summary>Every run of <paramref name="metricId"/>, newest first.</summary>
     public IReadOnlyList<MetricRun> Runs(string metricId)
     {
-        Initialise();
         var runs = new List<MetricRun>();
         using var connection = _vault.Open();
         using var command = SqlVault.Command(connection, null,
@@ -164,7 +145,6 @@ public sealed class MetricStore(Workspace workspace)
     /// <summary>The latest run of <paramref name="metricId"/>, or null when it was never computed.</summary>
     public MetricRun? LatestRun(string metricId)
     {
-        Initialise();
         using var connection = _vault.Open();
         using var command = SqlVault.Command(connection, null,
             $"SELECT id, metric_id, version, as_of, deliveries, computed_utc, operator, members FROM {Schema}.metric_runs WHERE metric_id = $1 ORDER BY id DESC LIMIT 1", metricId);

@@ -17,14 +17,6 @@ namespace Tessera.Storage.Sessions;
 /// </summary>
 public sealed class SessionStore(Func<OperationalDbContext> open)
 {
-    /// <summary>Creates the table if missing.</summary>
-    public void Initialise() => Run((connection, db) =>
-        Execute(connection, null, $"""
-            CREATE TABLE IF NOT EXISTS {Table(db, "sessions")} (
-                id_hash TEXT NOT NULL PRIMARY KEY, actor TEXT NOT NULL, role TEXT NOT NULL, kind TEXT NOT NULL,
-                started_utc TEXT NOT NULL, ended_utc TEXT NULL, end_reason TEXT NULL)
-            """));
-
     /// <summary>Records a new session and returns its id, to be carried in the cookie.</summary>
     public string Begin(string actor, string role, string kind, DateTime nowUtc)
     {

@@ -16,14 +16,6 @@ namespace Tessera.Storage.Sessions;
 /// </summary>
 public sealed class WebKeyStore(Func<OperationalDbContext> open)
 {
-    /// <summary>Creates the table if missing.</summary>
-    public void Initialise()
-    {
-        using var db = open();
-        var connection = Connection(db);
-        Execute(connection, null, $"CREATE TABLE IF NOT EXISTS {Table(db, "web_keys")} (name TEXT NOT NULL PRIMARY KEY, xml TEXT NOT NULL, created_utc TEXT NOT NULL)");
-    }
-
     /// <summary>Every stored key element (XML text, as the web app sealed it).</summary>
     public IReadOnlyList<string> All()
     {

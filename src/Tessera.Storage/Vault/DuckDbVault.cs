@@ -102,7 +102,6 @@ public sealed class DuckDbVault(string path) : SqlVault
         var connection = (DuckDBConnection)Connect();
         try
         {
-            Execute(connection, null, $"CREATE TABLE IF NOT EXISTS {StagingTable} (delivery_id BIGINT NOT NULL)");
             SweepAbandoned(connection);
             var id = NextDeliveryId(connection);
             InFlight[(Path, id)] = 0;

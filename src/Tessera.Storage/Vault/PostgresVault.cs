@@ -24,27 +24,6 @@ public sealed class PostgresVault(string connectionString) : SqlVault
         return connection;
     }
 
-    /// <summary>
-    /// Row-level security on the ledger (and through it the quarantine): a transaction that set
-    /// <c>tessera.scope</c> sees only those sources' deliveries; one that did not (ingests, the
-    /// operator) sees all. Forced, so it holds for the tables' owner too.
-    /// </summary>
-    protected override void SecureLedger(DbConnection connection)
-    {
-        const string Visible = "coalesce(current_setting('tessera.scope', true), '') = '' OR source = ANY (string_to_array(current_setting('tessera.scope', true), ','))";
-        const string QuarantineVisible = "coalesce(current_setting('tessera.scope', true), '') = '' OR delivery_id IN (SELECT id FROM tessera.deliveries)";
-        Execute(connection, null, $"""
-            ALTER TABLE {DeliverySql.LedgerSchema}.deliveries ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE {DeliverySql.LedgerSchema}.deliveries FORCE ROW LEVEL SECURITY;
-            DROP POLICY IF EXISTS tessera_scope ON {DeliverySql.LedgerSchema}.deliveries;
-            CREATE POLICY tessera_scope ON {DeliverySql.LedgerSchema}.deliveries USING ({Visible});
-            ALTER TABLE {DeliverySql.LedgerSchema}.quarantine ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE {DeliverySql.LedgerSchema}.quarantine FORCE ROW LEVEL SECURITY;
-            DROP POLICY IF EXISTS tessera_scope ON {DeliverySql.LedgerSchema}.quarantine;
-            CREATE POLICY tessera_scope ON {DeliverySql.LedgerSchema}.quarantine USING ({QuarantineVisible});
-            """);
-    }
-
     /// <inheritdoc />
     protected override void ApplyScope(DbConnection connection, DbTransaction transaction, IReadOnlySet<string> scope)
     {

@@ -79,30 +79,6 @@ public abstract class SqlVault : IDeliveryStore
     /// </summary>
     public virtual IDisposable KeepOpen() => Connect();
 
-    /// <summary>Creates the ledger and quarantine tables if missing.</summary>
-    public void Initialise()
-    {
-        using var connection = Connect();
-        Execute(connection, null, $"""
-            CREATE SCHEMA IF NOT EXISTS {DeliverySql.LedgerSchema};
-            CREATE SEQUENCE IF NOT EXISTS {DeliverySql.LedgerSchema}.delivery_ids START 1;
-            CREATE TABLE IF NOT EXISTS {DeliverySql.LedgerSchema}.deliveries (
-                id BIGINT NOT NULL, source VARCHAR NOT NULL, period_start DATE, period_end DATE, period_label VARCHAR,
-                content_hash VARCHAR, status VARCHAR NOT NULL, status_reason VARCHAR, superseded_by BIGINT, dictionary VARCHAR,
-                full_refresh BOOLEAN, received_utc TIMESTAMP, rows_read BIGINT, rows_accepted BIGINT, rows_quarantined BIGINT,
-                files VARCHAR, quality_json VARCHAR);
-            CREATE TABLE IF NOT EXISTS {DeliverySql.LedgerSchema}.quarantine (
-                delivery_id BIGINT NOT NULL, file VARCHAR, row_number BIGINT, column_name VARCHAR, rule VARCHAR,
-                expected VARCHAR, plain_value VARCHAR, sealed_value {BlobType});
-            """);
-        SecureLedger(connection);
-    }
-
-    /// <summary>Adds the engine's own row-level protection of the ledger, where it has one.</summary>
-    protected virtual void SecureLedger(DbConnection connection)
-    {
-    }
-
     /// <summary>
     /// Tells the engine, inside <paramref name="transaction"/>, which sources the following queries
     /// may see — a second layer under the queries' own <c>source IN (…)</c>, where the engine has one.

@@ -8,6 +8,7 @@ using Tessera.Intake.Delivering;
 using Tessera.Intake.Dictionaries;
 using Tessera.Storage.Audit;
 using Tessera.Storage.Operational;
+using Tessera.Storage.Schema;
 using Tessera.Storage.Sessions;
 using Tessera.Storage.Vault;
 
@@ -41,22 +42,10 @@ public sealed class Workspace : IDisposable
         _blindIndex = new Lazy<BlindIndex>(() => new BlindIndex(WorkspaceKey(BlindIndex.KeyName)));
         _audit = new Lazy<SqlAuditLog>(() =>
         {
-            var log = new SqlAuditLog(() => Operational(), () => new AuditSigner(AuditKey()), new AuditCheckpointFile(Path.Combine(Folder, AuditCheckpointsFile)), TimeProvider.System);
-            log.Initialise();
-            return log;
+            return new SqlAuditLog(() => Operational(), () => new AuditSigner(AuditKey()), new AuditCheckpointFile(Path.Combine(Folder, AuditCheckpointsFile)), TimeProvider.System);
         });
-        _sessions = new Lazy<SessionStore>(() =>
-        {
-            var store = new SessionStore(() => Operational());
-            store.Initialise();
-            return store;
-        });
-        _webKeys = new Lazy<WebKeyStore>(() =>
-        {
-            var store = new WebKeyStore(() => Operational());
-            store.Initialise();
-            return store;
-        });
+        _sessions = new Lazy<SessionStore>(() => new SessionStore(() => Operational()));
+        _webKeys = new Lazy<WebKeyStore>(() => new WebKeyStore(() => Operational()));
     }
 
     /// <summary>The server-side record of web sessions.</summary>
@@ -148,12 +137,7 @@ public sealed class Workspace : IDisposable
         var workspace = new Workspace(full, config);
         try
         {
-            using (var db = workspace.Operational())
-            {
-                db.Database.EnsureCreated();
-            }
-
-            workspace.Vault.Initialise();
+            workspace.UpgradeSchema(nowUtc);
             foreach (var source in DictionaryLibrary.CountySources)
             {
                 var name = DictionaryLibrary.ForCountySource(source);
@@ -185,14 +169,54 @@ public sealed class Workspace : IDisposable
         var config = JsonSerializer.Deserialize<WorkspaceConfig>(File.ReadAllText(marker))
             ?? throw new WorkspaceException($"{marker} is empty or damaged.");
         var workspace = new Workspace(full, config, waiting);
-        if (config.Id is null)
+        try
         {
-            // Made before workspaces had ids: it gets one now.
-            config.Id = Guid.NewGuid().ToString("N");
-            workspace.SaveConfig();
+            if (config.Id is null)
+            {
+                // Made before workspaces had ids: it gets one now.
+                config.Id = Guid.NewGuid().ToString("N");
+                workspace.SaveConfig();
+            }
+
+            workspace.UpgradeSchema(DateTime.UtcNow);
+            return workspace;
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Brings both stores to the schema this Tessera expects, once, in a transaction each (see
+    /// <see cref="SchemaUpgrade"/>): a workspace made by an older Tessera is upgraded on opening, and
+    /// no other code runs DDL. The vault is opened only when its recorded version is behind.
+    /// </summary>
+    private void UpgradeSchema(DateTime nowUtc)
+    {
+        using (var db = Operational())
+        {
+            var connection = db.Database.GetDbConnection();
+            connection.Open();
+            SchemaUpgrade.Upgrade(connection, IsEmbedded ? StoreEngine.Sqlite : StoreEngine.PostgreSql, OperationalSql.Table(db, OperationalSchema.History),
+                OperationalSchema.Migrations, "operational store", nowUtc);
         }
 
-        return workspace;
+        var latest = SchemaUpgrade.Latest(VaultSchema.Migrations);
+        if (Config.VaultSchema != latest)
+        {
+            using (var connection = Vault.Open())
+            {
+                SchemaUpgrade.Upgrade(connection, IsEmbedded ? StoreEngine.DuckDb : StoreEngine.PostgreSql, VaultSchema.History, VaultSchema.Migrations, "vault", nowUtc);
+            }
+
+            Config.VaultSchema = latest;
+            if (File.Exists(Path.Combine(Folder, MarkerFile)))
+            {
+                SaveConfig();
+            }
+        }
     }
 
     /// <summary>True when <paramref name="folder"/> holds an initialised workspace.</summary>

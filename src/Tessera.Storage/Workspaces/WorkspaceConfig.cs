@@ -54,6 +54,14 @@ public sealed class WorkspaceConfig
     [JsonPropertyName("earliest_period")]
     public string? EarliestPeriod { get; set; }
 
+    /// <summary>
+    /// The vault's schema version as last seen by this folder's Tessera (the vault's own history is
+    /// authoritative). Kept here so opening a workspace does not open the vault — which waits while
+    /// an ingest holds it — unless an upgrade is due.
+    /// </summary>
+    [JsonPropertyName("vault_schema")]
+    public int VaultSchema { get; set; }
+
     /// <summary>When the workspace was created (UTC).</summary>
     [JsonPropertyName("created_utc")]
     public DateTime CreatedUtc { get; set; }

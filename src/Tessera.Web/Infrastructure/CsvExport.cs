@@ -1,13 +1,12 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Tessera.Core.Text;
 
 namespace Tessera.Web.Infrastructure;
 
 /// <summary>
-/// Turns a table into a CSV download. Every table in the app offers one. Cells that a
-/// spreadsheet would run as a formula (starting with = + - @ or a tab) are prefixed with an
-/// apostrophe, so an exported value can never execute on the reader's machine.
+/// Turns a table into a CSV download. Every table in the app offers one, written by the same
+/// <see cref="CsvWriter"/> as the command line's, formulas neutralised.
 /// </summary>
 public static class CsvExport
 {
@@ -16,25 +15,14 @@ public static class CsvExport
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(rows);
-        var text = new StringBuilder();
-        text.AppendLine(string.Join(',', header.Select(Escape)));
+        using var text = new StringWriter();
+        var csv = new CsvWriter(text);
+        csv.Row(header);
         foreach (var row in rows)
         {
-            text.AppendLine(string.Join(',', row.Select(cell => Escape(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? ""))));
+            csv.Row(row);
         }
 
         return new FileContentResult(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8") { FileDownloadName = fileName };
-    }
-
-    /// <summary>Quotes a cell when needed and neutralises formula prefixes.</summary>
-    public static string Escape(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -90,7 +90,6 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
         }
 
         var index = new PersonIndex(workspace.Vault);
-        index.Initialise();
         Runs = index.Runs();
         Summary = Runs.Count > 0 ? LinkRunSummary.FromJson(Runs[0].SummaryJson) : null;
         MayReview = AccessPolicy.Permits(request.User, Capability.ReviewLinks);

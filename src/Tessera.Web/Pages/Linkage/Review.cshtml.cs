@@ -57,7 +57,6 @@ public sealed class ReviewModel(WorkspaceAccess access, RequestAccess request) :
         }
 
         var index = new PersonIndex(workspace.Vault);
-        index.Initialise();
         Items = index.ReviewQueue(Shown);
         return true;
     }

@@ -1,0 +1,63 @@
+namespace Tessera.Storage.Schema;
+
+/// <summary>
+/// The operational store's schema steps (SQLite or PostgreSQL schema <c>tessera_ops</c>). Step 1 is
+/// what every workspace had before versions were recorded, written with <c>IF NOT EXISTS</c> so a
+/// workspace of that time — whose tables were created as they were first used — adopts it
+/// whatever it already has.
+/// </summary>
+public static class OperationalSchema
+{
+    /// <summary>The history table's name (without the PostgreSQL schema).</summary>
+    public const string History = "schema_history";
+
+    /// <summary>Every step, in order.</summary>
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "sources, data keys, service accounts, audit log", engine => engine == StoreEngine.PostgreSql
+            ? """
+              CREATE SCHEMA IF NOT EXISTS tessera_ops;
+              CREATE TABLE IF NOT EXISTS tessera_ops.data_keys (
+                  "Source" text NOT NULL, "KeyId" integer NOT NULL, "Wrapped" bytea NOT NULL, "MasterKeyFingerprint" text NOT NULL,
+                  "CreatedUtc" timestamp with time zone NOT NULL, CONSTRAINT "PK_data_keys" PRIMARY KEY ("Source", "KeyId"));
+              CREATE TABLE IF NOT EXISTS tessera_ops.service_tokens (
+                  "Name" text NOT NULL, "TokenHash" text NOT NULL, "Sources" text NOT NULL, "CreatedUtc" timestamp with time zone NOT NULL,
+                  "RevokedUtc" timestamp with time zone, CONSTRAINT "PK_service_tokens" PRIMARY KEY ("Name"));
+              CREATE TABLE IF NOT EXISTS tessera_ops.sources (
+                  "Name" text NOT NULL, "DictionaryName" text NOT NULL, "DictionaryYaml" text NOT NULL, "DictionaryVersion" integer NOT NULL,
+                  "Title" text NOT NULL, "AddedUtc" timestamp with time zone NOT NULL, "KeysDestroyedUtc" timestamp with time zone,
+                  CONSTRAINT "PK_sources" PRIMARY KEY ("Name"));
+              CREATE UNIQUE INDEX IF NOT EXISTS "IX_service_tokens_TokenHash" ON tessera_ops.service_tokens ("TokenHash");
+              CREATE TABLE IF NOT EXISTS tessera_ops.audit_log (
+                  sequence BIGINT NOT NULL PRIMARY KEY, time_utc TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                  target TEXT NOT NULL, purpose TEXT NOT NULL, origin TEXT NOT NULL, outcome TEXT NOT NULL,
+                  previous_hash TEXT NOT NULL, hash TEXT NOT NULL);
+              """
+            : """
+              CREATE TABLE IF NOT EXISTS "data_keys" (
+                  "Source" TEXT NOT NULL, "KeyId" INTEGER NOT NULL, "Wrapped" BLOB NOT NULL, "MasterKeyFingerprint" TEXT NOT NULL,
+                  "CreatedUtc" TEXT NOT NULL, CONSTRAINT "PK_data_keys" PRIMARY KEY ("Source", "KeyId"));
+              CREATE TABLE IF NOT EXISTS "service_tokens" (
+                  "Name" TEXT NOT NULL CONSTRAINT "PK_service_tokens" PRIMARY KEY, "TokenHash" TEXT NOT NULL, "Sources" TEXT NOT NULL,
+                  "CreatedUtc" TEXT NOT NULL, "RevokedUtc" TEXT NULL);
+              CREATE TABLE IF NOT EXISTS "sources" (
+                  "Name" TEXT NOT NULL CONSTRAINT "PK_sources" PRIMARY KEY, "DictionaryName" TEXT NOT NULL, "DictionaryYaml" TEXT NOT NULL,
+                  "DictionaryVersion" INTEGER NOT NULL, "Title" TEXT NOT NULL, "AddedUtc" TEXT NOT NULL, "KeysDestroyedUtc" TEXT NULL);
+              CREATE UNIQUE INDEX IF NOT EXISTS "IX_service_tokens_TokenHash" ON "service_tokens" ("TokenHash");
+              CREATE TABLE IF NOT EXISTS audit_log (
+                  sequence BIGINT NOT NULL PRIMARY KEY, time_utc TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                  target TEXT NOT NULL, purpose TEXT NOT NULL, origin TEXT NOT NULL, outcome TEXT NOT NULL,
+                  previous_hash TEXT NOT NULL, hash TEXT NOT NULL);
+              """),
+        new(2, "web sessions and the web app's sealed keys", engine => Prefixed(engine, """
+            CREATE TABLE IF NOT EXISTS {ops}sessions (
+                id_hash TEXT NOT NULL PRIMARY KEY, actor TEXT NOT NULL, role TEXT NOT NULL, kind TEXT NOT NULL,
+                started_utc TEXT NOT NULL, ended_utc TEXT NULL, end_reason TEXT NULL);
+            CREATE TABLE IF NOT EXISTS {ops}web_keys (name TEXT NOT NULL PRIMARY KEY, xml TEXT NOT NULL, created_utc TEXT NOT NULL);
+            """)),
+    ];
+
+    /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>
+    private static string Prefixed(StoreEngine engine, string sql) =>
+        sql.Replace("{ops}", engine == StoreEngine.PostgreSql ? "tessera_ops." : "", StringComparison.Ordinal);
+}

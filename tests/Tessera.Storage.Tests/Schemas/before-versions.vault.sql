@@ -1,0 +1,32 @@
+CREATE SCHEMA IF NOT EXISTS tessera;
+CREATE SEQUENCE IF NOT EXISTS tessera.delivery_ids START 1;
+CREATE TABLE IF NOT EXISTS tessera.deliveries (
+    id BIGINT NOT NULL, source VARCHAR NOT NULL, period_start DATE, period_end DATE, period_label VARCHAR,
+    content_hash VARCHAR, status VARCHAR NOT NULL, status_reason VARCHAR, superseded_by BIGINT, dictionary VARCHAR,
+    full_refresh BOOLEAN, received_utc TIMESTAMP, rows_read BIGINT, rows_accepted BIGINT, rows_quarantined BIGINT,
+    files VARCHAR, quality_json VARCHAR);
+CREATE TABLE IF NOT EXISTS tessera.quarantine (
+    delivery_id BIGINT NOT NULL, file VARCHAR, row_number BIGINT, column_name VARCHAR, rule VARCHAR,
+    expected VARCHAR, plain_value VARCHAR, sealed_value {blob});
+CREATE SEQUENCE IF NOT EXISTS tessera.link_run_ids START 1;
+CREATE SEQUENCE IF NOT EXISTS tessera.link_decision_ids START 1;
+CREATE TABLE IF NOT EXISTS tessera.link_runs (id BIGINT NOT NULL, started_utc TIMESTAMP NOT NULL, finished_utc TIMESTAMP NOT NULL, operator VARCHAR NOT NULL,
+    records BIGINT NOT NULL, persons BIGINT NOT NULL, issued BIGINT NOT NULL, merged BIGINT NOT NULL, split BIGINT NOT NULL, retired BIGINT NOT NULL,
+    review BIGINT NOT NULL, family_links BIGINT NOT NULL, deliveries VARCHAR NOT NULL, summary_json VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS tessera.person_records (record_key VARCHAR NOT NULL, source VARCHAR NOT NULL, file VARCHAR NOT NULL, source_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS tessera.person_ids (person_id VARCHAR NOT NULL PRIMARY KEY, issued_run BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS tessera.person_changes (run_id BIGINT NOT NULL, kind VARCHAR NOT NULL, person_id VARCHAR NOT NULL, other_person_id VARCHAR NOT NULL, records BIGINT NOT NULL, reason VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS tessera.link_decisions (id BIGINT NOT NULL, record_l VARCHAR NOT NULL, record_r VARCHAR NOT NULL, decision VARCHAR NOT NULL, reviewer VARCHAR NOT NULL, decided_utc TIMESTAMP NOT NULL, note VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS tessera.review_queue (run_id BIGINT NOT NULL, item BIGINT NOT NULL, record_l VARCHAR NOT NULL, record_r VARCHAR NOT NULL, person_l VARCHAR NOT NULL, person_r VARCHAR NOT NULL,
+    match_weight DOUBLE PRECISION NOT NULL, match_probability DOUBLE PRECISION NOT NULL, waterfall_json VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS tessera.family_links (person_a VARCHAR NOT NULL, person_b VARCHAR NOT NULL, relation VARCHAR NOT NULL, evidence BIGINT NOT NULL);
+CREATE SEQUENCE IF NOT EXISTS tessera.metric_run_ids START 1;
+CREATE TABLE IF NOT EXISTS tessera.metric_runs (id BIGINT NOT NULL, metric_id VARCHAR NOT NULL, version BIGINT NOT NULL, definition_yaml VARCHAR NOT NULL,
+    as_of DATE NOT NULL, from_date DATE, to_date DATE, deliveries VARCHAR NOT NULL, computed_utc TIMESTAMP NOT NULL, operator VARCHAR NOT NULL, members BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS tessera.metric_members (run_id BIGINT NOT NULL, person_id VARCHAR NOT NULL, anchor_date DATE NOT NULL, period_start DATE NOT NULL,
+    g1 VARCHAR, g2 VARCHAR, g3 VARCHAR, g4 VARCHAR, hit BIGINT NOT NULL, amount DOUBLE PRECISION, days BIGINT);
+CREATE TABLE IF NOT EXISTS tessera.metric_results (run_id BIGINT NOT NULL, metric_id VARCHAR NOT NULL, version BIGINT NOT NULL, group_name VARCHAR NOT NULL, group_value VARCHAR NOT NULL,
+    period_start DATE NOT NULL, period_end DATE NOT NULL, numerator BIGINT, denominator BIGINT, value DOUBLE PRECISION);
+INSERT INTO tessera.deliveries (id, source, period_start, period_end, period_label, content_hash, status, dictionary, full_refresh, received_utc, rows_read, rows_accepted, rows_quarantined, files)
+VALUES (nextval('tessera.delivery_ids'), 'clinic', DATE '2024-05-01', DATE '2024-05-31', '2024-05', 'abc123', 'current', 'clinic v1', false, TIMESTAMP '2026-11-02 09:40:00', 2, 2, 0, 'patients.csv');
+INSERT INTO tessera.person_records (record_key, source, file, source_id, person_id) VALUES ('clinic/patients/P1', 'clinic', 'patients', 'P1', 'T-0000001');
