@@ -82,6 +82,15 @@ public sealed class StandardisationTests
     }
 
     [Theory]
+    [InlineData("03/07/84", 2029, 19840307)]
+    [InlineData("03/07/29", 2029, 20290307)]
+    [InlineData("03/07/30", 2029, 19300307)]
+    [InlineData("03/07/30", 2035, 20300307)]
+    [InlineData("03/07/99", 2105, 20990307)]
+    public void A_two_digit_year_is_the_latest_not_after_the_configured_year_whatever_the_date_today(string raw, int twoDigitYearMax, int expected) =>
+        Assert.Equal(expected, BirthDateParser.Parse(raw, twoDigitYearMax));
+
+    [Theory]
     [InlineData("123-45-6780", "123456780", "6780")]
     [InlineData("000-12-3456", null, null)]
     [InlineData("666123456", null, null)]

@@ -29,11 +29,11 @@ public static class DemoCommand
         ArgumentNullException.ThrowIfNull(output);
         if (!Workspace.Exists(folder))
         {
-            using var created = Workspace.Create(folder, null, WorkspaceOption.CurrentOperator, DateTime.UtcNow);
+            using var created = Workspace.Create(folder, null, WorkspaceOption.CurrentOperator, WorkspaceOption.Clock.GetUtcNow().UtcDateTime, clock: WorkspaceOption.Clock);
             await output.WriteLineAsync($"Initialised the workspace; its master key is {created.Config.MasterKeyFile}.");
         }
 
-        using var workspace = Workspace.Open(folder);
+        using var workspace = Workspace.Open(folder, clock: WorkspaceOption.Clock);
         workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, "ingest", "demo deliveries of the synthetic county", "demonstration"));
         using var open = workspace.Vault.KeepOpen();
         foreach (var source in inbox.Sources())
@@ -44,7 +44,7 @@ public static class DemoCommand
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var path = Path.Combine(inbox.Root, source.Name, delivery.Month.ToString());
-                var outcome = workspace.Ingest(new DeliveryRequest { Source = source.Name, Paths = [path] }, TimeProvider.System, cancellationToken: cancellationToken);
+                var outcome = workspace.Ingest(new DeliveryRequest { Source = source.Name, Paths = [path] }, workspace.Clock, cancellationToken: cancellationToken);
                 switch (outcome.Status)
                 {
                     case DeliveryOutcome.Accepted: accepted++; rows += outcome.RowsAccepted; break;
@@ -65,14 +65,14 @@ public static class DemoCommand
     public static void LinkCounty(string folder, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using var workspace = Workspace.Open(folder);
+        using var workspace = Workspace.Open(folder, clock: WorkspaceOption.Clock);
         workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, "link", "person records of every source (linkage run)", "demonstration"));
         var run = WorkspaceLinker.Run(workspace, workspace.Config.Operator, new WorkspaceLinkOptions(), new ProgressReporter(error), cancellationToken).Run;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Linked {run.Records:N0} person records into {run.Persons:N0} persons; {run.Review:N0} pairs to review; {run.FamilyLinks:N0} family links."));
         workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, "compute", "every metric", "demonstration"));
         var computed = 0;
-        new MetricStore(workspace).Compute(MetricCatalog.Load(workspace).Where(e => e.Available).ToList(), workspace.Config.Operator, DateTime.UtcNow, null, null, (entry, run, problem) =>
+        new MetricStore(workspace).Compute(MetricCatalog.Load(workspace).Where(e => e.Available).ToList(), workspace.Config.Operator, workspace.UtcNow, null, null, (entry, run, problem) =>
         {
             if (run is null)
             {

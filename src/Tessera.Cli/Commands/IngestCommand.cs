@@ -39,7 +39,7 @@ public static class IngestCommand
                 Period = parsed.GetValue(period),
                 MaxErrorShare = parsed.GetValue(maxErrors),
             };
-            var outcome = opened.Ingest(request, TimeProvider.System, new IngestProgressReporter(error), cancellationToken, FaultPointFromEnvironment());
+            var outcome = opened.Ingest(request, opened.Clock, new IngestProgressReporter(error), cancellationToken, FaultPointFromEnvironment());
             Report(outcome, parsed.GetValue(json), output, error);
             return Task.FromResult(outcome.Succeeded ? ExitCodes.Ok : ExitCodes.InvalidInput);
         });

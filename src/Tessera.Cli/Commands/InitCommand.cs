@@ -25,7 +25,7 @@ public static class InitCommand
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(folder)!;
-            using var workspace = Workspace.Create(path, parsed.GetValue(database), WorkspaceOption.CurrentOperator, DateTime.UtcNow, parsed.GetValue(earliest));
+            using var workspace = Workspace.Create(path, parsed.GetValue(database), WorkspaceOption.CurrentOperator, WorkspaceOption.Clock.GetUtcNow().UtcDateTime, parsed.GetValue(earliest), WorkspaceOption.Clock);
             output.WriteLine($"Created workspace {workspace.Folder} ({(workspace.IsEmbedded ? "embedded: SQLite + DuckDB" : "PostgreSQL")}).");
             output.WriteLine($"Master key: {workspace.Config.MasterKeyFile}");
             output.WriteLine("  Keep a backup of this file somewhere safe and separate: without it the identifiers in the workspace cannot be read.");

@@ -77,7 +77,7 @@ public static class KeysCommand
         {
             var name = parsed.GetValue(source)!;
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"destroy data keys of {name}");
-            var count = opened.DestroySourceKeys(name, opened.Config.Operator, DateTime.UtcNow);
+            var count = opened.DestroySourceKeys(name, opened.Config.Operator, opened.UtcNow);
             output.WriteLine($"Destroyed {count} data key(s) of {name} and its encrypted raw files. Its identifiers can no longer be read by anyone; its de-identified rows remain.");
             return ExitCodes.Ok;
         });

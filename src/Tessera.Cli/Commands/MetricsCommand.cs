@@ -71,7 +71,7 @@ public static class MetricsCommand
             var store = new MetricStore(opened);
             var (computed, index) = (0, 0);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            store.Compute(chosen, opened.Config.Operator, DateTime.UtcNow, start, end, (entry, run, problem) =>
+            store.Compute(chosen, opened.Config.Operator, opened.UtcNow, start, end, (entry, run, problem) =>
             {
                 error.WriteLine($"[{++index}/{chosen.Count}] {entry.Definition.Id}");
                 if (run is null)

@@ -63,7 +63,7 @@ public static class ReviewCommand
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReviewLinks, "decide", $"review item {parsed.GetValue(item)}: {chosen}");
             var index = new PersonIndex(opened.Vault);
             var queued = index.ReviewItem(parsed.GetValue(item)) ?? throw new UsageException($"The review queue has no item {parsed.GetValue(item)}; 'tessera review list' shows it.");
-            index.Decide([(queued.LeftRecord, queued.RightRecord)], chosen, opened.Config.Operator, parsed.GetValue(note)!, DateTime.UtcNow);
+            index.Decide([(queued.LeftRecord, queued.RightRecord)], chosen, opened.Config.Operator, parsed.GetValue(note)!, opened.UtcNow);
             output.WriteLine($"Recorded: item {queued.Item} is {(chosen == LinkDecision.Match ? "the same person" : "two different persons")}. Run 'tessera link' to apply it.");
             return ExitCodes.Ok;
         });
@@ -101,7 +101,7 @@ public static class ReviewCommand
             }
 
             var pairs = moving.SelectMany(m => staying.Select(s => (m, s))).ToList();
-            index.Decide(pairs, LinkDecision.NonMatch, opened.Config.Operator, parsed.GetValue(note)!, DateTime.UtcNow);
+            index.Decide(pairs, LinkDecision.NonMatch, opened.Config.Operator, parsed.GetValue(note)!, opened.UtcNow);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Recorded: {moving.Count} record(s) kept apart from the other {staying.Count} of {id}. Run 'tessera link' to apply it."));
             return ExitCodes.Ok;
         });

@@ -54,7 +54,7 @@ public static class SessionsCommand
             }
 
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", who is null ? "end every web session" : $"end the web sessions of {who}");
-            var ended = opened.Sessions.EndAll(who, who is null ? "ended by an administrator (all sessions)" : "ended by an administrator", DateTime.UtcNow);
+            var ended = opened.Sessions.EndAll(who, who is null ? "ended by an administrator (all sessions)" : "ended by an administrator", opened.UtcNow);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ended {ended} session(s); they must sign in again."));
             return ExitCodes.Ok;
         });

@@ -27,7 +27,7 @@ public static class SourceCommand
 
             try
             {
-                var record = opened.AddSource(parsed.GetValue(name)!, File.ReadAllText(path), Path.GetFileName(path), DateTime.UtcNow);
+                var record = opened.AddSource(parsed.GetValue(name)!, File.ReadAllText(path), Path.GetFileName(path), opened.UtcNow);
                 output.WriteLine($"Registered source '{record.Name}' ({record.Title}), dictionary version {record.DictionaryVersion}.");
                 return ExitCodes.Ok;
             }

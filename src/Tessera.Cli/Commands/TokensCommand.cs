@@ -25,7 +25,7 @@ public static class TokensCommand
         create.SetAction(parsed =>
         {
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"create service account {parsed.GetValue(name)}");
-            var token = opened.CreateServiceToken(parsed.GetValue(name)!, parsed.GetValue(sources)!, opened.Config.Operator, DateTime.UtcNow);
+            var token = opened.CreateServiceToken(parsed.GetValue(name)!, parsed.GetValue(sources)!, opened.Config.Operator, opened.UtcNow);
             output.WriteLine(token);
             parsed.InvocationConfiguration.Error.WriteLine("This token is shown once. Give it to the agency's system through a secret store; it may deliver only to the sources named.");
             return ExitCodes.Ok;
@@ -58,7 +58,7 @@ public static class TokensCommand
         revoke.SetAction(parsed =>
         {
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"revoke service account {parsed.GetValue(name)}");
-            opened.RevokeServiceToken(parsed.GetValue(name)!, opened.Config.Operator, DateTime.UtcNow);
+            opened.RevokeServiceToken(parsed.GetValue(name)!, opened.Config.Operator, opened.UtcNow);
             output.WriteLine($"Revoked {parsed.GetValue(name)}; its token is refused from now on.");
             return ExitCodes.Ok;
         });

@@ -8,6 +8,12 @@ namespace Tessera.Cli.Commands;
 /// <summary>The <c>--workspace</c> option every workspace command takes, and opening the workspace it names.</summary>
 public static class WorkspaceOption
 {
+    /// <summary>
+    /// The command line's clock: the one place it reads the system clock. Every workspace a command
+    /// opens or creates is stamped with it (<see cref="Workspace.Clock"/>).
+    /// </summary>
+    public static TimeProvider Clock { get; } = TimeProvider.System;
+
     /// <summary>Creates the option.</summary>
     public static Option<string?> Create() => new("--workspace")
     {
@@ -30,7 +36,7 @@ public static class WorkspaceOption
         Workspace workspace;
         var error = parsed.InvocationConfiguration.Error;
         workspace = Workspace.Open(Workspace.Locate(parsed.GetValue(option), Environment.CurrentDirectory),
-            () => error.WriteLine("Waiting for the workspace: another process (an ingest, or the web app) is writing to it…"));
+            () => error.WriteLine("Waiting for the workspace: another process (an ingest, or the web app) is writing to it…"), Clock);
 
         try
         {

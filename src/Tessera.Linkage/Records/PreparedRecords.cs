@@ -109,8 +109,8 @@ internal sealed class PreparedRecords
     /// <summary>Share of records with a filter in the column that have this very filter (the term frequency of an encoded name).</summary>
     public double[]?[] FilterFrequency { get; } = new double[]?[StandardColumns.BloomFilters.Count];
 
-    /// <summary>Standardises <paramref name="records"/> (in parallel) and counts term frequencies.</summary>
-    public static PreparedRecords From(IReadOnlyList<IdentityRecord> records)
+    /// <summary>Standardises <paramref name="records"/> (in parallel) and counts term frequencies; a two-digit birth year is read up to <paramref name="twoDigitYearMax"/>.</summary>
+    public static PreparedRecords From(IReadOnlyList<IdentityRecord> records, int twoDigitYearMax = BirthDateParser.DefaultTwoDigitYearMax)
     {
         ArgumentNullException.ThrowIfNull(records);
         var prepared = new PreparedRecords(records.Count);
@@ -130,7 +130,7 @@ internal sealed class PreparedRecords
             }
         }
 
-        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared.Prepare(i, records[i]));
+        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared.Prepare(i, records[i], twoDigitYearMax));
         for (var f = 0; f < StandardColumns.BloomFilters.Count; f++)
         {
             if (prepared.Filters[f] is { } filters)
@@ -149,7 +149,7 @@ internal sealed class PreparedRecords
         return prepared;
     }
 
-    private void Prepare(int i, IdentityRecord record)
+    private void Prepare(int i, IdentityRecord record, int twoDigitYearMax)
     {
         Source[i] = record.Source;
         RecordId[i] = record.RecordId;
@@ -180,7 +180,7 @@ internal sealed class PreparedRecords
             FamilyPhonetic[i] = Nysiis.Encode(family.Full);
         }
 
-        BirthDate[i] = BirthDateParser.Parse(record[StandardColumn.BirthDate]);
+        BirthDate[i] = BirthDateParser.Parse(record[StandardColumn.BirthDate], twoDigitYearMax);
         Sex[i] = IdentifierStandardiser.Sex(record[StandardColumn.Sex]);
         Ssn[i] = IdentifierStandardiser.Ssn(record[StandardColumn.Ssn], out var lastFour);
         SsnLastFour[i] = lastFour;

@@ -25,7 +25,7 @@ public static class LinkageEngine
         ArgumentNullException.ThrowIfNull(options);
         var timings = new StageTimings();
         progress?.Report(new("standardising", 0, records.Count));
-        var prepared = PreparedRecords.From(records);
+        var prepared = PreparedRecords.From(records, options.TwoDigitYearMax);
         progress?.Report(new("standardising", records.Count, records.Count));
         timings.Finished("standardise");
         cancellationToken.ThrowIfCancellationRequested();

@@ -32,6 +32,13 @@ public sealed record LinkageOptions
     /// </summary>
     public int FilterJoinUpTo { get; init; } = 30_000;
 
+    /// <summary>
+    /// The last year a two-digit birth year stands for (default 2029: "29" is 2029, "30" is 1930).
+    /// Fixed rather than read from today's date, so a run links the same records the same way in
+    /// any year; raise it for extracts with two-digit years of children born after 2029.
+    /// </summary>
+    public int TwoDigitYearMax { get; init; } = Standardisation.BirthDateParser.DefaultTwoDigitYearMax;
+
     /// <summary>Random pairs drawn per comparison to estimate u (default 100,000).</summary>
     public int RandomPairs { get; init; } = 100_000;
 

@@ -5,12 +5,17 @@ namespace Tessera.Linkage.Standardisation;
 /// 07.03.1984, with or without a time — into one number yyyymmdd. A part that is unknown is 0:
 /// "1984" gives 19840000, "1984-03" gives 19840300. Slashed dates are read month first (US
 /// forms) unless the first part cannot be a month. An impossible date such as 1994-11-81 is kept
-/// as written: it is most likely a typo of the real date and still counts as evidence.
+/// as written: it is most likely a typo of the real date and still counts as evidence. A two-digit
+/// year is read as the latest year ending in it that is not after <c>twoDigitYearMax</c> — a fixed
+/// setting rather than today's date, so the same records link the same way whenever they are run.
 /// </summary>
 internal static class BirthDateParser
 {
+    /// <summary>The default last year a two-digit birth year stands for: "29" is 2029, "30" is 1930.</summary>
+    public const int DefaultTwoDigitYearMax = 2029;
+
     /// <summary>The date as yyyymmdd (unknown parts 0), or 0 when it cannot be read.</summary>
-    public static int Parse(ReadOnlySpan<char> raw)
+    public static int Parse(ReadOnlySpan<char> raw, int twoDigitYearMax = DefaultTwoDigitYearMax)
     {
         raw = raw.Trim();
         var space = raw.IndexOfAny(' ', 'T');
@@ -56,8 +61,14 @@ internal static class BirthDateParser
             return Pack(b, a, 0);
         }
 
-        var year = c < 100 && c >= 0 ? (c > DateTime.UtcNow.Year % 100 ? 1900 + c : 2000 + c) : c;
+        var year = c is >= 0 and < 100 ? TwoDigitYear(c, twoDigitYearMax) : c;
         return separator == '.' || a > 12 ? Pack(year, b, a) : Pack(year, a, b);
+    }
+
+    private static int TwoDigitYear(int twoDigits, int max)
+    {
+        var year = (max / 100 * 100) + twoDigits;
+        return year > max ? year - 100 : year;
     }
 
     /// <summary>The year of a packed date.</summary>

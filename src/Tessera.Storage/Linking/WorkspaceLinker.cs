@@ -23,7 +23,7 @@ public static class WorkspaceLinker
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(options);
-        var started = DateTime.UtcNow;
+        var started = workspace.UtcNow;
         using var running = RunLock(workspace);
         var index = new PersonIndex(workspace.Vault);
         string deliveries;
@@ -58,7 +58,7 @@ public static class WorkspaceLinker
 
         var run = new LinkRun
         {
-            Id = runId, StartedUtc = started, FinishedUtc = DateTime.UtcNow, Operator = actor,
+            Id = runId, StartedUtc = started, FinishedUtc = workspace.UtcNow, Operator = actor,
             Records = records.Count, Persons = assignment.PersonIds.Distinct(StringComparer.Ordinal).Count(), Issued = assignment.Issued.Count,
             Merged = changes.Count(c => c.c.Kind == PersonChangeKind.Merged), Split = changes.Count(c => c.c.Kind == PersonChangeKind.Split),
             Retired = changes.Count(c => c.c.Kind == PersonChangeKind.Retired), Review = review.Count, FamilyLinks = family.Count,

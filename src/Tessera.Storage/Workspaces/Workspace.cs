@@ -33,20 +33,28 @@ public sealed class Workspace : IDisposable
     private readonly Lazy<SessionStore> _sessions;
     private readonly Lazy<WebKeyStore> _webKeys;
 
-    private Workspace(string folder, WorkspaceConfig config, Action? waiting = null)
+    private Workspace(string folder, WorkspaceConfig config, TimeProvider? clock, Action? waiting = null)
     {
         Folder = folder;
         Config = config;
+        // The one place the storage layer falls back on the system clock; hosts and tests pass their own.
+        Clock = clock ?? TimeProvider.System;
         Vault = config.Database == "postgresql" ? new PostgresVault(config.Connection!) : new DuckDbVault(Path.Combine(folder, "vault.duckdb")) { Waiting = waiting };
         Raw = new RawArchive(Path.Combine(folder, "raw"), DataKeyFor);
         _blindIndex = new Lazy<BlindIndex>(() => new BlindIndex(WorkspaceKey(BlindIndex.KeyName)));
         _audit = new Lazy<SqlAuditLog>(() =>
         {
-            return new SqlAuditLog(() => Operational(), () => new AuditSigner(AuditKey()), new AuditCheckpointFile(Path.Combine(Folder, AuditCheckpointsFile)), TimeProvider.System);
+            return new SqlAuditLog(() => Operational(), () => new AuditSigner(AuditKey()), new AuditCheckpointFile(Path.Combine(Folder, AuditCheckpointsFile)), Clock);
         });
         _sessions = new Lazy<SessionStore>(() => new SessionStore(() => Operational()));
         _webKeys = new Lazy<WebKeyStore>(() => new WebKeyStore(() => Operational()));
     }
+
+    /// <summary>The clock every record of this workspace is stamped with (audit, keys, runs, sessions).</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Now, in UTC, by <see cref="Clock"/>.</summary>
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The server-side record of web sessions.</summary>
     public SessionStore Sessions => _sessions.Value;
@@ -102,7 +110,7 @@ public sealed class Workspace : IDisposable
     /// synthetic county's sources.
     /// </summary>
     /// <exception cref="WorkspaceException">The folder is a workspace already, the key file exists, or <paramref name="earliestPeriod"/> is not a month.</exception>
-    public static Workspace Create(string folder, string? postgres, string operatorName, DateTime nowUtc, string? earliestPeriod = null)
+    public static Workspace Create(string folder, string? postgres, string operatorName, DateTime nowUtc, string? earliestPeriod = null, TimeProvider? clock = null)
     {
         var full = Path.GetFullPath(folder);
         if (earliestPeriod is not null)
@@ -134,7 +142,7 @@ public sealed class Workspace : IDisposable
             EarliestPeriod = earliestPeriod,
             CreatedUtc = nowUtc,
         };
-        var workspace = new Workspace(full, config);
+        var workspace = new Workspace(full, config, clock);
         try
         {
             workspace.UpgradeSchema(nowUtc);
@@ -155,9 +163,13 @@ public sealed class Workspace : IDisposable
         }
     }
 
-    /// <summary>Opens the workspace in <paramref name="folder"/>; <paramref name="waiting"/> is called when another process is writing and this one waits.</summary>
-    /// <exception cref="WorkspaceException">The folder is not a workspace.</exception>
-    public static Workspace Open(string folder, Action? waiting = null)
+    /// <summary>
+    /// Opens the workspace in <paramref name="folder"/>, upgrading a workspace made by an older
+    /// Tessera; <paramref name="waiting"/> is called when another process is writing and this one
+    /// waits; <paramref name="clock"/> stamps what it records (default: the system clock).
+    /// </summary>
+    /// <exception cref="WorkspaceException">The folder is not a workspace, or a newer Tessera upgraded it.</exception>
+    public static Workspace Open(string folder, Action? waiting = null, TimeProvider? clock = null)
     {
         var full = Path.GetFullPath(folder);
         var marker = Path.Combine(full, MarkerFile);
@@ -168,7 +180,7 @@ public sealed class Workspace : IDisposable
 
         var config = JsonSerializer.Deserialize<WorkspaceConfig>(File.ReadAllText(marker))
             ?? throw new WorkspaceException($"{marker} is empty or damaged.");
-        var workspace = new Workspace(full, config, waiting);
+        var workspace = new Workspace(full, config, clock, waiting);
         try
         {
             if (config.Id is null)
@@ -178,7 +190,7 @@ public sealed class Workspace : IDisposable
                 workspace.SaveConfig();
             }
 
-            workspace.UpgradeSchema(DateTime.UtcNow);
+            workspace.UpgradeSchema(workspace.UtcNow);
             return workspace;
         }
         catch
@@ -373,7 +385,7 @@ public sealed class Workspace : IDisposable
             var key = DataKey.Generate(name, 1);
             using (var db = Operational())
             {
-                db.DataKeys.Add(Wrapped(key, DateTime.UtcNow));
+                db.DataKeys.Add(Wrapped(key, UtcNow));
                 try
                 {
                     db.SaveChanges();

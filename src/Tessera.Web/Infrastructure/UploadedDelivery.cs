@@ -38,7 +38,7 @@ public static class UploadedDelivery
             }
 
             var request = new DeliveryRequest { Source = source, Paths = paths, DisplayRoot = folder, Period = string.IsNullOrWhiteSpace(period) ? null : period.Trim() };
-            return await Task.Run(() => workspace.Ingest(request, TimeProvider.System, cancellationToken: cancellationToken), cancellationToken);
+            return await Task.Run(() => workspace.Ingest(request, workspace.Clock, cancellationToken: cancellationToken), cancellationToken);
         }
         finally
         {

@@ -7,7 +7,7 @@ namespace Tessera.Web.Infrastructure;
 /// <c>tessera demo</c>). Opening holds no file: every store is reached with short-lived
 /// connections, so the CLI can ingest into the same workspace while the app is serving.
 /// </summary>
-public sealed class WorkspaceAccess(WorkspaceCatalog catalog) : IDisposable
+public sealed class WorkspaceAccess(WorkspaceCatalog catalog, TimeProvider clock) : IDisposable
 {
     private readonly Lock _gate = new();
     private Workspace? _workspace;
@@ -24,7 +24,7 @@ public sealed class WorkspaceAccess(WorkspaceCatalog catalog) : IDisposable
             {
                 if (_workspace is null && IsInitialised)
                 {
-                    _workspace = Workspace.Open(catalog.WorkspacePath);
+                    _workspace = Workspace.Open(catalog.WorkspacePath, clock: clock);
                 }
 
                 return _workspace;

@@ -71,7 +71,7 @@ public sealed class PairModel(WorkspaceAccess access, RequestAccess request) : P
         }
 
         request.Record("decide", $"review item {item}: {Decision}");
-        new PersonIndex(workspace.Vault).Decide([(queued.LeftRecord, queued.RightRecord)], Decision, request.User.Name, Note ?? "", DateTime.UtcNow);
+        new PersonIndex(workspace.Vault).Decide([(queued.LeftRecord, queued.RightRecord)], Decision, request.User.Name, Note ?? "", workspace.UtcNow);
         TempData[nameof(ReviewModel.Decided)] = string.Create(CultureInfo.InvariantCulture,
             $"Item {item}: recorded as {(Decision == LinkDecision.Match ? "the same person" : "two different persons")}. The next linkage run applies it.");
         return RedirectToPage("Review");

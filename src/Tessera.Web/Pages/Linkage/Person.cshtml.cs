@@ -70,7 +70,7 @@ public sealed class PersonModel(WorkspaceAccess access, RequestAccess request) :
 
         request.Record("decide", $"split of person {person}");
         var staying = keys.Except(moving).ToList();
-        new PersonIndex(workspace.Vault).Decide([.. moving.SelectMany(m => staying.Select(s => (m, s)))], LinkDecision.NonMatch, request.User.Name, Note ?? "", DateTime.UtcNow);
+        new PersonIndex(workspace.Vault).Decide([.. moving.SelectMany(m => staying.Select(s => (m, s)))], LinkDecision.NonMatch, request.User.Name, Note ?? "", workspace.UtcNow);
         TempData[nameof(Done)] = string.Create(CultureInfo.InvariantCulture,
             $"Recorded: {moving.Count} record(s) will be a separate person from the next linkage run on, and never joined to the other {staying.Count} again.");
         return RedirectToPage(new { person });

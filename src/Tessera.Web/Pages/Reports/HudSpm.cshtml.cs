@@ -14,7 +14,7 @@ namespace Tessera.Web.Pages.Reports;
 /// they go to HUD; only administrators and the HMIS source's own data-partner staff run it.
 /// </summary>
 [Requires(Capability.RunHudReports)]
-public sealed class HudSpmModel(WorkspaceAccess access, RequestAccess request) : PageModel
+public sealed class HudSpmModel(WorkspaceAccess access, RequestAccess request, TimeProvider clock) : PageModel
 {
     /// <summary>First day of the report period (default: the last complete federal fiscal year).</summary>
     [BindProperty(SupportsGet = true)]
@@ -56,7 +56,7 @@ public sealed class HudSpmModel(WorkspaceAccess access, RequestAccess request) :
 
     private bool Run(bool always)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var fiscalEnd = new DateOnly(today.Month >= 10 ? today.Year : today.Year - 1, 9, 30);
         if (From is null || To is null)
         {
