@@ -158,7 +158,7 @@ public static class TesseraWebApp
                     var principal = context.Principal!;
                     var name = principal.FindFirst("preferred_username")?.Value ?? principal.FindFirst("email")?.Value ?? principal.Identity?.Name ?? "unknown";
                     var role = Enum.TryParse<Governance.Access.Role>(principal.FindFirst(identity.OidcRoleClaim)?.Value, out var parsed) ? parsed : Governance.Access.Role.Public;
-                    var scope = principal.FindAll(identity.OidcScopeClaim).Select(c => c.Value);
+                    var scope = Governance.Access.AccessScope.FromClaims(principal.FindAll(identity.OidcScopeClaim).Select(c => c.Value));
                     context.Principal = context.HttpContext.RequestServices.GetRequiredService<WebSessions>().Begin(name, role, scope, "operations", Storage.Sessions.SessionRecord.Oidc);
                     return Task.CompletedTask;
                 };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tessera.Governance.Audit;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Cli.Tests;
@@ -91,7 +92,7 @@ public sealed class CommandAuthorisationTests : IDisposable
             {
                 // The access itself first; a change then records what it changed.
                 Assert.NotEmpty(added);
-                Assert.Equal(audited, added[0].Event.Action);
+                Assert.Equal(audited, added[0].Event.Action.Text());
                 Assert.All(added, r => Assert.Equal(workspace.Config.Operator, r.Event.Actor));
             }
 

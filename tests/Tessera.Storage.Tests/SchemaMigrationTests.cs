@@ -40,7 +40,7 @@ public sealed class SchemaMigrationTests
 
             // What the later steps added works.
             Assert.NotNull(upgraded.Sessions.Begin("admin@test", "Administrator", SessionRecord.Oidc, DateTime.UtcNow));
-            upgraded.Audit.Record(AuditEvent.OnCommandLine("tester@test", "read", "after the upgrade", "testing"));
+            upgraded.Audit.Record(AuditEvent.OnCommandLine("tester@test", AuditAction.Read, "after the upgrade", "testing"));
             Assert.True(upgraded.Audit.Verify().IsIntact);
 
             (operationalHistory, vaultHistory) = Histories(upgraded);

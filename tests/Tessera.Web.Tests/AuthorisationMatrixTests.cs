@@ -179,7 +179,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         using (var workspace = Workspace.Open(app.App.Folder))
         {
             var records = workspace.Audit.Records();
-            Assert.Contains(records, r => r.Event.Actor == "service:hmis-nightly" && r.Event.Action == "ingest" && r.Event.Outcome == AuditOutcome.Allowed);
+            Assert.Contains(records, r => r.Event.Actor == "service:hmis-nightly" && r.Event.Action == AuditAction.Ingest && r.Event.Outcome == AuditOutcome.Allowed);
             Assert.Contains(records, r => r.Event.Actor == "service:hmis-nightly" && r.Event.Target == "delivery to benefits" && r.Event.Outcome == AuditOutcome.Denied);
             Assert.Contains(records, r => r.Event.Target == "delivery API" && r.Event.Outcome == AuditOutcome.Denied);
             Assert.DoesNotContain(records, r => r.Event.ToString().Contains(token, StringComparison.Ordinal));

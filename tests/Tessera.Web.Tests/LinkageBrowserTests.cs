@@ -1,3 +1,4 @@
+using Tessera.Governance.Audit;
 using Tessera.Storage.Linking;
 using Tessera.Storage.Workspaces;
 
@@ -57,7 +58,7 @@ public sealed class LinkageBrowserTests : IDisposable
             Assert.Equal(("admin@demo", LinkDecision.NonMatch, "different mothers"), (decision.Reviewer, decision.Decision, decision.Note));
             var audit = workspace.Audit.Records();
             Assert.Contains(audit, r => r.Event.Actor == "admin@demo" && r.Event.Target == $"identifiers of review item {item}");
-            Assert.Contains(audit, r => r.Event.Actor == "admin@demo" && r.Event.Action == "decide" && r.Event.Target == $"review item {item}: non_match");
+            Assert.Contains(audit, r => r.Event.Actor == "admin@demo" && r.Event.Action == AuditAction.Decide && r.Event.Target == $"review item {item}: non_match");
 
             WorkspaceLinker.Run(workspace, "tester@test", new WorkspaceLinkOptions());
             var persons = index.Current();

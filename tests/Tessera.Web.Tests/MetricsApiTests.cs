@@ -59,7 +59,7 @@ public sealed class MetricsApiTests : IDisposable
 
         using var opened = Workspace.Open(_app.Folder);
         var audit = opened.Audit.Records();
-        Assert.Contains(audit, r => r.Event.Actor == "service:coc-dashboard" && r.Event.Action == "export" && r.Event.Target == $"results of metric {Metric}");
+        Assert.Contains(audit, r => r.Event.Actor == "service:coc-dashboard" && r.Event.Action == AuditAction.Export && r.Event.Target == $"results of metric {Metric}");
         Assert.Contains(audit, r => r.Event.Actor == "service:coc-dashboard" && r.Event.Target == "results of metric wioa-employment-q2" && r.Event.Outcome == AuditOutcome.Denied);
     }
 

@@ -1,3 +1,4 @@
+using Tessera.Governance.Audit;
 using Tessera.Storage.Metrics;
 using Tessera.Storage.Workspaces;
 
@@ -63,7 +64,7 @@ public sealed class MetricsBrowserTests : IDisposable
             using var workspace = Workspace.Open(_app.Folder);
             var audit = workspace.Audit.Records();
             Assert.Contains(audit, r => r.Event.Actor == "admin@demo" && r.Event.Target.StartsWith($"persons behind metric {Metric}", StringComparison.Ordinal));
-            Assert.Contains(audit, r => r.Event.Actor == "analyst@demo" && r.Event.Action == "export" && r.Event.Target == $"results of metric {Metric}");
+            Assert.Contains(audit, r => r.Event.Actor == "analyst@demo" && r.Event.Action == AuditAction.Export && r.Event.Target == $"results of metric {Metric}");
         }
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Tessera.Core.Text;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Cli.Commands;
@@ -65,10 +66,10 @@ public static class AuditCommand
         var list = new Command("list", "Print audit records, oldest first, optionally filtered.") { actor, action, since, csv, workspace };
         list.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReadAudit, "read", "audit log");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReadAudit, AuditAction.Read, "audit log");
             var records = opened.Audit.Records()
                 .Where(r => parsed.GetValue(actor) is not { } who || string.Equals(r.Event.Actor, who, StringComparison.OrdinalIgnoreCase))
-                .Where(r => parsed.GetValue(action) is not { } what || string.Equals(r.Event.Action, what, StringComparison.OrdinalIgnoreCase))
+                .Where(r => parsed.GetValue(action) is not { } what || string.Equals(r.Event.Action.Text(), what, StringComparison.OrdinalIgnoreCase))
                 .Where(r => parsed.GetValue(since) is not { } from || r.TimeUtc >= DateTime.SpecifyKind(from, DateTimeKind.Utc));
             if (parsed.GetValue(csv))
             {
@@ -76,7 +77,7 @@ public static class AuditCommand
                 csv.Row("sequence", "time_utc", "actor", "action", "target", "purpose", "origin", "outcome");
                 foreach (var r in records)
                 {
-                    csv.Row(r.Sequence, r.TimeText, r.Event.Actor, r.Event.Action, r.Event.Target, r.Event.Purpose, r.Event.Origin, r.Event.Outcome.ToString().ToLowerInvariant());
+                    csv.Row(r.Sequence, r.TimeText, r.Event.Actor, r.Event.Action.Text(), r.Event.Target, r.Event.Purpose, r.Event.Origin, r.Event.Outcome.ToString().ToLowerInvariant());
                 }
 
                 return ExitCodes.Ok;
@@ -85,7 +86,7 @@ public static class AuditCommand
             foreach (var r in records)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Sequence,6}  {r.TimeUtc:yyyy-MM-dd HH:mm:ss}  {r.Event.Actor,-24} {r.Event.Action,-10} {r.Event.Outcome.ToString().ToLowerInvariant(),-8} {r.Event.Target} ({r.Event.Purpose}, from {r.Event.Origin})"));
+                    $"{r.Sequence,6}  {r.TimeUtc:yyyy-MM-dd HH:mm:ss}  {r.Event.Actor,-24} {r.Event.Action.Text(),-10} {r.Event.Outcome.ToString().ToLowerInvariant(),-8} {r.Event.Target} ({r.Event.Purpose}, from {r.Event.Origin})"));
             }
 
             return ExitCodes.Ok;

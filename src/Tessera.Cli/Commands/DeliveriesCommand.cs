@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 
 namespace Tessera.Cli.Commands;
 
@@ -15,7 +16,7 @@ public static class DeliveriesCommand
         var command = new Command("deliveries", "List deliveries, newest first: period, status (current, superseded, rejected) and row counts.") { source, workspace };
         command.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ListDeliveries, "read", parsed.GetValue(source) is { } only ? $"deliveries of {only}" : "deliveries");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ListDeliveries, AuditAction.Read, parsed.GetValue(source) is { } only ? $"deliveries of {only}" : "deliveries");
             foreach (var d in opened.Vault.Deliveries(parsed.GetValue(source)))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,

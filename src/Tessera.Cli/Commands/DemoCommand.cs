@@ -34,7 +34,7 @@ public static class DemoCommand
         }
 
         using var workspace = Workspace.Open(folder, clock: WorkspaceOption.Clock);
-        workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, "ingest", "demo deliveries of the synthetic county", "demonstration"));
+        workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, AuditAction.Ingest, "demo deliveries of the synthetic county", "demonstration"));
         using var open = workspace.Vault.KeepOpen();
         foreach (var source in inbox.Sources())
         {
@@ -66,11 +66,11 @@ public static class DemoCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         using var workspace = Workspace.Open(folder, clock: WorkspaceOption.Clock);
-        workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, "link", "person records of every source (linkage run)", "demonstration"));
+        workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, AuditAction.Link, "person records of every source (linkage run)", "demonstration"));
         var run = WorkspaceLinker.Run(workspace, workspace.Config.Operator, new WorkspaceLinkOptions(), new ProgressReporter(error), cancellationToken).Run;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Linked {run.Records:N0} person records into {run.Persons:N0} persons; {run.Review:N0} pairs to review; {run.FamilyLinks:N0} family links."));
-        workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, "compute", "every metric", "demonstration"));
+        workspace.Audit.Record(AuditEvent.OnCommandLine(workspace.Config.Operator, AuditAction.Compute, "every metric", "demonstration"));
         var computed = 0;
         new MetricStore(workspace).Compute(MetricCatalog.Load(workspace).Where(e => e.Available).ToList(), workspace.Config.Operator, workspace.UtcNow, null, null, (entry, run, problem) =>
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Tessera.Governance.Access;
 using Tessera.Cli.Console;
+using Tessera.Governance.Audit;
 using Tessera.Intake.Delivering;
 
 namespace Tessera.Cli.Commands;
@@ -31,7 +32,7 @@ public static class IngestCommand
         };
         command.SetAction((parsed, cancellationToken) =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Deliver, "ingest", $"delivery to {parsed.GetValue(source)}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Deliver, AuditAction.Ingest, $"delivery to {parsed.GetValue(source)}");
             var request = new DeliveryRequest
             {
                 Source = parsed.GetValue(source)!,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tessera.Governance.Access;
 using Microsoft.EntityFrameworkCore;
+using Tessera.Governance.Audit;
 
 namespace Tessera.Cli.Commands;
 
@@ -23,7 +24,7 @@ public static class KeysCommand
         var list = new Command("list", "List each source's data keys and the master key that wraps them.") { workspace };
         list.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "read", "key list");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Read, "key list");
             output.WriteLine($"Master key: {opened.Config.MasterKeyFile} (fingerprint {opened.Config.MasterKeyFingerprint})");
             using var db = opened.Operational();
             var keys = db.DataKeys.AsNoTracking().ToList();
@@ -51,7 +52,7 @@ public static class KeysCommand
         var rotate = new Command("rotate", "Create a new master key and re-wrap every data key with it; identifiers are not re-encrypted, so this takes seconds.") { file, workspace };
         rotate.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", "master key rotation");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Configure, "master key rotation");
             var (old, rewrapped) = opened.RotateMasterKey(parsed.GetValue(file)!, opened.Config.Operator);
             output.WriteLine($"Re-wrapped {rewrapped} data key(s) with the new master key {opened.Config.MasterKeyFile} (fingerprint {opened.Config.MasterKeyFingerprint}).");
             output.WriteLine($"The old key file {old} is no longer used: delete it, and its backups, once the new key is backed up.");
@@ -76,7 +77,7 @@ public static class KeysCommand
         destroy.SetAction(parsed =>
         {
             var name = parsed.GetValue(source)!;
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"destroy data keys of {name}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Configure, $"destroy data keys of {name}");
             var count = opened.DestroySourceKeys(name, opened.Config.Operator, opened.UtcNow);
             output.WriteLine($"Destroyed {count} data key(s) of {name} and its encrypted raw files. Its identifiers can no longer be read by anyone; its de-identified rows remain.");
             return ExitCodes.Ok;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Tessera.Cli.Console;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Linkage.Input;
 using Tessera.Storage.Linking;
 
@@ -40,7 +41,7 @@ public static class LinkCommand
             }
 
             var clock = Stopwatch.StartNew();
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.LinkRecords, "link", "person records of every source (linkage run)");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.LinkRecords, AuditAction.Link, "person records of every source (linkage run)");
             var report = WorkspaceLinker.Run(opened, opened.Config.Operator, options, new ProgressReporter(error), cancellationToken);
             foreach (var source in report.Unreadable)
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Tessera.Core.Text;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Metrics.Definitions;
 using Tessera.Storage.Metrics;
 
@@ -28,7 +29,7 @@ public static class MetricsCommand
         var command = new Command("list", "List the metrics this workspace knows (standard library and its metrics/ folder), whether each can be computed here, and when it last was.") { workspace };
         command.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetrics, "read", "metric catalogue");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetrics, AuditAction.Read, "metric catalogue");
             var store = new MetricStore(opened);
             foreach (var entry in Catalog(opened))
             {
@@ -65,7 +66,7 @@ public static class MetricsCommand
 
                 (start, end) = Period(text);
             }
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ComputeMetrics, "compute", parsed.GetValue(metric) is { } one ? $"metric {one}" : "every metric");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ComputeMetrics, AuditAction.Compute, parsed.GetValue(metric) is { } one ? $"metric {one}" : "every metric");
             var catalog = Catalog(opened);
             var chosen = parsed.GetValue(metric) is { } id ? [MetricCatalog.Find(catalog, id)] : catalog.Where(e => e.Available).ToList();
             var store = new MetricStore(opened);
@@ -112,7 +113,7 @@ public static class MetricsCommand
         {
             var metricId = parsed.GetValue(id)!;
             var (start, end) = (Date(parsed.GetValue(from), "--from"), Date(parsed.GetValue(to), "--to"));
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetrics, "read", $"results of metric {metricId}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetrics, AuditAction.Read, $"results of metric {metricId}");
             var entry = MetricCatalog.Find(Catalog(opened), metricId);
             var group = parsed.GetValue(by) ?? "all";
             if (group != "all" && entry.Definition.GroupBy.All(g => g.Name != group))
@@ -187,7 +188,7 @@ public static class MetricsCommand
                 throw new UsageException("--by needs --value: which group's members to list.");
             }
 
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetricPersons, "read", $"persons behind metric {metricId} for {start:yyyy-MM-dd}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetricPersons, AuditAction.Read, $"persons behind metric {metricId} for {start:yyyy-MM-dd}");
             var entry = MetricCatalog.Find(Catalog(opened), metricId);
             var csv = new CsvWriter(output);
             csv.Row("person_id", "anchor_date", "in_numerator");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Intake.Quality;
 
 namespace Tessera.Cli.Commands;
@@ -20,7 +21,7 @@ public static class QualityCommand
         };
         command.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewDeliveryQuality, "read", $"quality profile of delivery {parsed.GetValue(delivery)}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewDeliveryQuality, AuditAction.Read, $"quality profile of delivery {parsed.GetValue(delivery)}");
             var id = parsed.GetValue(delivery);
             var entry = opened.Vault.Delivery(id) ?? throw new UsageException($"The workspace has no delivery #{id}. 'tessera deliveries' lists them.");
             if (entry.QualityJson is null)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Tessera.Core.Text;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Storage.Reporting;
 
 namespace Tessera.Cli.Commands;
@@ -30,7 +31,7 @@ public static class ReportCommand
         {
             var start = Date(parsed.GetValue(from)!, "--from");
             var end = Date(parsed.GetValue(to)!, "--to");
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.RunHudReports, "report", $"HUD SPM {start:yyyy-MM-dd} to {end:yyyy-MM-dd}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.RunHudReports, AuditAction.Report, $"HUD SPM {start:yyyy-MM-dd} to {end:yyyy-MM-dd}");
             var result = HudSpmRun.Run(opened, parsed.GetValue(source), start, end, parsed.GetValue(coc));
             if (parsed.GetValue(format) == "csv")
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Tessera.Core.Text;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Storage.Linking;
 
 namespace Tessera.Cli.Commands;
@@ -29,7 +30,7 @@ public static class ReviewCommand
         var command = new Command("list", "List the pairs the last link run was unsure about (no identifiers: where each record comes from and its person id).") { limit, workspace };
         command.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReviewLinks, "read", "clerical review queue");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReviewLinks, AuditAction.Read, "clerical review queue");
             var index = new PersonIndex(opened.Vault);
             var items = index.ReviewQueue(parsed.GetValue(limit));
             var csv = new CsvWriter(output);
@@ -60,7 +61,7 @@ public static class ReviewCommand
                 throw new UsageException($"--decision must be 'match' or 'non_match' (got '{parsed.GetValue(decision)}').");
             }
 
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReviewLinks, "decide", $"review item {parsed.GetValue(item)}: {chosen}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReviewLinks, AuditAction.Decide, $"review item {parsed.GetValue(item)}: {chosen}");
             var index = new PersonIndex(opened.Vault);
             var queued = index.ReviewItem(parsed.GetValue(item)) ?? throw new UsageException($"The review queue has no item {parsed.GetValue(item)}; 'tessera review list' shows it.");
             index.Decide([(queued.LeftRecord, queued.RightRecord)], chosen, opened.Config.Operator, parsed.GetValue(note)!, opened.UtcNow);
@@ -80,7 +81,7 @@ public static class ReviewCommand
         command.SetAction(parsed =>
         {
             var id = parsed.GetValue(person)!;
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReviewLinks, "decide", $"split of person {id}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ReviewLinks, AuditAction.Decide, $"split of person {id}");
             var index = new PersonIndex(opened.Vault);
             var all = index.RecordsOf(id);
             if (all.Count == 0)

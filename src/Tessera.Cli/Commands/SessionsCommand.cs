@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 
 namespace Tessera.Cli.Commands;
 
@@ -26,7 +27,7 @@ public static class SessionsCommand
         var list = new Command("list", "List the web sessions that have not ended: user, role, how they signed in, since when (UTC).") { workspace };
         list.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "read", "web sessions");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Read, "web sessions");
             var active = opened.Sessions.Active();
             foreach (var session in active)
             {
@@ -53,7 +54,7 @@ public static class SessionsCommand
                 throw new UsageException("Say whose sessions to end: --user NAME, or --all.");
             }
 
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", who is null ? "end every web session" : $"end the web sessions of {who}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Configure, who is null ? "end every web session" : $"end the web sessions of {who}");
             var ended = opened.Sessions.EndAll(who, who is null ? "ended by an administrator (all sessions)" : "ended by an administrator", opened.UtcNow);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ended {ended} session(s); they must sign in again."));
             return ExitCodes.Ok;

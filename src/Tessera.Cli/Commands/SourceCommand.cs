@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Intake.Dictionaries;
 using Tessera.Storage.Workspaces;
 
@@ -18,7 +19,7 @@ public static class SourceCommand
         var add = new Command("add", "Register a source with its data dictionary.") { name, dictionary, workspace };
         add.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"add source {parsed.GetValue(name)}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Configure, $"add source {parsed.GetValue(name)}");
             var path = parsed.GetValue(dictionary)!;
             if (!File.Exists(path))
             {
@@ -41,7 +42,7 @@ public static class SourceCommand
         var list = new Command("list", "List the workspace's sources.") { listWorkspace };
         list.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, listWorkspace, Capability.ViewOverview, "read", "sources");
+            using var opened = WorkspaceOption.Open(parsed, listWorkspace, Capability.ViewOverview, AuditAction.Read, "sources");
             foreach (var source in opened.Sources())
             {
                 output.WriteLine($"{source.Name,-16} {source.DictionaryName,-14} v{source.DictionaryVersion}  {source.Title}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 
 namespace Tessera.Cli.Commands;
 
@@ -24,7 +25,7 @@ public static class TokensCommand
         var create = new Command("create", "Create a service account and print its token (shown once; only its hash is kept).") { name, sources, workspace };
         create.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"create service account {parsed.GetValue(name)}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Configure, $"create service account {parsed.GetValue(name)}");
             var token = opened.CreateServiceToken(parsed.GetValue(name)!, parsed.GetValue(sources)!, opened.Config.Operator, opened.UtcNow);
             output.WriteLine(token);
             parsed.InvocationConfiguration.Error.WriteLine("This token is shown once. Give it to the agency's system through a secret store; it may deliver only to the sources named.");
@@ -39,7 +40,7 @@ public static class TokensCommand
         var list = new Command("list", "List service accounts, their sources and whether they are revoked.") { workspace };
         list.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "read", "service accounts");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Read, "service accounts");
             foreach (var token in opened.ServiceTokens())
             {
                 output.WriteLine($"{token.Name,-24} {token.Sources,-30} created {token.CreatedUtc:yyyy-MM-dd}{(token.RevokedUtc is { } revoked ? $"  revoked {revoked:yyyy-MM-dd HH:mm}" : "")}");
@@ -57,7 +58,7 @@ public static class TokensCommand
         var revoke = new Command("revoke", "Revoke a service account's token at once.") { name, workspace };
         revoke.SetAction(parsed =>
         {
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, "configure", $"revoke service account {parsed.GetValue(name)}");
+            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Configure, $"revoke service account {parsed.GetValue(name)}");
             opened.RevokeServiceToken(parsed.GetValue(name)!, opened.Config.Operator, opened.UtcNow);
             output.WriteLine($"Revoked {parsed.GetValue(name)}; its token is refused from now on.");
             return ExitCodes.Ok;

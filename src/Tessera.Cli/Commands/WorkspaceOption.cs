@@ -28,9 +28,9 @@ public static class WorkspaceOption
     /// <param name="parsed">The parsed command line.</param>
     /// <param name="option">The command's <c>--workspace</c> option.</param>
     /// <param name="capability">What the command does, asked of the same access policy as the web app's pages.</param>
-    /// <param name="action">The kind of access, e.g. "read" or "ingest".</param>
+    /// <param name="action">The kind of access, e.g. <see cref="AuditAction.Read"/>.</param>
     /// <param name="target">What is accessed, without identifiers, e.g. "deliveries of benefits".</param>
-    public static Workspace Open(ParseResult parsed, Option<string?> option, Capability capability, string action, string target)
+    public static Workspace Open(ParseResult parsed, Option<string?> option, Capability capability, AuditAction action, string target)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         Workspace workspace;
@@ -41,10 +41,10 @@ public static class WorkspaceOption
         try
         {
             // The CLI runs as the workspace operator, an IDS administrator.
-            var user = new AccessUser(workspace.Config.Operator, Role.Administrator, new HashSet<string>());
+            var user = new AccessUser(workspace.Config.Operator, Role.Administrator, AccessScope.None);
             if (!AccessPolicy.Permits(user, capability))
             {
-                workspace.Audit.Record(AuditEvent.OnCommandLine(user.Name, "denied", target, "operations", AuditOutcome.Denied));
+                workspace.Audit.Record(AuditEvent.OnCommandLine(user.Name, AuditAction.Denied, target, "operations", AuditOutcome.Denied));
                 throw new UsageException($"The workspace operator may not do this ({capability}).");
             }
 

@@ -40,8 +40,8 @@ public static class AccessPolicy
         return user.Role switch
         {
             Role.Administrator or Role.Analyst or Role.ContractManager => null,
-            Role.DataPartner => user.Scope,
-            _ => new HashSet<string>(),
+            Role.DataPartner => user.Scope.Sources,
+            _ => AccessScope.None.Sources,
         };
     }
 
@@ -52,7 +52,7 @@ public static class AccessPolicy
         return user.Role switch
         {
             Role.Administrator or Role.Analyst or Role.ContractManager => true,
-            Role.DataPartner => user.Scope.Contains(source),
+            Role.DataPartner => user.Scope.Sources.Contains(source),
             _ => false,
         };
     }

@@ -51,7 +51,7 @@ public sealed record AuditRecord(long Sequence, DateTime TimeUtc, AuditEvent Eve
     private static byte[] Canonical(long sequence, DateTime timeUtc, AuditEvent e, string previousHash)
     {
         var canonical = new StringBuilder();
-        foreach (var field in new[] { sequence.ToString(CultureInfo.InvariantCulture), FormatTime(timeUtc), e.Actor, e.Action, e.Target, e.Purpose, e.Origin, e.Outcome.ToString(), previousHash })
+        foreach (var field in new[] { sequence.ToString(CultureInfo.InvariantCulture), FormatTime(timeUtc), e.Actor, e.Action.Text(), e.Target, e.Purpose, e.Origin, e.Outcome.ToString(), previousHash })
         {
             canonical.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
         }

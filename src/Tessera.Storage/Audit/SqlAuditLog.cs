@@ -57,7 +57,7 @@ public sealed class SqlAuditLog(Func<OperationalDbContext> open, Func<AuditSigne
         var record = AuditRecord.Next(previous, clock.GetUtcNow().UtcDateTime, auditEvent, keys);
         using (var insert = Command(connection, transaction,
             $"INSERT INTO {Table(db)} (sequence, time_utc, actor, action, target, purpose, origin, outcome, previous_hash, hash) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)",
-            record.Sequence, record.TimeText, auditEvent.Actor, auditEvent.Action, auditEvent.Target, auditEvent.Purpose, auditEvent.Origin,
+            record.Sequence, record.TimeText, auditEvent.Actor, auditEvent.Action.Text(), auditEvent.Target, auditEvent.Purpose, auditEvent.Origin,
             auditEvent.Outcome.ToString(), record.PreviousHash, record.Hash))
         {
             insert.ExecuteNonQuery();
@@ -90,7 +90,8 @@ public sealed class SqlAuditLog(Func<OperationalDbContext> open, Func<AuditSigne
         var records = new List<AuditRecord>();
         while (reader.Read())
         {
-            var auditEvent = new AuditEvent(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
+            // Text that names no action or outcome (an edited row) reads as one that cannot hash alike.
+            var auditEvent = new AuditEvent(reader.GetString(2), AuditActions.TryParse(reader.GetString(3), out var action) ? action : (AuditAction)(-1), reader.GetString(4), reader.GetString(5), reader.GetString(6),
                 Enum.TryParse<AuditOutcome>(reader.GetString(7), out var outcome) ? outcome : (AuditOutcome)(-1));
             records.Add(new AuditRecord(reader.GetInt64(0), ParseTime(reader.GetString(1)), auditEvent, reader.GetString(8), reader.GetString(9)));
         }

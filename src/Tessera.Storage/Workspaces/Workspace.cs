@@ -152,7 +152,7 @@ public sealed class Workspace : IDisposable
                 workspace.Register(source, name, name == DictionaryLibrary.HmisFamily ? "" : DictionaryLibrary.Text(name), nowUtc);
             }
 
-            workspace.Audit.Record(AuditEvent.OnCommandLine(operatorName, "configure", "workspace created", "set-up"));
+            workspace.Audit.Record(AuditEvent.OnCommandLine(operatorName, AuditAction.Configure, "workspace created", "set-up"));
             File.WriteAllText(Path.Combine(full, MarkerFile), JsonSerializer.Serialize(config, JsonOptions));
             return workspace;
         }
@@ -552,7 +552,7 @@ public sealed class Workspace : IDisposable
         Config.PendingMasterKeyFile = null;
         Config.PendingMasterKeyFingerprint = null;
         SaveConfig();
-        Audit.Record(AuditEvent.OnCommandLine(actor, "configure", $"master key rotated (fingerprint {oldFingerprint} to {next.Fingerprint})", "key management"));
+        Audit.Record(AuditEvent.OnCommandLine(actor, AuditAction.Configure, $"master key rotated (fingerprint {oldFingerprint} to {next.Fingerprint})", "key management"));
         return (old, rewrapped);
     }
 
@@ -590,7 +590,7 @@ public sealed class Workspace : IDisposable
         }
 
         Raw.Discard(source);
-        Audit.Record(AuditEvent.OnCommandLine(actor, "configure", $"data keys of {source} destroyed ({destroyed})", "key management"));
+        Audit.Record(AuditEvent.OnCommandLine(actor, AuditAction.Configure, $"data keys of {source} destroyed ({destroyed})", "key management"));
         return destroyed;
     }
 
@@ -645,7 +645,7 @@ public sealed class Workspace : IDisposable
             db.SaveChanges();
         }
 
-        Audit.Record(AuditEvent.OnCommandLine(actor, "configure", $"service account {name} created for {string.Join(", ", sources)}", "key management"));
+        Audit.Record(AuditEvent.OnCommandLine(actor, AuditAction.Configure, $"service account {name} created for {string.Join(", ", sources)}", "key management"));
         return token;
     }
 
@@ -681,7 +681,7 @@ public sealed class Workspace : IDisposable
             db.SaveChanges();
         }
 
-        Audit.Record(AuditEvent.OnCommandLine(actor, "configure", $"service account {name} revoked", "key management"));
+        Audit.Record(AuditEvent.OnCommandLine(actor, AuditAction.Configure, $"service account {name} revoked", "key management"));
     }
 
     private static string TokenHash(string token) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));

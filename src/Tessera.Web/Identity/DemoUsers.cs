@@ -12,13 +12,13 @@ public static class DemoUsers
     /// <summary>Every demo user.</summary>
     public static IReadOnlyList<DemoUser> All { get; } =
     [
-        new("admin@demo", "IDS administrator", Role.Administrator, []),
-        new("hmis-lead@demo", "Data partner: homelessness (HMIS lead)", Role.DataPartner, ["homelessness"]),
-        new("benefits-data@demo", "Data partner: benefits agency", Role.DataPartner, ["benefits"]),
-        new("contracts@demo", "Contract manager", Role.ContractManager, []),
-        new("analyst@demo", "Analyst", Role.Analyst, []),
-        new("provider@demo", "Provider staff", Role.ProviderStaff, []),
-        new("caseworker@demo", "Frontline caseworker", Role.Caseworker, []),
+        new("admin@demo", "IDS administrator", Role.Administrator, AccessScope.None),
+        new("hmis-lead@demo", "Data partner: homelessness (HMIS lead)", Role.DataPartner, AccessScope.OfSources(["homelessness"])),
+        new("benefits-data@demo", "Data partner: benefits agency", Role.DataPartner, AccessScope.OfSources(["benefits"])),
+        new("contracts@demo", "Contract manager", Role.ContractManager, AccessScope.None),
+        new("analyst@demo", "Analyst", Role.Analyst, AccessScope.None),
+        new("provider@demo", "Provider staff", Role.ProviderStaff, AccessScope.None),
+        new("caseworker@demo", "Frontline caseworker", Role.Caseworker, AccessScope.None),
     ];
 
     /// <summary>The demo user with <paramref name="name"/>, or null.</summary>
@@ -26,4 +26,4 @@ public static class DemoUsers
 }
 
 /// <summary>One seeded user.</summary>
-public sealed record DemoUser(string Name, string Description, Role Role, IReadOnlyList<string> Scope);
+public sealed record DemoUser(string Name, string Description, Role Role, AccessScope Scope);

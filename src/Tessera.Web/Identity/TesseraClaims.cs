@@ -10,7 +10,7 @@ public static class TesseraClaims
     /// <summary>The user's role (a <see cref="Role"/> name).</summary>
     public const string Role = "tessera:role";
 
-    /// <summary>One source, contract or provider the role is limited to (repeated).</summary>
+    /// <summary>One thing the role is limited to, by kind: <c>source:benefits</c>, <c>provider:WF01</c> … (repeated; see <see cref="AccessScope"/>).</summary>
     public const string Scope = "tessera:scope";
 
     /// <summary>Why the user signed in, recorded with every audited access.</summary>
@@ -32,7 +32,7 @@ public static class TesseraClaims
     /// An identity for <paramref name="name"/> in <paramref name="role"/>; a web session's also names
     /// its server-side <paramref name="session"/> and the <paramref name="workspace"/> it was opened on.
     /// </summary>
-    public static ClaimsIdentity Identity(string name, Role role, IEnumerable<string> scope, string purpose, DateTime nowUtc, string authenticationType, string? session = null, string? workspace = null)
+    public static ClaimsIdentity Identity(string name, Role role, AccessScope scope, string purpose, DateTime nowUtc, string authenticationType, string? session = null, string? workspace = null)
     {
         var claims = new List<Claim>
         {
@@ -47,7 +47,8 @@ public static class TesseraClaims
             claims.Add(new Claim(Workspace, workspace ?? throw new ArgumentNullException(nameof(workspace))));
         }
 
-        claims.AddRange(scope.Select(s => new Claim(Scope, s)));
+        ArgumentNullException.ThrowIfNull(scope);
+        claims.AddRange(scope.ToClaims().Select(s => new Claim(Scope, s)));
         return new ClaimsIdentity(claims, authenticationType);
     }
 
@@ -60,7 +61,7 @@ public static class TesseraClaims
             return AccessUser.Anonymous;
         }
 
-        return new AccessUser(name, role, principal.FindAll(Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+        return new AccessUser(name, role, AccessScope.FromClaims(principal.FindAll(Scope).Select(c => c.Value)));
     }
 
     /// <summary>The purpose given at sign-in.</summary>

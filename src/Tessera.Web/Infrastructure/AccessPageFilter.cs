@@ -55,7 +55,7 @@ internal sealed class AccessPageFilter(RequestAccess access) : IAsyncPageFilter
             return;
         }
 
-        access.Record("denied", context.HttpContext.Request.Path.Value ?? "", AuditOutcome.Denied);
+        access.Record(AuditAction.Denied, context.HttpContext.Request.Path.Value ?? "", AuditOutcome.Denied);
         context.Result = new ForbidResult();
     }
 }

@@ -37,8 +37,8 @@ public static class DeliveryApi
         var source = context.Request.Query["source"].ToString();
         if (!AccessPolicy.Permits(user, Capability.Deliver, source))
         {
-            workspace.Audit.Record(new AuditEvent(user.Name, "denied", "delivery to " + source, "automated delivery", origin, AuditOutcome.Denied));
-            return Results.Problem($"This token may deliver to {string.Join(", ", user.Scope)} only.", statusCode: StatusCodes.Status403Forbidden);
+            workspace.Audit.Record(new AuditEvent(user.Name, AuditAction.Denied, "delivery to " + source, "automated delivery", origin, AuditOutcome.Denied));
+            return Results.Problem($"This token may deliver to {string.Join(", ", user.Scope.Sources)} only.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (!context.Request.HasFormContentType)
@@ -72,7 +72,7 @@ public static class DeliveryApi
             return context.Request.ContentLength is null or > MaxBytes ? tooLarge : Results.Problem("The multipart/form-data body could not be read.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        workspace.Audit.Record(new AuditEvent(user.Name, "ingest", "delivery to " + source, "automated delivery", origin, AuditOutcome.Allowed));
+        workspace.Audit.Record(new AuditEvent(user.Name, AuditAction.Ingest, "delivery to " + source, "automated delivery", origin, AuditOutcome.Allowed));
         var outcome = await UploadedDelivery.IngestAsync(workspace, source, context.Request.Query["period"].ToString(), form.Files.ToList(), cancellationToken);
         return Results.Text(JsonSerializer.Serialize(outcome), "application/json", statusCode: outcome.Status == DeliveryOutcome.Rejected ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }

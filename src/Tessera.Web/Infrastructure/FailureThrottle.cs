@@ -91,7 +91,7 @@ public sealed class FailureThrottle(WorkspaceAccess workspaces, TimeProvider clo
         }
 
         var what = string.Join(", ", tally.Unrecorded.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} ×{t.Value}")));
-        workspaces.Current?.Audit.Record(new AuditEvent("anonymous", "sign-in",
+        workspaces.Current?.Audit.Record(new AuditEvent("anonymous", AuditAction.SignIn,
             string.Create(CultureInfo.InvariantCulture, $"{count} more failed attempts in the minute from {tally.Start:yyyy-MM-dd HH:mm:ss} UTC, answered 429 and not recorded one by one: {what}"),
             "none given", origin, AuditOutcome.Denied));
     }

@@ -43,8 +43,8 @@ public static class MetricsApi
 
         if (!AccessPolicy.Permits(user, Capability.ViewMetrics) || !MetricAccess.Sees(user, entry.Definition))
         {
-            workspace.Audit.Record(new AuditEvent(user.Name, "denied", $"results of metric {id}", "metric results", origin, AuditOutcome.Denied));
-            return Results.Problem($"This token may read metrics on {string.Join(", ", user.Scope)} only.", statusCode: StatusCodes.Status403Forbidden);
+            workspace.Audit.Record(new AuditEvent(user.Name, AuditAction.Denied, $"results of metric {id}", "metric results", origin, AuditOutcome.Denied));
+            return Results.Problem($"This token may read metrics on {string.Join(", ", user.Scope.Sources)} only.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         var by = context.Request.Query["by"].ToString() is { Length: > 0 } asked ? asked : "all";
@@ -64,7 +64,7 @@ public static class MetricsApi
             return Results.Problem($"'{id}' has not been computed yet: run `tessera metrics compute --metric {id}`.", statusCode: StatusCodes.Status409Conflict);
         }
 
-        workspace.Audit.Record(new AuditEvent(user.Name, "export", $"results of metric {id}", "metric results", origin, AuditOutcome.Allowed));
+        workspace.Audit.Record(new AuditEvent(user.Name, AuditAction.Export, $"results of metric {id}", "metric results", origin, AuditOutcome.Allowed));
         var published = MetricPublication.Publish(store, id, by, exact: false, from, to);
         return Results.Json(new
         {

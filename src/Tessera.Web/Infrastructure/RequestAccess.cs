@@ -27,7 +27,7 @@ public sealed class RequestAccess(IHttpContextAccessor http, WorkspaceAccess wor
 
     /// <summary>Records an access in the workspace's audit log.</summary>
     /// <exception cref="AuditUnavailableException">It could not be recorded (no workspace yet, or the log failed): the caller must not go on.</exception>
-    public void Record(string action, string target, AuditOutcome outcome = AuditOutcome.Allowed)
+    public void Record(AuditAction action, string target, AuditOutcome outcome = AuditOutcome.Allowed)
     {
         var workspace = workspaces.Current ?? throw new AuditUnavailableException("The workspace is not initialised yet, so there is no audit log to record this access in; run 'tessera init' first.");
         workspace.Audit.Record(new AuditEvent(User.Name, action, target, TesseraClaims.PurposeOf(Context.User), Context.Connection.RemoteIpAddress?.ToString() ?? "unknown", outcome));

@@ -33,7 +33,7 @@ internal sealed record ServiceCaller(Workspace Workspace, AccessUser User, strin
         if (!authenticated.Succeeded)
         {
             var throttle = context.RequestServices.GetRequiredService<FailureThrottle>();
-            if (authenticated.Failure is not null && throttle.Fail(new AuditEvent("unknown service account", "sign-in", api, purpose, origin, AuditOutcome.Denied)))
+            if (authenticated.Failure is not null && throttle.Fail(new AuditEvent("unknown service account", AuditAction.SignIn, api, purpose, origin, AuditOutcome.Denied)))
             {
                 context.Response.Headers.RetryAfter = "60";
                 return (null, Results.Problem("Too many failed attempts from this address; wait a minute.", statusCode: StatusCodes.Status429TooManyRequests));

@@ -35,7 +35,7 @@ internal sealed class ServiceTokenHandler(IOptionsMonitor<AuthenticationSchemeOp
             return Task.FromResult(AuthenticateResult.Fail("The token is unknown or revoked."));
         }
 
-        var identity = TesseraClaims.Identity("service:" + record.Name, Role.DataPartner, record.Sources.Split(',', StringSplitOptions.RemoveEmptyEntries), "automated delivery", clock.GetUtcNow().UtcDateTime, SchemeName);
+        var identity = TesseraClaims.Identity("service:" + record.Name, Role.DataPartner, AccessScope.OfSources(record.Sources.Split(",", StringSplitOptions.RemoveEmptyEntries)), "automated delivery", clock.GetUtcNow().UtcDateTime, SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

@@ -22,7 +22,7 @@ public sealed class WebSessions(WorkspaceAccess workspaces, IOptions<IdentityOpt
     /// <paramref name="kind"/> is <see cref="SessionRecord.Demo"/> or <see cref="SessionRecord.Oidc"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The workspace is not initialised (there is nowhere to record the session).</exception>
-    public ClaimsPrincipal Begin(string name, Role role, IEnumerable<string> scope, string purpose, string kind)
+    public ClaimsPrincipal Begin(string name, Role role, AccessScope scope, string purpose, string kind)
     {
         var workspace = workspaces.Current ?? throw new InvalidOperationException("The workspace is not initialised yet; run 'tessera init' first.");
         var now = clock.GetUtcNow().UtcDateTime;

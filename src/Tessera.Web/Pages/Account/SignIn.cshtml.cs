@@ -51,7 +51,7 @@ public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess
         {
             Problem = DemoUsersEnabled ? "Choose one of the demo users and a purpose." : "Demo users are switched off on this server (start it with 'tessera demo' or 'tessera serve --demo-users' for a demonstration); sign in with your organisation's account.";
             var origin = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            var refused = new AuditEvent("anonymous", "sign-in", "demo user " + (user?.Name ?? "unknown"), "none given", origin, AuditOutcome.Denied);
+            var refused = new AuditEvent("anonymous", AuditAction.SignIn, "demo user " + (user?.Name ?? "unknown"), "none given", origin, AuditOutcome.Denied);
             if (failures.Fail(refused))
             {
                 Response.Headers.RetryAfter = "60";
@@ -65,7 +65,7 @@ public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess
         }
 
         HttpContext.User = sessions.Begin(user.Name, user.Role, user.Scope, Purpose, SessionRecord.Demo);
-        access.Record("sign-in", "demo user", AuditOutcome.Allowed);
+        access.Record(AuditAction.SignIn, "demo user", AuditOutcome.Allowed);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, HttpContext.User);
         // Straight to a page the role may open: the overview, or else the dictionaries.
         return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl

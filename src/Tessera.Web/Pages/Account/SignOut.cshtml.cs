@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tessera.Governance.Audit;
 using Tessera.Web.Infrastructure;
 using Tessera.Web.Sessions;
 
@@ -22,7 +23,7 @@ public sealed class SignOutModel(RequestAccess access, WebSessions sessions) : P
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            access.Record("sign-out", "session");
+            access.Record(AuditAction.SignOut, "session");
             sessions.End(User, "signed out");
         }
 

@@ -44,10 +44,10 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
             return NotFound();
         }
 
-        request.Record("read", "audit log");
+        request.Record(AuditAction.Read, "audit log");
         var all = workspace.Audit.Records(newestFirst: true);
         Verification = workspace.Audit.Verify();
-        Actions = all.Select(r => r.Event.Action).Distinct().Order(StringComparer.Ordinal).ToList();
+        Actions = all.Select(r => r.Event.Action.Text()).Distinct().Order(StringComparer.Ordinal).ToList();
         var matching = Filter(all).ToList();
         Matching = matching.Count;
         Records = matching.Take(Shown).ToList();
@@ -62,13 +62,13 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
             return NotFound();
         }
 
-        request.Record("export", "audit log");
+        request.Record(AuditAction.Export, "audit log");
         return CsvExport.File("tessera-audit.csv", ["sequence", "time_utc", "actor", "action", "target", "purpose", "origin", "outcome"],
-            Filter(workspace.Audit.Records()).Select(r => (IReadOnlyList<object?>)[r.Sequence, r.TimeText, r.Event.Actor, r.Event.Action, r.Event.Target, r.Event.Purpose, r.Event.Origin, r.Event.Outcome.ToString().ToLowerInvariant()]));
+            Filter(workspace.Audit.Records()).Select(r => (IReadOnlyList<object?>)[r.Sequence, r.TimeText, r.Event.Actor, r.Event.Action.Text(), r.Event.Target, r.Event.Purpose, r.Event.Origin, r.Event.Outcome.ToString().ToLowerInvariant()]));
     }
 
     private IEnumerable<AuditRecord> Filter(IEnumerable<AuditRecord> records) =>
         records.Where(r => (string.IsNullOrWhiteSpace(Actor) || r.Event.Actor.Contains(Actor.Trim(), StringComparison.OrdinalIgnoreCase))
-            && (string.IsNullOrEmpty(Action) || r.Event.Action == Action)
+            && (string.IsNullOrEmpty(Action) || r.Event.Action.Text() == Action)
             && (string.IsNullOrEmpty(Outcome) || string.Equals(r.Event.Outcome.ToString(), Outcome, StringComparison.OrdinalIgnoreCase)));
 }

@@ -51,7 +51,7 @@ public sealed class DetailModel(WorkspaceAccess access, RequestAccess request) :
 
     private bool Exported(long id)
     {
-        request.Record("export", $"quality profile of delivery {id}");
+        request.Record(AuditAction.Export, $"quality profile of delivery {id}");
         return true;
     }
 
@@ -63,7 +63,7 @@ public sealed class DetailModel(WorkspaceAccess access, RequestAccess request) :
             if (workspace?.Vault.Delivery(id) is not null)
             {
                 // Another agency's delivery is "not found", and the attempt is on record.
-                request.Record("denied", $"quality profile of delivery {id}", AuditOutcome.Denied);
+                request.Record(AuditAction.Denied, $"quality profile of delivery {id}", AuditOutcome.Denied);
             }
 
             return false;

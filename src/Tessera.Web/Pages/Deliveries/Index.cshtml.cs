@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Intake.Delivering;
 using Tessera.Web.Infrastructure;
 
@@ -30,7 +31,7 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
     public IActionResult OnGetCsv()
     {
         Load();
-        request.Record("export", "deliveries list");
+        request.Record(AuditAction.Export, "deliveries list");
         return CsvExport.File("tessera-deliveries.csv", ["delivery", "source", "period", "status", "rows_read", "rows_accepted", "rows_quarantined", "received_utc", "files", "reason"],
             Deliveries.Select(d => (IReadOnlyList<object?>)[d.Id, d.Source, d.PeriodLabel, d.Status, d.RowsRead, d.RowsAccepted, d.RowsQuarantined, d.ReceivedUtc.ToString("u", System.Globalization.CultureInfo.InvariantCulture), d.Files, d.StatusReason]));
     }

@@ -51,7 +51,7 @@ public sealed class QuarantineModel(WorkspaceAccess access, RequestAccess reques
             return NotFound();
         }
 
-        request.Record("read", $"quarantine of delivery {id}");
+        request.Record(AuditAction.Read, $"quarantine of delivery {id}");
         return Show(entries);
     }
 
@@ -79,7 +79,7 @@ public sealed class QuarantineModel(WorkspaceAccess access, RequestAccess reques
 
     private bool Exported(long id)
     {
-        request.Record("export", $"quarantine of delivery {id}");
+        request.Record(AuditAction.Export, $"quarantine of delivery {id}");
         return true;
     }
 
@@ -91,7 +91,7 @@ public sealed class QuarantineModel(WorkspaceAccess access, RequestAccess reques
             if (workspace?.Vault.Delivery(id) is not null)
             {
                 // Another agency's quarantine is "not found", and the attempt is on record.
-                request.Record("denied", $"quarantine of delivery {id}", AuditOutcome.Denied);
+                request.Record(AuditAction.Denied, $"quarantine of delivery {id}", AuditOutcome.Denied);
             }
 
             return null;

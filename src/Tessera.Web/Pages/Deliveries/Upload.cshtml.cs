@@ -62,7 +62,7 @@ public sealed class UploadModel(WorkspaceAccess access, RequestAccess request) :
         if (!string.IsNullOrEmpty(Source) && !request.Permits(Capability.Deliver, Source))
         {
             // A data partner (or a service token) delivers to its own sources only.
-            request.Record("denied", "delivery to " + Source, AuditOutcome.Denied);
+            request.Record(AuditAction.Denied, "delivery to " + Source, AuditOutcome.Denied);
             return Forbid();
         }
 
@@ -76,7 +76,7 @@ public sealed class UploadModel(WorkspaceAccess access, RequestAccess request) :
         }
         else
         {
-            request.Record("ingest", "delivery to " + Source);
+            request.Record(AuditAction.Ingest, "delivery to " + Source);
             Outcome = await IngestAsync(workspace, files, cancellationToken);
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Storage.Linking;
 using Tessera.Web.Infrastructure;
 
@@ -32,7 +33,7 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
             return NotFound();
         }
 
-        request.Record("read", "linkage runs and model");
+        request.Record(AuditAction.Read, "linkage runs and model");
         return Page();
     }
 
@@ -44,7 +45,7 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
             return NotFound();
         }
 
-        request.Record("export", "linkage runs");
+        request.Record(AuditAction.Export, "linkage runs");
         return CsvExport.File("linkage-runs.csv", ["run", "started_utc", "finished_utc", "operator", "records", "persons", "new_ids", "merged", "split", "retired", "review", "family_links"],
             Runs.Select(r => (IReadOnlyList<object?>)[r.Id, r.StartedUtc.ToString("s", CultureInfo.InvariantCulture), r.FinishedUtc.ToString("s", CultureInfo.InvariantCulture), r.Operator, r.Records, r.Persons, r.Issued, r.Merged, r.Split, r.Retired, r.Review, r.FamilyLinks]));
     }
@@ -57,7 +58,7 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
             return NotFound();
         }
 
-        request.Record("export", "linkage model");
+        request.Record(AuditAction.Export, "linkage model");
         return CsvExport.File("linkage-model.csv", ["comparison", "level", "m", "u", "weight", "term_frequency_adjusted"],
             Summary.Model.SelectMany(c => c.Levels.Select(l => (IReadOnlyList<object?>)[c.Name, l.Label, Number(l.M), Number(l.U), Number(l.Weight), l.TermFrequencyAdjusted ? "yes" : "no"])));
     }
@@ -70,7 +71,7 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
             return NotFound();
         }
 
-        request.Record("export", "linkage blocking analysis");
+        request.Record(AuditAction.Export, "linkage blocking analysis");
         return CsvExport.File("linkage-blocking.csv", ["rule", "records_with_key", "blocks", "pairs_in_blocks", "pairs_compared", "largest_block", "blocks_over_limit", "pairs_over_limit"],
             Summary.Blocking.Rules.Select(r => (IReadOnlyList<object?>)[r.Rule, r.RecordsWithKey, r.Blocks, r.Pairs, r.NewPairs, r.LargestBlocks.Count > 0 ? r.LargestBlocks[0] : 0, r.BlocksOverLimit, r.PairsOverLimit]));
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Storage.Linking;
 using Tessera.Web.Infrastructure;
 
@@ -49,7 +50,7 @@ public sealed class PairModel(WorkspaceAccess access, RequestAccess request) : P
             return NotFound();
         }
 
-        request.Record("read", $"identifiers of review item {item}");
+        request.Record(AuditAction.Read, $"identifiers of review item {item}");
         Item = queued;
         Left = WorkspaceLinker.IdentityOf(workspace, queued.LeftRecord);
         Right = WorkspaceLinker.IdentityOf(workspace, queued.RightRecord);
@@ -70,7 +71,7 @@ public sealed class PairModel(WorkspaceAccess access, RequestAccess request) : P
             return BadRequest();
         }
 
-        request.Record("decide", $"review item {item}: {Decision}");
+        request.Record(AuditAction.Decide, $"review item {item}: {Decision}");
         new PersonIndex(workspace.Vault).Decide([(queued.LeftRecord, queued.RightRecord)], Decision, request.User.Name, Note ?? "", workspace.UtcNow);
         TempData[nameof(ReviewModel.Decided)] = string.Create(CultureInfo.InvariantCulture,
             $"Item {item}: recorded as {(Decision == LinkDecision.Match ? "the same person" : "two different persons")}. The next linkage run applies it.");

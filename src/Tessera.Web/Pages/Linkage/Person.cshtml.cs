@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Storage.Linking;
 using Tessera.Web.Infrastructure;
 
@@ -46,7 +47,7 @@ public sealed class PersonModel(WorkspaceAccess access, RequestAccess request) :
             return NotFound();
         }
 
-        request.Record("read", $"identifiers of person {person}");
+        request.Record(AuditAction.Read, $"identifiers of person {person}");
         Id = person;
         Records = keys.Select(k => (RecordKey.Origin(k), WorkspaceLinker.IdentityOf(workspace, k))).ToList();
         Family = new PersonIndex(workspace.Vault).FamilyOf(person)
@@ -68,7 +69,7 @@ public sealed class PersonModel(WorkspaceAccess access, RequestAccess request) :
             return BadRequest();
         }
 
-        request.Record("decide", $"split of person {person}");
+        request.Record(AuditAction.Decide, $"split of person {person}");
         var staying = keys.Except(moving).ToList();
         new PersonIndex(workspace.Vault).Decide([.. moving.SelectMany(m => staying.Select(s => (m, s)))], LinkDecision.NonMatch, request.User.Name, Note ?? "", workspace.UtcNow);
         TempData[nameof(Done)] = string.Create(CultureInfo.InvariantCulture,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Storage.Linking;
 using Tessera.Web.Infrastructure;
 
@@ -32,7 +33,7 @@ public sealed class ReviewModel(WorkspaceAccess access, RequestAccess request) :
             return NotFound();
         }
 
-        request.Record("read", "clerical review queue");
+        request.Record(AuditAction.Read, "clerical review queue");
         return Page();
     }
 
@@ -44,7 +45,7 @@ public sealed class ReviewModel(WorkspaceAccess access, RequestAccess request) :
             return NotFound();
         }
 
-        request.Record("export", "clerical review queue");
+        request.Record(AuditAction.Export, "clerical review queue");
         return CsvExport.File("review-queue.csv", ["item", "match_probability", "match_weight", "left_from", "left_person", "right_from", "right_person"],
             Items.Select(i => (IReadOnlyList<object?>)[i.Item, i.MatchProbability.ToString("0.0000", CultureInfo.InvariantCulture), i.MatchWeight.ToString("0.00", CultureInfo.InvariantCulture), RecordKey.Origin(i.LeftRecord), i.LeftPerson, RecordKey.Origin(i.RightRecord), i.RightPerson]));
     }

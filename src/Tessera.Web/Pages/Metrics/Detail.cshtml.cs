@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Governance.Disclosure;
 using Tessera.Metrics.Definitions;
 using Tessera.Storage.Metrics;
@@ -42,7 +43,7 @@ public sealed class DetailModel(WorkspaceAccess access, RequestAccess request) :
             return NotFound();
         }
 
-        request.Record("read", $"results of metric {id}");
+        request.Record(AuditAction.Read, $"results of metric {id}");
         return Page();
     }
 
@@ -54,7 +55,7 @@ public sealed class DetailModel(WorkspaceAccess access, RequestAccess request) :
             return NotFound();
         }
 
-        request.Record("export", $"results of metric {id}");
+        request.Record(AuditAction.Export, $"results of metric {id}");
         return CsvExport.File($"{id}.csv", ["metric", "group", "period_start", "period_end", "numerator", "denominator", "value", "suppressed"],
             Results.Select(r => (IReadOnlyList<object?>)[r.Result.MetricId, r.Result.GroupValue, Day(r.Result.PeriodStart), Day(r.Result.PeriodEnd), r.Numerator, r.Denominator,
                 r.Value?.ToString("R", CultureInfo.InvariantCulture), r.Hidden switch { Suppression.SmallCell => "small cell", Suppression.Complementary => "complementary", _ => "" }]));
@@ -65,7 +66,7 @@ public sealed class DetailModel(WorkspaceAccess access, RequestAccess request) :
     {
         if (!AccessPolicy.Permits(request.User, Capability.ViewMetricPersons))
         {
-            request.Record("read", $"persons behind metric {id}", Governance.Audit.AuditOutcome.Denied);
+            request.Record(AuditAction.Read, $"persons behind metric {id}", Governance.Audit.AuditOutcome.Denied);
             return Forbid();
         }
 
@@ -74,7 +75,7 @@ public sealed class DetailModel(WorkspaceAccess access, RequestAccess request) :
             return NotFound();
         }
 
-        request.Record("read", $"persons behind metric {id} for {Day(start)}");
+        request.Record(AuditAction.Read, $"persons behind metric {id} for {Day(start)}");
         var members = new MetricStore(access.Current!).Members(Entry, By, value ?? "all", start);
         return CsvExport.File($"{id}-{Day(start)}-persons.csv", ["person_id", "anchor_date", "in_numerator"],
             members.Select(m => (IReadOnlyList<object?>)[m.PersonId, Day(m.Anchor), m.InNumerator ? "yes" : "no"]));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Storage.Metrics;
 using Tessera.Web.Infrastructure;
 
@@ -26,7 +27,7 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
             return NotFound();
         }
 
-        request.Record("read", "metric catalogue");
+        request.Record(AuditAction.Read, "metric catalogue");
         return Page();
     }
 
@@ -38,7 +39,7 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
             return NotFound();
         }
 
-        request.Record("export", "metric catalogue");
+        request.Record(AuditAction.Export, "metric catalogue");
         return CsvExport.File("metrics.csv", ["id", "version", "title", "standard", "polarity", "unit", "value", "period", "breakdowns", "origin", "available", "last_computed_utc", "data_to"],
             Metrics.Select(m => (IReadOnlyList<object?>)[m.Entry.Definition.Id, m.Entry.Definition.Version, m.Entry.Definition.Title, m.Entry.Definition.Standard, m.Entry.Definition.Polarity,
                 m.Entry.Definition.Unit, m.Entry.Definition.Value, m.Entry.Definition.Period, string.Join(" ", m.Entry.Definition.GroupBy.Select(g => g.Name)), m.Entry.Origin,

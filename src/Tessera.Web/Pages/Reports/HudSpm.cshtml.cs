@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Storage.Reporting;
 using Tessera.Storage.Workspaces;
 using Tessera.Web.Infrastructure;
@@ -50,7 +51,7 @@ public sealed class HudSpmModel(WorkspaceAccess access, RequestAccess request, T
             return NotFound();
         }
 
-        request.Record("export", $"HUD SPM {Report.From:yyyy-MM-dd} to {Report.To:yyyy-MM-dd}");
+        request.Record(AuditAction.Export, $"HUD SPM {Report.From:yyyy-MM-dd} to {Report.To:yyyy-MM-dd}");
         return CsvExport.File("hud-spm.csv", ["table", "cell", "value"], Report.Cells.Select(c => (IReadOnlyList<object?>)[c.Table, c.Cell, c.Value]));
     }
 
@@ -78,7 +79,7 @@ public sealed class HudSpmModel(WorkspaceAccess access, RequestAccess request, T
         try
         {
             Report = HudSpmRun.Run(workspace, sources.Count == 1 ? sources[0] : null, From.Value, To.Value, null);
-            request.Record("report", string.Create(CultureInfo.InvariantCulture, $"HUD SPM {From:yyyy-MM-dd} to {To:yyyy-MM-dd}"));
+            request.Record(AuditAction.Report, string.Create(CultureInfo.InvariantCulture, $"HUD SPM {From:yyyy-MM-dd} to {To:yyyy-MM-dd}"));
             return true;
         }
         catch (WorkspaceException ex)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
 using Tessera.Intake.Inbox;
 using Tessera.Web.Infrastructure;
 
@@ -45,7 +46,7 @@ public sealed class DetailModel(WorkspaceCatalog catalog, RequestAccess access) 
         var source = catalog.Inbox.Source(name);
         if (source is not null && !access.Sees(source.Name))
         {
-            access.Record("denied", "inbox of " + source.Name, Governance.Audit.AuditOutcome.Denied);
+            access.Record(AuditAction.Denied, "inbox of " + source.Name, Governance.Audit.AuditOutcome.Denied);
             return null;
         }
 
