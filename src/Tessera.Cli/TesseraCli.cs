@@ -35,6 +35,7 @@ public static class TesseraCli
             KeysCommand.Create(output),
             TokensCommand.Create(output),
             SessionsCommand.Create(output),
+            ProvidersCommand.Create(output),
             LinkageCommand.Create(output, error),
             LinkCommand.Create(output, error),
             ReviewCommand.Create(output),
@@ -69,9 +70,10 @@ public static class TesseraCli
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
-        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException)
+        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException or Contracts.Files.ContractingFileException or Storage.Access.AccessDeniedException)
         {
-            // A workspace refusing (already initialised, no such source, a key file that exists) is the user's input.
+            // A workspace refusing (already initialised, no such source, a key file that exists), a file with mistakes
+            // and an access the policy refused (already on record) are the user's input.
             await error.WriteLineAsync("tessera: " + ex.Message);
             return ExitCodes.InvalidInput;
         }

@@ -105,6 +105,7 @@ public sealed class CountyGenerator
 
         var files = WriteDeliveries(root, chunks, progress, cancellationToken);
         var records = WriteTruth(root, chunks, tally);
+        File.WriteAllText(Path.Combine(root, CountyProviders.FileName), CountyProviders.Yaml(), new UTF8Encoding(false));
         return new SynthSummary(_options.People, plans.Count, records, files);
     }
 

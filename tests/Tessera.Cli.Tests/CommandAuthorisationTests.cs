@@ -49,6 +49,8 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("tokens create", ["--name", "clinic-sync", "--source", "clinic", "--workspace", Folder], 0, "configure"),
         ("tokens list", ["--workspace", Folder], 0, "read"),
         ("tokens revoke", ["clinic-sync", "--workspace", Folder], 0, "configure"),
+        ("providers import", [Path.Combine(_root, "providers.yaml"), "--workspace", Folder], 0, "configure"),
+        ("providers list", ["--workspace", Folder], 0, "read"),
         ("sessions list", ["--workspace", Folder], 0, "read"),
         ("sessions end", ["--all", "--workspace", Folder], 0, "configure"),
         ("keys list", ["--workspace", Folder], 0, "read"),
@@ -72,6 +74,7 @@ public sealed class CommandAuthorisationTests : IDisposable
     public async Task Every_command_runs_as_the_operator_and_leaves_its_audit_record()
     {
         await File.WriteAllTextAsync(Path.Combine(_root, "clinic.yaml"), Dictionary);
+        await File.WriteAllTextAsync(Path.Combine(_root, "providers.yaml"), "providers:\n  - { id: WF01, name: Northside Training, program: job-training, identifiers: [{ source: workforce, field: provider_id, value: WF01 }] }\n");
         Directory.CreateDirectory(Path.Combine(_root, "2024-05"));
         await File.WriteAllTextAsync(Path.Combine(_root, "2024-05", "visits.csv"), "visit_id,first_name\nV1,Ada\nV2,Alan\n");
         await File.WriteAllTextAsync(Path.Combine(_root, "people.csv"), "record_id,given_name,family_name,birth_date\n1,Ada,Lovelace,1815-12-10\n2,Ada,Lovelace,1815-12-10\n3,Alan,Turing,1912-06-23\n");

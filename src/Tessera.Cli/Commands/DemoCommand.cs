@@ -4,6 +4,9 @@ using Tessera.Governance.Audit;
 using Tessera.Intake.Delivering;
 using Tessera.Cli.Console;
 using Tessera.Intake.Inbox;
+using Tessera.Contracts.Files;
+using Tessera.Storage.Access;
+using Tessera.Storage.Contracting;
 using Tessera.Storage.Linking;
 using Tessera.Storage.Metrics;
 using Tessera.Storage.Workspaces;
@@ -58,6 +61,15 @@ public static class DemoCommand
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Ingested {source.Name}: {accepted} new deliveries ({rows:N0} rows), {duplicate} already present, {rejected} rejected."));
+        }
+
+        // The county's providers and their programs (an unchanged registry is left as it is).
+        var providers = Path.Combine(inbox.Root, CountyProviders.FileName);
+        if (File.Exists(providers))
+        {
+            var registered = ProviderRegistry.Import(Caller.Operator(workspace), ContractingFile.Read(CountyProviders.FileName, await File.ReadAllTextAsync(providers, cancellationToken)), "demo county");
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Registered the county's providers: {registered.Added.Count} new, {registered.Changed.Count} changed, {registered.Unchanged.Count} unchanged."));
         }
     }
 

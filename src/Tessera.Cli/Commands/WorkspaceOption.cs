@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
+using Tessera.Storage.Access;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Cli.Commands;
@@ -32,30 +33,36 @@ public static class WorkspaceOption
     /// <param name="target">What is accessed, without identifiers, e.g. "deliveries of benefits".</param>
     public static Workspace Open(ParseResult parsed, Option<string?> option, Capability capability, AuditAction action, string target)
     {
-        ArgumentNullException.ThrowIfNull(parsed);
-        Workspace workspace;
-        var error = parsed.InvocationConfiguration.Error;
-        workspace = Workspace.Open(Workspace.Locate(parsed.GetValue(option), Environment.CurrentDirectory),
-            () => error.WriteLine("Waiting for the workspace: another process (an ingest, or the web app) is writing to it…"), Clock);
+        var workspace = OpenQuietly(parsed, option);
 
         try
         {
             // The CLI runs as the workspace operator, an IDS administrator.
-            var user = new AccessUser(workspace.Config.Operator, Role.Administrator, AccessScope.None);
-            if (!AccessPolicy.Permits(user, capability))
-            {
-                workspace.Audit.Record(AuditEvent.OnCommandLine(user.Name, AuditAction.Denied, target, "operations", AuditOutcome.Denied));
-                throw new UsageException($"The workspace operator may not do this ({capability}).");
-            }
-
-            workspace.Audit.Record(AuditEvent.OnCommandLine(user.Name, action, target, "operations"));
+            Caller.Operator(workspace).Permit(capability, action, target);
             return workspace;
+        }
+        catch (AccessDeniedException)
+        {
+            workspace.Dispose();
+            throw new UsageException($"The workspace operator may not do this ({capability}).");
         }
         catch
         {
             workspace.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Opens the workspace named by <paramref name="option"/> without recording anything: for
+    /// commands whose use case permits and records the access itself (<see cref="Caller"/>).
+    /// </summary>
+    public static Workspace OpenQuietly(ParseResult parsed, Option<string?> option)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var error = parsed.InvocationConfiguration.Error;
+        return Workspace.Open(Workspace.Locate(parsed.GetValue(option), Environment.CurrentDirectory),
+            () => error.WriteLine("Waiting for the workspace: another process (an ingest, or the web app) is writing to it…"), Clock);
     }
 
     /// <summary>Who runs CLI commands: the local account, recorded as the workspace operator at init.</summary>

@@ -13,9 +13,9 @@ public static class AccessPolicy
         [Role.Public] = [Capability.ReadReference],
         [Role.Administrator] = [.. Enum.GetValues<Capability>()],
         [Role.DataPartner] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewInbox, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewQuarantine, Capability.Deliver, Capability.RunHudReports, Capability.ViewMetrics],
-        [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewMetrics],
+        [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewMetrics, Capability.ViewContracts, Capability.ManageContracts],
         [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage, Capability.ViewMetrics],
-        [Role.ProviderStaff] = [Capability.ReadReference],
+        [Role.ProviderStaff] = [Capability.ReadReference, Capability.ViewContracts],
         [Role.Caseworker] = [Capability.ReadReference],
     };
 
@@ -42,6 +42,18 @@ public static class AccessPolicy
             Role.Administrator or Role.Analyst or Role.ContractManager => null,
             Role.DataPartner => user.Scope.Sources,
             _ => AccessScope.None.Sources,
+        };
+    }
+
+    /// <summary>True when <paramref name="user"/> sees the provider <paramref name="provider"/>: provider staff their own only; those who manage or study contracts every one.</summary>
+    public static bool SeesProvider(AccessUser user, string provider)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Role switch
+        {
+            Role.Administrator or Role.ContractManager or Role.Analyst => true,
+            Role.ProviderStaff => user.Scope.Providers.Contains(provider),
+            _ => false,
         };
     }
 

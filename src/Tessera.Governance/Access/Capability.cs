@@ -50,4 +50,10 @@ public enum Capability
 
     /// <summary>Changing the workspace: sources, keys, service accounts.</summary>
     Configure,
+
+    /// <summary>The provider registry and contracts: who is contracted for what, targets, performance (within the role's scope).</summary>
+    ViewContracts,
+
+    /// <summary>Changing the provider registry and contracts: imports, forms, targets.</summary>
+    ManageContracts,
 }

@@ -55,6 +55,18 @@ public static class OperationalSchema
                 started_utc TEXT NOT NULL, ended_utc TEXT NULL, end_reason TEXT NULL);
             CREATE TABLE IF NOT EXISTS {ops}web_keys (name TEXT NOT NULL PRIMARY KEY, xml TEXT NOT NULL, created_utc TEXT NOT NULL);
             """)),
+        new(3, "programs, providers and the provider crosswalk, with their history", engine => Prefixed(engine, """
+            CREATE TABLE {ops}programs (id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, created_utc TEXT NOT NULL);
+            CREATE TABLE {ops}providers (
+                id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, type TEXT NULL, program_id TEXT NOT NULL REFERENCES {ops}programs (id),
+                agencies TEXT NOT NULL, version INTEGER NOT NULL, updated_utc TEXT NOT NULL, updated_by TEXT NOT NULL);
+            CREATE TABLE {ops}provider_identifiers (
+                source TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, provider_id TEXT NOT NULL REFERENCES {ops}providers (id),
+                PRIMARY KEY (source, field, value));
+            CREATE TABLE {ops}registry_history (
+                kind TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, content TEXT NOT NULL, changed_utc TEXT NOT NULL, changed_by TEXT NOT NULL, reason TEXT NOT NULL,
+                PRIMARY KEY (kind, id, version));
+            """)),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>

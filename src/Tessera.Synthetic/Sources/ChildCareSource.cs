@@ -13,7 +13,8 @@ internal static class ChildCareSource
 {
     private const string Name = SourceLayout.ChildCare;
     private const string DateFormat = "yyyy-MM-dd";
-    private static readonly (string Id, string Name)[] Providers =
+    /// <summary>The county's child-care providers: id and name.</summary>
+    internal static readonly (string Id, string Name)[] CareProviders =
     [
         ("CC101", "Little Acorns Learning Center"), ("CC102", "Bright Horizons of Riverton"), ("CC103", "Sunshine Family Child Care"),
         ("CC104", "Kiddie Academy Fairview"), ("CC105", "Grandma's House Daycare"), ("CC106", "Millbrook Early Learning"),
@@ -57,7 +58,7 @@ internal static class ChildCareSource
                 .F(childId).F(identity.Given).F(identity.Family).Date(identity.BirthDate, DateFormat).F(child.Sex == 'F' ? "Female" : "Male").End();
             ctx.Truth.Record(Name, childId, child.PersonId);
 
-            var provider = Providers[rng.Next(Providers.Length)];
+            var provider = CareProviders[rng.Next(CareProviders.Length)];
             var from = start;
             var renewals = rng.Next(1, 5);
             for (var r = 0; r < renewals && from < ctx.End && sequence < 4096; r++)

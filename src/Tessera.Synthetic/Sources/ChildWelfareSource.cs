@@ -17,7 +17,8 @@ internal static class ChildWelfareSource
     private const string Name = SourceLayout.ChildWelfare;
     private const string DateFormat = "M/d/yyyy";
     private const int MaxReports = 4;
-    private static readonly (string Id, string Name)[] FpProviders =
+    /// <summary>The county's family-preservation providers: id and name.</summary>
+    internal static readonly (string Id, string Name)[] FamilyPreservationProviders =
         [("FP01", "Family Bridges"), ("FP02", "Harbor Family Services"), ("FP03", "New Roots Family Center"), ("FP04", "Kinship First")];
 
     private static readonly string[] MaltreatmentTypes = ["NEGLECT", "NEGLECT", "NEGLECT", "PHYSICAL_ABUSE", "EMOTIONAL_ABUSE", "SEXUAL_ABUSE"];
@@ -106,7 +107,7 @@ internal static class ChildWelfareSource
     private static DateOnly? FamilyPreservation(FamilyCase fc, string caregiverId, string reportId, DateOnly disposed, int sequence)
     {
         var (ctx, rng) = (fc.Ctx, fc.Rng);
-        var provider = FpProviders[rng.Next(FpProviders.Length)];
+        var provider = FamilyPreservationProviders[rng.Next(FamilyPreservationProviders.Length)];
         var months = 1 + rng.Weighted([0.2, 0.25, 0.2, 0.15, 0.1, 0.1]);
         var start = disposed.AddDays(rng.Next(7, 30));
         var end = start.AddMonths(months).AddDays(-1);

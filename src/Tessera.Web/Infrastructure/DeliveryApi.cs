@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Intake.Delivering;
+using Tessera.Storage.Access;
 
 namespace Tessera.Web.Infrastructure;
 
@@ -33,12 +34,14 @@ public static class DeliveryApi
             return problem!;
         }
 
-        var (workspace, user, origin) = caller;
         var source = context.Request.Query["source"].ToString();
-        if (!AccessPolicy.Permits(user, Capability.Deliver, source))
+        try
         {
-            workspace.Audit.Record(new AuditEvent(user.Name, AuditAction.Denied, "delivery to " + source, "automated delivery", origin, AuditOutcome.Denied));
-            return Results.Problem($"This token may deliver to {string.Join(", ", user.Scope.Sources)} only.", statusCode: StatusCodes.Status403Forbidden);
+            caller.Permit(Capability.Deliver, AuditAction.Ingest, "delivery to " + source, inScope: AccessPolicy.SeesSource(caller.User, source));
+        }
+        catch (AccessDeniedException)
+        {
+            return Results.Problem($"This token may deliver to {string.Join(", ", caller.User.Scope.Sources)} only.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (!context.Request.HasFormContentType)
@@ -72,8 +75,7 @@ public static class DeliveryApi
             return context.Request.ContentLength is null or > MaxBytes ? tooLarge : Results.Problem("The multipart/form-data body could not be read.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        workspace.Audit.Record(new AuditEvent(user.Name, AuditAction.Ingest, "delivery to " + source, "automated delivery", origin, AuditOutcome.Allowed));
-        var outcome = await UploadedDelivery.IngestAsync(workspace, source, context.Request.Query["period"].ToString(), form.Files.ToList(), cancellationToken);
+        var outcome = await UploadedDelivery.IngestAsync(caller.Workspace, source, context.Request.Query["period"].ToString(), form.Files.ToList(), cancellationToken);
         return Results.Text(JsonSerializer.Serialize(outcome), "application/json", statusCode: outcome.Status == DeliveryOutcome.Rejected ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }
 }

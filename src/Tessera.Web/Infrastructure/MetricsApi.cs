@@ -2,6 +2,7 @@ using System.Globalization;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Governance.Disclosure;
+using Tessera.Storage.Access;
 using Tessera.Storage.Metrics;
 using Tessera.Web.Pages.Metrics;
 
@@ -34,17 +35,20 @@ public static class MetricsApi
             return problem!;
         }
 
-        var (workspace, user, origin) = caller;
+        var workspace = caller.Workspace;
         var entry = MetricCatalog.Load(workspace).FirstOrDefault(e => e.Definition.Id == id);
         if (entry is null)
         {
             return Results.Problem($"There is no metric '{id}'. `tessera metrics list` shows the catalogue.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        if (!AccessPolicy.Permits(user, Capability.ViewMetrics) || !MetricAccess.Sees(user, entry.Definition))
+        try
         {
-            workspace.Audit.Record(new AuditEvent(user.Name, AuditAction.Denied, $"results of metric {id}", "metric results", origin, AuditOutcome.Denied));
-            return Results.Problem($"This token may read metrics on {string.Join(", ", user.Scope.Sources)} only.", statusCode: StatusCodes.Status403Forbidden);
+            caller.Permit(Capability.ViewMetrics, AuditAction.Export, $"results of metric {id}", inScope: MetricAccess.Sees(caller.User, entry.Definition));
+        }
+        catch (AccessDeniedException)
+        {
+            return Results.Problem($"This token may read metrics on {string.Join(", ", caller.User.Scope.Sources)} only.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         var by = context.Request.Query["by"].ToString() is { Length: > 0 } asked ? asked : "all";
@@ -64,7 +68,6 @@ public static class MetricsApi
             return Results.Problem($"'{id}' has not been computed yet: run `tessera metrics compute --metric {id}`.", statusCode: StatusCodes.Status409Conflict);
         }
 
-        workspace.Audit.Record(new AuditEvent(user.Name, AuditAction.Export, $"results of metric {id}", "metric results", origin, AuditOutcome.Allowed));
         var published = MetricPublication.Publish(store, id, by, exact: false, from, to);
         return Results.Json(new
         {

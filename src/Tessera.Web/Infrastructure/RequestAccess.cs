@@ -25,11 +25,16 @@ public sealed class RequestAccess(IHttpContextAccessor http, WorkspaceAccess wor
     /// <summary>True when the user may use <paramref name="capability"/> on <paramref name="source"/>'s data.</summary>
     public bool Permits(Capability capability, string source) => AccessPolicy.Permits(User, capability, source);
 
+    /// <summary>
+    /// The signed-in user as the use-case layer's <see cref="Storage.Access.Caller"/> — what a page
+    /// hands to the same use case the API and the command line call.
+    /// </summary>
+    /// <exception cref="AuditUnavailableException">No workspace yet, so no audit log to record in.</exception>
+    public Storage.Access.Caller Caller => new(
+        workspaces.Current ?? throw new AuditUnavailableException("The workspace is not initialised yet, so there is no audit log to record this access in; run 'tessera init' first."),
+        User, TesseraClaims.PurposeOf(Context.User), Context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
     /// <summary>Records an access in the workspace's audit log.</summary>
     /// <exception cref="AuditUnavailableException">It could not be recorded (no workspace yet, or the log failed): the caller must not go on.</exception>
-    public void Record(AuditAction action, string target, AuditOutcome outcome = AuditOutcome.Allowed)
-    {
-        var workspace = workspaces.Current ?? throw new AuditUnavailableException("The workspace is not initialised yet, so there is no audit log to record this access in; run 'tessera init' first.");
-        workspace.Audit.Record(new AuditEvent(User.Name, action, target, TesseraClaims.PurposeOf(Context.User), Context.Connection.RemoteIpAddress?.ToString() ?? "unknown", outcome));
-    }
+    public void Record(AuditAction action, string target, AuditOutcome outcome = AuditOutcome.Allowed) => Caller.Record(action, target, outcome);
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
-using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
-using Tessera.Storage.Workspaces;
+using Tessera.Storage.Access;
 using Tessera.Web.Identity;
 
 namespace Tessera.Web.Infrastructure;
@@ -13,14 +12,15 @@ namespace Tessera.Web.Infrastructure;
 /// <see cref="FailureThrottle.PerMinute"/> of them in a minute from one address answered 429 and counted). A session cookie is
 /// never enough, so no other site can call the API in a signed-in user's name.
 /// </summary>
-internal sealed record ServiceCaller(Workspace Workspace, AccessUser User, string Origin)
+internal static class ServiceCaller
 {
     /// <summary>Authenticates the request's bearer token.</summary>
     /// <param name="context">The request.</param>
     /// <param name="workspaces">The served workspace.</param>
     /// <param name="api">The API's name in the audit log, e.g. "delivery API".</param>
-    /// <param name="purpose">The purpose recorded with a refused sign-in, e.g. "automated delivery".</param>
-    public static async Task<(ServiceCaller? Caller, IResult? Problem)> AuthenticateAsync(HttpContext context, WorkspaceAccess workspaces, string api, string purpose)
+    /// <param name="purpose">The purpose recorded with the token's accesses and a refused sign-in, e.g. "automated delivery".</param>
+    /// <returns>The token's account as a <see cref="Caller"/> (purpose <paramref name="purpose"/>), or the problem to answer with.</returns>
+    public static async Task<(Caller? Caller, IResult? Problem)> AuthenticateAsync(HttpContext context, WorkspaceAccess workspaces, string api, string purpose)
     {
         var authenticated = await context.AuthenticateAsync(ServiceTokenHandler.SchemeName);
         var workspace = workspaces.Current;
@@ -42,6 +42,6 @@ internal sealed record ServiceCaller(Workspace Workspace, AccessUser User, strin
             return (null, Results.Problem("Send a valid service token: Authorization: Bearer tst_…", statusCode: StatusCodes.Status401Unauthorized));
         }
 
-        return (new ServiceCaller(workspace, TesseraClaims.User(authenticated.Principal!), origin), null);
+        return (new Caller(workspace, TesseraClaims.User(authenticated.Principal!), purpose, origin), null);
     }
 }
