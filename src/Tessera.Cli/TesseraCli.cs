@@ -36,6 +36,7 @@ public static class TesseraCli
             TokensCommand.Create(output),
             SessionsCommand.Create(output),
             ProvidersCommand.Create(output),
+            ContractsCommand.Create(output),
             LinkageCommand.Create(output, error),
             LinkCommand.Create(output, error),
             ReviewCommand.Create(output),

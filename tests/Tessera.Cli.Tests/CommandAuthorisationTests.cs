@@ -51,6 +51,10 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("tokens revoke", ["clinic-sync", "--workspace", Folder], 0, "configure"),
         ("providers import", [Path.Combine(_root, "providers.yaml"), "--workspace", Folder], 0, "configure"),
         ("providers list", ["--workspace", Folder], 0, "read"),
+        ("contracts import", [Path.Combine(_root, "contracts.yaml"), "--workspace", Folder], 0, "configure"),
+        ("contracts list", ["--workspace", Folder], 0, "read"),
+        ("contracts show", ["WF01-2024", "--workspace", Folder], 0, "read"),
+        ("contracts performance", ["WF01-2024", "--workspace", Folder], 0, "read"),
         ("sessions list", ["--workspace", Folder], 0, "read"),
         ("sessions end", ["--all", "--workspace", Folder], 0, "configure"),
         ("keys list", ["--workspace", Folder], 0, "read"),
@@ -74,6 +78,7 @@ public sealed class CommandAuthorisationTests : IDisposable
     public async Task Every_command_runs_as_the_operator_and_leaves_its_audit_record()
     {
         await File.WriteAllTextAsync(Path.Combine(_root, "clinic.yaml"), Dictionary);
+        await File.WriteAllTextAsync(Path.Combine(_root, "contracts.yaml"), "contracts:\n  - { id: WF01-2024, agency: workforce, provider: WF01, program: job-training, start: 2024-01-01, end: 2024-12-31, metrics: [{ metric: acm-training-completion, type: outcome, target: 0.5 }] }\n");
         await File.WriteAllTextAsync(Path.Combine(_root, "providers.yaml"), "providers:\n  - { id: WF01, name: Northside Training, program: job-training, identifiers: [{ source: workforce, field: provider_id, value: WF01 }] }\n");
         Directory.CreateDirectory(Path.Combine(_root, "2024-05"));
         await File.WriteAllTextAsync(Path.Combine(_root, "2024-05", "visits.csv"), "visit_id,first_name\nV1,Ada\nV2,Alan\n");

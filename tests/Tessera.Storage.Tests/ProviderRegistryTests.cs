@@ -77,6 +77,47 @@ public sealed class ProviderRegistryTests
         Assert.Equal(2, ProviderRegistry.List(Caller.Operator(test.Workspace)).Count);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void A_contract_is_stored_and_read_back_with_its_targets_and_versions(Engine engine)
+    {
+        using var test = new TestWorkspace(engine);
+        var admin = Caller.Operator(test.Workspace);
+        ProviderRegistry.Import(admin, ContractingFile.Read("providers.yaml", Providers), "first");
+        const string Contract = """
+            contracts:
+              - id: SH1-2024
+                agency: homelessness
+                provider: SH1
+                program: emergency-shelter
+                start: 2024-01-01
+                end: 2024-12-31
+                value: 320000.50
+                metrics:
+                  - metric: hmis-exit-to-permanent-housing
+                    type: outcome
+                    watch: 0.05
+                    best_practice: { value: 0.4, citation: a study }
+                    targets:
+                      - { from: 2024-01-01, value: 0.30, proposed_by: agency, agreed_on: 2023-12-01, reason: baseline }
+                      - { from: 2024-07-01, value: 0.35, proposed_by: provider, reason: mid-year review }
+            """;
+
+        ContractRegistry.Import(admin, [ContractingFile.Read("c.yaml", Contract)], "signed");
+        ContractRegistry.Import(admin, [ContractingFile.Read("c.yaml", Contract.Replace("value: 0.35", "value: 0.36", StringComparison.Ordinal))], "renegotiated");
+
+        var (registered, history) = ContractRegistry.Show(admin, "SH1-2024");
+        var metric = Assert.Single(registered.Contract.Metrics);
+        Assert.Equal((320000.50m, 2), (registered.Contract.Value!.Value.Amount, registered.Version));
+        Assert.Equal([0.30m, 0.36m], metric.Targets.Select(t => t.Value));
+        Assert.Equal(("provider", "mid-year review"), (metric.Targets[1].ProposedBy, metric.Targets[1].Reason));
+        Assert.Equal(new DateOnly(2023, 12, 1), metric.Targets[0].AgreedOn);
+        Assert.Equal(0.36m, metric.TargetOn(new DateOnly(2024, 8, 1)).Value);
+        Assert.Equal(("a study", 0.4m), (metric.BestPractice!.Citation, metric.BestPractice.Value));
+        Assert.Equal(["signed", "renegotiated"], history.Select(v => v.Reason));
+        Assert.Contains("\"value\":0.35", history[0].Content, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Provider_staff_see_their_own_provider_and_cannot_import()
     {

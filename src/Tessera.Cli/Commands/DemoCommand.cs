@@ -97,6 +97,11 @@ public static class DemoCommand
             }
         });
         output.WriteLine($"Computed {computed} metrics of the standard library.");
+        if (DemoContracts.Register(workspace, new DeliveryInbox(folder).Root) is { } contracts)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Contracts of the county's providers ({DemoContracts.FileName}): {contracts.Added.Count} new, {contracts.Changed.Count} changed, {contracts.Unchanged.Count} unchanged."));
+        }
     }
 
     /// <summary>Builds the command.</summary>

@@ -242,7 +242,8 @@ public static class MetricsCommand
         throw new UsageException($"--period must be a year (2024), a quarter (2024-Q3) or a month (2024-07), not '{text}'.");
     }
 
-    private static DateOnly? Date(string? text, string option) =>
+    /// <summary>A date option's value, written YYYY-MM-DD; anything else is invalid input.</summary>
+    internal static DateOnly? Date(string? text, string option) =>
         text is null ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw new UsageException($"{option} must be a date written YYYY-MM-DD, e.g. 2024-01-01 (got '{text}').");

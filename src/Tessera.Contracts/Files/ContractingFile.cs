@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tessera.Contracts.Agreements;
 using Tessera.Contracts.Providers;
 using Tessera.Core.Contracting;
 using YamlDotNet.RepresentationModel;
@@ -15,8 +16,9 @@ namespace Tessera.Contracts.Files;
 ///     program: job-training
 ///     identifiers: [{ source: workforce, field: provider_id, value: WF01 }]
 /// </code>
-/// Reading checks the file's own shape — keys, required values, ids, duplicates, one provider per
-/// code; what it names in the workspace (sources, fields, metrics) is checked by the import.
+/// Reading checks the file's own shape — keys, required values, ids, dates, amounts, duplicates,
+/// one provider per code, contracts of one provider and program that overlap; what it names in
+/// the workspace (sources, fields, providers, metrics) is checked by the import.
 /// </summary>
 public sealed class ContractingFile
 {
@@ -33,6 +35,9 @@ public sealed class ContractingFile
 
     /// <summary>Providers the file defines, each with the line it starts on.</summary>
     public IReadOnlyList<(Provider Provider, int Line)> Providers { get; private set; } = [];
+
+    /// <summary>Contracts the file defines, each with the line it starts on.</summary>
+    public IReadOnlyList<(Contract Contract, int Line)> Contracts { get; private set; } = [];
 
     /// <summary>True when the file has a <c>providers:</c> list.</summary>
     public bool HasProviders { get; private set; }
@@ -54,6 +59,7 @@ public sealed class ContractingFile
             file.HasContracts = YamlReading.Node(root, "contracts") is not null;
             file.Programs = ReadPrograms(reading, root);
             file.Providers = ReadProviders(reading, root);
+            file.Contracts = ReadContracts(reading, root);
         }
 
         if (reading.Problems.Count > 0)
@@ -173,6 +179,179 @@ public sealed class ContractingFile
 
         // One order everywhere (the registry's), so the same codes listed differently are the same provider.
         return identifiers.OrderBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.Field, StringComparer.Ordinal).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
+    }
+
+    private static List<(Contract, int)> ReadContracts(YamlReading reading, YamlMappingNode root)
+    {
+        var contracts = new List<(Contract, int)>();
+        var items = reading.Items(root, "contracts", "contracts");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = Path("contracts", i);
+            if (reading.Mapping(items[i], path) is not { } map)
+            {
+                continue;
+            }
+
+            reading.OnlyKeys(map, path, "id", "agency", "provider", "program", "start", "end", "value", "funding_source", "stage", "population", "metrics");
+            var id = Parsed(reading, map, "id", path, required: true, text => ContractId.TryParse(text, out var v) ? v : (ContractId?)null, "a contract id: 1 to 64 letters, digits, dots, dashes or underscores");
+            var agency = reading.Text(map, "agency", path, required: true);
+            var provider = Parsed(reading, map, "provider", path, required: true, text => ProviderId.TryParse(text, out var v) ? v : (ProviderId?)null, "a provider id");
+            var program = reading.Text(map, "program", path, required: true);
+            var start = Date(reading, map, "start", path, required: true);
+            var end = Date(reading, map, "end", path, required: true);
+            var value = Parsed(reading, map, "value", path, required: false, text => Money.TryParse(text, out var v) ? v : (Money?)null, "an amount in dollars with at most two decimals, e.g. 250000.00");
+            var stage = Parsed(reading, map, "stage", path, required: false, text => Enum.TryParse<ContractStage>(text, ignoreCase: true, out var v) ? v : (ContractStage?)null, "plan, procure, manage or evaluate") ?? ContractStage.Manage;
+            var metrics = ReadMetrics(reading, map, path, start);
+            if (id is not { } contractId || agency is null || provider is not { } providerId || program is null || start is not { } from || end is not { } to)
+            {
+                continue;
+            }
+
+            if (to < from)
+            {
+                reading.Problem(map, path + ".end", string.Create(CultureInfo.InvariantCulture, $"the contract ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})."));
+                continue;
+            }
+
+            if (metrics.Count == 0)
+            {
+                reading.Problem(map, path + ".metrics", "a contract needs at least one metric, each with a target.");
+            }
+
+            foreach (var target in metrics.SelectMany(m => m.Targets).Where(t => t.From > to))
+            {
+                reading.Problem(map, path + ".metrics", string.Create(CultureInfo.InvariantCulture, $"a target from {target.From:yyyy-MM-dd} starts after the contract ends ({to:yyyy-MM-dd})."));
+            }
+
+            var contract = new Contract(contractId, agency, providerId, program, from, to, value, reading.Text(map, "funding_source", path, required: false), stage,
+                reading.Text(map, "population", path, required: false), metrics);
+            if (contracts.Any(c => c.Item1.Id == contractId))
+            {
+                reading.Problem(map, path + ".id", $"contract {contractId} is defined twice in this file.");
+                continue;
+            }
+
+            if (contracts.FirstOrDefault(c => c.Item1.Agency == agency && c.Item1.Provider == providerId && c.Item1.Program == program && c.Item1.Overlaps(contract)) is { Item1: { } other })
+            {
+                reading.Problem(map, path + ".start", $"its period overlaps contract {other.Id} ({other.Start:yyyy-MM-dd} to {other.End:yyyy-MM-dd}) of the same agency, provider and program; results would count twice.");
+                continue;
+            }
+
+            contracts.Add((contract, (int)map.Start.Line));
+        }
+
+        return contracts;
+    }
+
+    private static List<ContractMetric> ReadMetrics(YamlReading reading, YamlMappingNode contract, string contractPath, DateOnly? start)
+    {
+        var metrics = new List<ContractMetric>();
+        var items = reading.Items(contract, "metrics", contractPath + ".metrics");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = Path(contractPath + ".metrics", i);
+            if (reading.Mapping(items[i], path) is not { } map)
+            {
+                continue;
+            }
+
+            reading.OnlyKeys(map, path, "metric", "type", "target", "watch", "proposed_by", "agreed_on", "reason", "targets", "best_practice");
+            var metric = reading.Text(map, "metric", path, required: true);
+            var type = Parsed(reading, map, "type", path, required: true, text => Enum.TryParse<MeasureType>(text, ignoreCase: true, out var v) ? v : (MeasureType?)null, "input, activity or outcome");
+            var watch = Parsed(reading, map, "watch", path, required: false, Number, "a number of 0 or more") ?? 0m;
+            if (watch < 0)
+            {
+                reading.Problem(map, path + ".watch", "expected a number of 0 or more.");
+            }
+
+            var targets = new List<PeriodTarget>();
+            if (YamlReading.Node(map, "target") is not null)
+            {
+                if (Parsed(reading, map, "target", path, required: true, Number, "a number, e.g. 0.50 for a rate of 50%") is { } single && start is { } from)
+                {
+                    targets.Add(new PeriodTarget(from, single, reading.Text(map, "proposed_by", path, required: false), Date(reading, map, "agreed_on", path, required: false), reading.Text(map, "reason", path, required: false)));
+                }
+            }
+
+            var listed = reading.Items(map, "targets", path + ".targets");
+            for (var t = 0; t < listed.Count; t++)
+            {
+                var targetPath = Path(path + ".targets", t);
+                if (reading.Mapping(listed[t], targetPath) is not { } item)
+                {
+                    continue;
+                }
+
+                reading.OnlyKeys(item, targetPath, "from", "value", "proposed_by", "agreed_on", "reason");
+                var from = Date(reading, item, "from", targetPath, required: true);
+                var value = Parsed(reading, item, "value", targetPath, required: true, Number, "a number");
+                if (from is { } day && value is { } v)
+                {
+                    if (targets.Any(x => x.From == day))
+                    {
+                        reading.Problem(item, targetPath + ".from", string.Create(CultureInfo.InvariantCulture, $"two targets start on {day:yyyy-MM-dd}; each period has one target."));
+                        continue;
+                    }
+
+                    targets.Add(new PeriodTarget(day, v, reading.Text(item, "proposed_by", targetPath, required: false), Date(reading, item, "agreed_on", targetPath, required: false), reading.Text(item, "reason", targetPath, required: false)));
+                }
+            }
+
+            if (targets.Count == 0 && metric is not null)
+            {
+                reading.Problem(map, path, "'target' is missing (or give 'targets', each with 'from' and 'value').");
+            }
+
+            BestPractice? best = null;
+            if (YamlReading.Node(map, "best_practice") is { } bestNode && reading.Mapping(bestNode, path + ".best_practice") is { } bestMap)
+            {
+                reading.OnlyKeys(bestMap, path + ".best_practice", "value", "citation");
+                var bestValue = Parsed(reading, bestMap, "value", path + ".best_practice", required: true, Number, "a number");
+                var citation = reading.Text(bestMap, "citation", path + ".best_practice", required: true);
+                best = bestValue is { } b && citation is not null ? new BestPractice(b, citation) : null;
+            }
+
+            if (metric is null || type is not { } kind || targets.Count == 0)
+            {
+                continue;
+            }
+
+            if (metrics.Any(m => m.Metric == metric))
+            {
+                reading.Problem(map, path + ".metric", $"metric {metric} appears twice in this contract.");
+                continue;
+            }
+
+            metrics.Add(new ContractMetric(metric, kind, [.. targets.OrderBy(t => t.From)], watch, best));
+        }
+
+        return metrics;
+    }
+
+    private static decimal? Number(string text) =>
+        decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static DateOnly? Date(YamlReading reading, YamlMappingNode map, string key, string path, bool required) =>
+        Parsed(reading, map, key, path, required, text => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null,
+            "a date that exists, written yyyy-MM-dd, e.g. 2024-01-31");
+
+    private static T? Parsed<T>(YamlReading reading, YamlMappingNode map, string key, string path, bool required, Func<string, T?> parse, string expected)
+        where T : struct
+    {
+        var text = reading.Text(map, key, path, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var value = parse(text);
+        if (value is null)
+        {
+            reading.Problem(YamlReading.Node(map, key)!, $"{path}.{key}", $"expected {expected}, found '{text}'.");
+        }
+
+        return value;
     }
 
     private static string Path(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"{list}[{index}]");

@@ -57,6 +57,24 @@ public static class AccessPolicy
         };
     }
 
+    /// <summary>
+    /// True when <paramref name="user"/> sees the contract <paramref name="contract"/> that
+    /// <paramref name="agency"/> holds with <paramref name="provider"/>: administrators every one,
+    /// contract managers their agency's, provider staff their provider's, anyone a contract named
+    /// in their scope.
+    /// </summary>
+    public static bool SeesContract(AccessUser user, string contract, string agency, string provider)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Scope.Contracts.Contains(contract) || user.Role switch
+        {
+            Role.Administrator => true,
+            Role.ContractManager => user.Scope.Sources.Contains(agency),
+            Role.ProviderStaff => user.Scope.Providers.Contains(provider),
+            _ => false,
+        };
+    }
+
     /// <summary>True when <paramref name="user"/>'s rows include <paramref name="source"/>'s: all for administrators and analysts (aggregates only), the own agency's for data partners.</summary>
     public static bool SeesSource(AccessUser user, string source)
     {

@@ -127,6 +127,24 @@ public static class ProviderRegistry
             .ToList();
     }
 
+    /// <summary>Every registered provider, by id (for other use cases that already checked their caller).</summary>
+    internal static Dictionary<string, RegisteredProvider> All(Workspace workspace)
+    {
+        using var db = workspace.Operational();
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        return ReadProviders(connection, null, db);
+    }
+
+    /// <summary>Every registered program.</summary>
+    internal static IReadOnlyList<ServiceProgram> Programs(Workspace workspace)
+    {
+        using var db = workspace.Operational();
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        return ReadPrograms(connection, null, db);
+    }
+
     /// <summary>The crosswalk of every registered provider: which provider each agency's code stands for.</summary>
     public static ProviderCrosswalk Crosswalk(Workspace workspace)
     {

@@ -67,6 +67,22 @@ public static class OperationalSchema
                 kind TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, content TEXT NOT NULL, changed_utc TEXT NOT NULL, changed_by TEXT NOT NULL, reason TEXT NOT NULL,
                 PRIMARY KEY (kind, id, version));
             """)),
+        new(4, "contracts, their metrics and targets", engine => Prefixed(engine, """
+            CREATE TABLE {ops}contracts (
+                id TEXT NOT NULL PRIMARY KEY, agency TEXT NOT NULL, provider_id TEXT NOT NULL REFERENCES {ops}providers (id),
+                program_id TEXT NOT NULL REFERENCES {ops}programs (id), start_date TEXT NOT NULL, end_date TEXT NOT NULL,
+                value TEXT NULL, funding_source TEXT NULL, stage TEXT NOT NULL, population TEXT NULL,
+                version INTEGER NOT NULL, updated_utc TEXT NOT NULL, updated_by TEXT NOT NULL);
+            CREATE TABLE {ops}contract_metrics (
+                contract_id TEXT NOT NULL REFERENCES {ops}contracts (id), position INTEGER NOT NULL, metric_id TEXT NOT NULL, measure_type TEXT NOT NULL,
+                watch TEXT NOT NULL, best_practice TEXT NULL, best_practice_citation TEXT NULL,
+                PRIMARY KEY (contract_id, metric_id));
+            CREATE TABLE {ops}contract_targets (
+                contract_id TEXT NOT NULL, metric_id TEXT NOT NULL, from_date TEXT NOT NULL, target TEXT NOT NULL,
+                proposed_by TEXT NULL, agreed_on TEXT NULL, reason TEXT NULL,
+                PRIMARY KEY (contract_id, metric_id, from_date),
+                FOREIGN KEY (contract_id, metric_id) REFERENCES {ops}contract_metrics (contract_id, metric_id));
+            """)),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>

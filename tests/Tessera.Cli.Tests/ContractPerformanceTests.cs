@@ -1,0 +1,140 @@
+using System.Globalization;
+using Tessera.Cli.Commands;
+using Tessera.Intake.Inbox;
+using Tessera.Synthetic;
+
+namespace Tessera.Cli.Tests;
+
+/// <summary>
+/// Contracts on the demo county, built the demo's way (ingest, link, compute, register the
+/// county's providers and their contracts): performance equals what <c>metrics show</c> gives, the
+/// benchmarks are the program's median and quartiles and the provider's own prior year as this
+/// test works them out itself, and the planted best and worst training providers are on and off track.
+/// </summary>
+public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty county) : IClassFixture<ContractPerformanceTests.DemoCounty>
+{
+    /// <summary>A demo workspace over a synthetic county of 8,000 people and three years.</summary>
+    public sealed class DemoCounty : IAsyncLifetime
+    {
+        public string Root { get; } = Directory.CreateTempSubdirectory("tessera-contracts-").FullName;
+
+        public string Folder => Path.Combine(Root, "ws");
+
+        public async Task InitializeAsync()
+        {
+            var inbox = new DeliveryInbox(Folder);
+            new CountyGenerator(new SynthOptions { People = 8000, Seed = 1, Months = 36 }).Generate(inbox.Root);
+            await DemoCommand.IngestCountyAsync(Folder, inbox, TextWriter.Null, TextWriter.Null, CancellationToken.None);
+            DemoCommand.LinkCounty(Folder, TextWriter.Null, TextWriter.Null, CancellationToken.None);
+        }
+
+        public Task DisposeAsync()
+        {
+            Directory.Delete(Root, recursive: true);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Performance_figures_are_those_metrics_show_gives_by_provider()
+    {
+        var performance = await Rows("contracts", "performance", "WF01-2024", "--format", "csv");
+        var shown = (await Rows("metrics", "show", "acm-training-completion", "--by", "provider_id", "--format", "csv"))
+            .Where(r => r["group"] == "WF01").ToDictionary(r => r["period_start"]);
+
+        var completion = performance.Where(r => r["metric"] == "acm-training-completion").ToList();
+        Assert.Equal(24, completion.Count); // every month from 2024-01 to 2025-12
+        Assert.All(completion, row =>
+        {
+            if (shown.TryGetValue(row["period_start"], out var figure))
+            {
+                Assert.Equal((figure["period_end"], figure["numerator"], figure["denominator"], figure["value"]), (row["period_end"], row["numerator"], row["denominator"], row["value"]));
+            }
+            else
+            {
+                // A month without an enrolment at WF01: no figure, so no data.
+                Assert.Equal(("", "no_data"), (row["value"], row["band"]));
+            }
+        });
+        Assert.Equal(shown.Keys.Where(k => string.CompareOrdinal(k, "2024-01-01") >= 0).Order(), completion.Where(r => r["value"].Length > 0).Select(r => r["period_start"]).Order());
+    }
+
+    [Fact]
+    public async Task Peer_benchmarks_are_the_programs_median_and_quartiles_of_that_period()
+    {
+        var performance = await Rows("contracts", "performance", "WF02-2024", "--from", "2024-06-01", "--to", "2024-06-01", "--format", "csv");
+        var shown = await Rows("metrics", "show", "acm-training-completion", "--by", "provider_id", "--from", "2024-06-01", "--to", "2024-06-01", "--format", "csv");
+
+        var values = shown.Where(r => r["group"].StartsWith("WF", StringComparison.Ordinal) && r["value"].Length > 0).Select(r => Number(r["value"])).Order().ToArray();
+        var row = Assert.Single(performance, r => r["metric"] == "acm-training-completion");
+        Assert.True(values.Length >= 3, $"{values.Length} providers with a figure");
+        Assert.Equal(Quantile(values, 0.5), Number(row["peer_median"]), 12);
+        Assert.Equal(Quantile(values, 0.25), Number(row["peer_q1"]), 12);
+        Assert.Equal(Quantile(values, 0.75), Number(row["peer_q3"]), 12);
+    }
+
+    [Fact]
+    public async Task The_historical_benchmark_pools_the_providers_own_year_before()
+    {
+        var performance = await Rows("contracts", "performance", "WF01-2024", "--from", "2025-03-01", "--to", "2025-03-01", "--format", "csv");
+        var year = (await Rows("metrics", "show", "acm-training-completion", "--by", "provider_id", "--from", "2024-03-01", "--to", "2025-02-01", "--format", "csv"))
+            .Where(r => r["group"] == "WF01").ToList();
+
+        var row = Assert.Single(performance, r => r["metric"] == "acm-training-completion");
+        Assert.True(year.Count >= 6, $"{year.Count} months with a figure");
+        Assert.Equal(year.Sum(r => Number(r["numerator"])) / year.Sum(r => Number(r["denominator"])), Number(row["historical"]), 12);
+    }
+
+    [Fact]
+    public async Task The_planted_best_training_provider_is_on_track_and_the_worst_off_track()
+    {
+        // The contracts' first year, whose enrolments have all had time to finish.
+        var best = await Completion("WF01-2024");
+        var worst = await Completion("WF02-2024");
+
+        Assert.True(best.OnTrack > best.OffTrack, $"WF01: {best}");
+        Assert.True(worst.OffTrack > worst.OnTrack, $"WF02: {worst}");
+        Assert.True(best.Pooled >= best.Target, $"WF01: {best}");
+        Assert.True(worst.Pooled < worst.Target - 0.05, $"WF02: {worst}");
+    }
+
+    [Fact]
+    public async Task A_contract_shows_its_targets_with_who_proposed_them_and_why()
+    {
+        var (code, output, _) = await Run("contracts", "show", "WF01-2024");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Contract WF01-2024: workforce with provider WF01 for job-training", output, StringComparison.Ordinal);
+        Assert.Matches(@"target 0\.\d+ from 2024-01-01, proposed by agency, agreed 2024-01-01: median of the program's providers in 2023", output);
+        Assert.Contains("1  ", output, StringComparison.Ordinal);
+    }
+
+    private async Task<(int OnTrack, int OffTrack, double Pooled, double Target)> Completion(string contract)
+    {
+        var rows = (await Rows("contracts", "performance", contract, "--from", "2024-01-01", "--to", "2024-12-01", "--format", "csv")).Where(r => r["metric"] == "acm-training-completion").ToList();
+        var with = rows.Where(r => r["denominator"].Length > 0).ToList();
+        return (rows.Count(r => r["band"] == "on_track"), rows.Count(r => r["band"] == "off_track"),
+            with.Sum(r => Number(r["numerator"])) / with.Sum(r => Number(r["denominator"])), Number(rows[0]["target"]));
+    }
+
+    // Linear interpolation between order statistics (R type 7), worked out here rather than taken from a library.
+    private static double Quantile(double[] sorted, double p)
+    {
+        var h = (sorted.Length - 1) * p;
+        var below = (int)Math.Floor(h);
+        return below + 1 < sorted.Length ? sorted[below] + ((h - below) * (sorted[below + 1] - sorted[below])) : sorted[below];
+    }
+
+    private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    private Task<(int Code, string Out, string Err)> Run(params string[] args) => Cli.Run([.. args, "--workspace", county.Folder]);
+
+    private async Task<List<Dictionary<string, string>>> Rows(params string[] args)
+    {
+        var (code, output, error) = await Run(args);
+        Assert.True(code == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => l.Split(',').Select((v, i) => (header[i], v)).ToDictionary(c => c.Item1, c => c.v)).ToList();
+    }
+}
