@@ -79,6 +79,19 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["POST /linkage/review/{item:long}"] = [401, 400, 403, 403, 403, 403, 403, 403],
         ["GET /linkage/persons/{person}"] = [302, 200, 403, 403, 403, 403, 403, 403],
         ["POST /linkage/persons/{person}"] = [401, 400, 403, 403, 403, 403, 403, 403],
+        // Contracts: administrators, the purchasing agency's contract managers and the provider's staff.
+        ["GET /contracts"] = [302, 200, 403, 403, 200, 403, 200, 403],
+        ["GET /contracts?handler=Csv"] = [401, 200, 403, 403, 200, 403, 200, 403],
+        ["GET /contracts/{contract}"] = [302, 200, 403, 403, 200, 403, 200, 403],
+        ["GET /contracts/{contract}?handler=Csv"] = [401, 200, 403, 403, 200, 403, 200, 403],
+        ["GET /contracts/{contract}/exhibit"] = [302, 200, 403, 403, 200, 403, 200, 403],
+        ["GET /contracts/{contract}/exhibit?handler=Word"] = [401, 200, 403, 403, 200, 403, 200, 403],
+        ["GET /contracts/new"] = [302, 200, 403, 403, 200, 403, 403, 403],
+        // The matrix posts no contract: a bad request once past the policy.
+        ["POST /contracts/new"] = [401, 400, 403, 403, 400, 403, 403, 403],
+        ["GET /providers"] = [302, 200, 403, 403, 200, 403, 200, 403],
+        ["GET /providers?handler=Csv"] = [401, 200, 403, 403, 200, 403, 200, 403],
+        ["GET /providers/{provider}/scorecard"] = [302, 200, 403, 403, 200, 403, 200, 403],
         // The delivery API takes service tokens only: a session cookie, whoever's, is not enough.
         ["POST /api/deliveries"] = [401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/metrics/{id}/results"] = [401, 401, 401, 401, 401, 401, 401, 401],
@@ -135,6 +148,30 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore, $"{path}: Cache-Control is '{response.Headers.CacheControl}'");
+    }
+
+    [Theory]
+    [InlineData("contracts@demo", "/contracts/FP01-2024")]
+    [InlineData("contracts@demo", "/contracts/FP01-2024?handler=Csv")]
+    [InlineData("contracts@demo", "/contracts/FP01-2024/exhibit")]
+    [InlineData("contracts@demo", "/contracts/FP01-2024/exhibit?handler=Word")]
+    [InlineData("contracts@demo", "/contracts/FP09-2024")]
+    [InlineData("provider@demo", "/contracts/FP01-2024")]
+    [InlineData("provider@demo", "/contracts/FP01-2024?handler=Csv")]
+    [InlineData("provider@demo", "/contracts/FP01-2024/exhibit?handler=Word")]
+    [InlineData("provider@demo", "/providers/FP01/scorecard")]
+    [InlineData("provider@demo", "/providers/NOBODY/scorecard")]
+    public async Task Another_agencys_or_providers_contract_is_not_found_by_any_path(string user, string path)
+    {
+        using var client = await app.App.SignedIn(user, followRedirects: false);
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("FP01-2024", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var listed = await (await client.GetAsync(new Uri("/contracts?handler=Csv", UriKind.Relative))).Content.ReadAsStringAsync();
+        Assert.Contains("WF01-2024", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("FP01-2024", listed, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -205,7 +242,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         var source = otherRows ? "benefits" : "homelessness";
         var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
         var method = endpoint[..space];
-        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{item:long}", "1", StringComparison.Ordinal).Replace("{person}", FirstPerson(), StringComparison.Ordinal)
+        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{item:long}", "1", StringComparison.Ordinal).Replace("{person}", FirstPerson(), StringComparison.Ordinal).Replace("{contract}", "WF01-2024", StringComparison.Ordinal).Replace("{provider}", "WF01", StringComparison.Ordinal)
             .Replace("{id}", otherRows ? "acm-referral-to-enrolment" : "hmis-exit-to-permanent-housing", StringComparison.Ordinal) + (endpoint.EndsWith("Members", StringComparison.Ordinal) ? "&period=2024-01-01" : "");
         if (method == "GET")
         {

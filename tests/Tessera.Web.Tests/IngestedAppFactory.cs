@@ -26,6 +26,16 @@ public sealed class IngestedAppFactory : KestrelAppFactory
             identity: { given_name: first_name, birth_date: dob }
         """;
 
+    /// <summary>Two providers of two agencies, each with a contract: the workforce one is the demo contract manager's and the demo provider's.</summary>
+    public const string Registry = """
+        providers:
+          - { id: WF01, name: Pathways Works, program: job-training, identifiers: [{ source: workforce, field: provider_id, value: WF01 }] }
+          - { id: FP01, name: Family Bridges, program: family-preservation, identifiers: [{ source: child_welfare, field: provider_id, value: FP01 }] }
+        contracts:
+          - { id: WF01-2024, agency: workforce, provider: WF01, program: job-training, start: 2024-01-01, end: 2024-12-31, metrics: [{ metric: acm-training-completion, type: outcome, target: 0.5 }] }
+          - { id: FP01-2024, agency: child_welfare, provider: FP01, program: family-preservation, start: 2024-01-01, end: 2024-12-31, metrics: [{ metric: fp-reinvolvement-12m, type: outcome, target: 0.2 }] }
+        """;
+
     public IngestedAppFactory()
     {
         new CountyGenerator(new SynthOptions { People = 1500, Seed = 5, Months = 3 }).Generate(Path.Combine(Folder, "incoming"));
@@ -45,6 +55,9 @@ public sealed class IngestedAppFactory : KestrelAppFactory
             File.WriteAllText(Path.Combine(clinic, "patients.csv"), "patient_id,first_name,dob,sex\nP1,Ada,1985-12-10,F\nP2,Alan,1972-13-23,M\nP3,Grace,1966-12-09,=cmd|' /C calc'!A0\n");
             ClinicDelivery = workspace.Ingest(new DeliveryRequest { Source = "clinic", Paths = [clinic] }, TimeProvider.System).DeliveryId!.Value;
             LinkRun = WorkspaceLinker.Run(workspace, "tester@test", new WorkspaceLinkOptions()).Run;
+            var registry = Contracts.Files.ContractingFile.Read("registry.yaml", Registry);
+            Storage.Contracting.ProviderRegistry.Import(Storage.Access.Caller.Operator(workspace), registry, "test");
+            Storage.Contracting.ContractRegistry.Import(Storage.Access.Caller.Operator(workspace), [registry], "test");
         }
 
         Start();

@@ -39,21 +39,43 @@ public static class ContractRegistry
             throw new ContractingFileException(empty.Name, ["has no contracts: list; nothing was imported."]);
         }
 
-        var all = files.SelectMany(f => f.Contracts.Select(c => (File: f, c.Contract, c.Line))).ToList();
-        var outside = all.Select(c => c.Contract).FirstOrDefault(c => !AccessPolicy.SeesContract(caller.User, c.Id.Value, c.Agency, c.Provider.Value));
-        caller.Permit(Capability.ManageContracts, AuditAction.Configure,
-            outside is null ? $"contracts from {string.Join(", ", files.Select(f => f.Name))}" : $"contract {outside.Id} of {outside.Agency}", inScope: outside is null);
-        var workspace = caller.Workspace;
-        var existing = Read(workspace);
-        foreach (var twice in all.GroupBy(c => c.Contract.Id.Value, StringComparer.Ordinal).Where(g => g.Select(c => c.File).Distinct().Count() > 1))
+        var all = files.SelectMany(f => f.Contracts.Select(c => new Entry(f.Name, c.Line, c.Contract))).ToList();
+        foreach (var twice in all.GroupBy(c => c.Contract.Id.Value, StringComparer.Ordinal).Where(g => g.Select(c => c.Origin).Distinct().Count() > 1))
         {
             var second = twice.Skip(1).First();
-            throw new ContractingFileException(second.File.Name, [string.Create(CultureInfo.InvariantCulture, $"line {second.Line}, contract {twice.Key} id: also defined in {twice.First().File.Name}; a contract is defined once.")]);
+            throw new ContractingFileException(second.Origin, [string.Create(CultureInfo.InvariantCulture, $"line {second.Line}, contract {twice.Key} id: also defined in {twice.First().Origin}; a contract is defined once.")]);
         }
 
-        foreach (var file in files)
+        return Apply(caller, all, $"contracts from {string.Join(", ", files.Select(f => f.Name))}", reason);
+    }
+
+    /// <summary>
+    /// Saves one contract entered through a form — new, or a new version of one the caller may
+    /// change — with the same checks as an import; problems are named by field.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The caller may not change this contract.</exception>
+    /// <exception cref="ContractingFileException">The contract names what the workspace lacks, or breaks a rule; every problem is listed.</exception>
+    public static ContractImport Save(Caller caller, Contract contract, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        return Apply(caller, [new Entry(FormOrigin, 0, contract)], $"contract {contract.Id}", reason);
+    }
+
+    /// <summary>How problems of a contract entered in a form begin.</summary>
+    public const string FormOrigin = "The form:";
+
+    private sealed record Entry(string Origin, int Line, Contract Contract);
+
+    private static ContractImport Apply(Caller caller, IReadOnlyList<Entry> all, string described, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var outside = all.Select(c => c.Contract).FirstOrDefault(c => !AccessPolicy.SeesContract(caller.User, c.Id.Value, c.Agency, c.Provider.Value));
+        caller.Permit(Capability.ManageContracts, AuditAction.Configure, outside is null ? described : $"contract {outside.Id} of {outside.Agency}", inScope: outside is null);
+        var workspace = caller.Workspace;
+        var existing = Read(workspace);
+        foreach (var origin in all.GroupBy(e => e.Origin, StringComparer.Ordinal))
         {
-            Check(workspace, file, existing, all.Select(c => c.Contract).ToList());
+            Check(workspace, origin.Key, [.. origin], existing, all.Select(c => c.Contract).ToList());
         }
 
         using var db = workspace.Operational();
@@ -62,7 +84,7 @@ public static class ContractRegistry
         using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
         var now = workspace.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         var (added, changed, unchanged) = (new List<string>(), new List<string>(), new List<string>());
-        foreach (var (_, contract, _) in all)
+        foreach (var contract in all.Select(e => e.Contract))
         {
             var id = contract.Id.Value;
             var content = JsonSerializer.Serialize(Stored(contract), Json);
@@ -143,8 +165,28 @@ public static class ContractRegistry
     {
         ArgumentNullException.ThrowIfNull(caller);
         var registered = Visible(caller, id, AuditAction.Read, $"performance of contract {id}");
-        var contract = registered.Contract;
-        var workspace = caller.Workspace;
+        return Measure(caller.Workspace, registered.Contract, from, to);
+    }
+
+    /// <summary>
+    /// A provider's past performance for award decisions: every contract of theirs the caller may
+    /// see, each metric period by period against target and peers.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">Not found: no such provider, or not one the caller may see.</exception>
+    public static IReadOnlyList<(RegisteredContract Contract, IReadOnlyList<PerformanceRow> Rows)> Scorecard(Caller caller, string provider)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var known = ProviderRegistry.All(caller.Workspace).ContainsKey(provider);
+        caller.Permit(Capability.ViewContracts, AuditAction.Read, $"scorecard of provider {provider}", inScope: known && AccessPolicy.SeesProvider(caller.User, provider));
+        return Read(caller.Workspace).Values
+            .Where(c => c.Contract.Provider.Value == provider && Sees(caller, c.Contract))
+            .OrderBy(c => c.Contract.Start).ThenBy(c => c.Contract.Id.Value, StringComparer.Ordinal)
+            .Select(c => (c, (IReadOnlyList<PerformanceRow>)Measure(caller.Workspace, c.Contract, null, null)))
+            .ToList();
+    }
+
+    private static List<PerformanceRow> Measure(Workspace workspace, Contract contract, DateOnly? from, DateOnly? to)
+    {
         var catalog = MetricCatalog.Load(workspace);
         var providers = ProviderRegistry.All(workspace);
         var store = new MetricStore(workspace);
@@ -191,7 +233,7 @@ public static class ContractRegistry
     private static bool Sees(Caller caller, Contract contract) => AccessPolicy.SeesContract(caller.User, contract.Id.Value, contract.Agency, contract.Provider.Value);
 
     /// <summary>What the file names in the workspace: agency, provider, program, metrics and their kinds; overlaps with registered contracts.</summary>
-    private static void Check(Workspace workspace, ContractingFile file, Dictionary<string, RegisteredContract> existing, IReadOnlyList<Contract> importing)
+    private static void Check(Workspace workspace, string origin, IReadOnlyList<Entry> entries, Dictionary<string, RegisteredContract> existing, IReadOnlyList<Contract> importing)
     {
         var sources = workspace.Sources().Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var providers = ProviderRegistry.All(workspace);
@@ -199,9 +241,9 @@ public static class ContractRegistry
         var catalog = MetricCatalog.Load(workspace);
         var problems = new List<string>();
         void Problem(int line, Contract c, string field, string message) =>
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"line {line}, contract {c.Id} {field}: {message}"));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{(line > 0 ? $"line {line}, " : "")}contract {c.Id} {field}: {message}"));
 
-        foreach (var (contract, line) in file.Contracts)
+        foreach (var (_, line, contract) in entries)
         {
             if (!sources.Contains(contract.Agency))
             {
@@ -246,7 +288,7 @@ public static class ContractRegistry
 
             // Against the registry as it will be: the contracts being imported replace their earlier versions.
             var replaced = importing.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
-            var others = existing.Values.Select(e => e.Contract).Where(o => !replaced.Contains(o.Id.Value)).Concat(importing.Where(c => c.Id != contract.Id && !file.Contracts.Any(f => f.Contract.Id == c.Id)));
+            var others = existing.Values.Select(e => e.Contract).Where(o => !replaced.Contains(o.Id.Value)).Concat(importing.Where(c => c.Id != contract.Id && !entries.Any(f => f.Contract.Id == c.Id)));
             foreach (var other in others.Where(o => o.Agency == contract.Agency && o.Provider == contract.Provider && o.Program == contract.Program && o.Overlaps(contract)))
             {
                 Problem(line, contract, "start", $"its period overlaps contract {other.Id} ({other.Start:yyyy-MM-dd} to {other.End:yyyy-MM-dd}) of the same agency, provider and program; results would count twice.");
@@ -255,7 +297,7 @@ public static class ContractRegistry
 
         if (problems.Count > 0)
         {
-            throw new ContractingFileException(file.Name, problems);
+            throw new ContractingFileException(origin, problems);
         }
     }
 

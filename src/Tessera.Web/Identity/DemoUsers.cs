@@ -15,9 +15,9 @@ public static class DemoUsers
         new("admin@demo", "IDS administrator", Role.Administrator, AccessScope.None),
         new("hmis-lead@demo", "Data partner: homelessness (HMIS lead)", Role.DataPartner, AccessScope.OfSources(["homelessness"])),
         new("benefits-data@demo", "Data partner: benefits agency", Role.DataPartner, AccessScope.OfSources(["benefits"])),
-        new("contracts@demo", "Contract manager", Role.ContractManager, AccessScope.None),
+        new("contracts@demo", "Contract manager: workforce agency", Role.ContractManager, AccessScope.OfSources(["workforce"])),
         new("analyst@demo", "Analyst", Role.Analyst, AccessScope.None),
-        new("provider@demo", "Provider staff", Role.ProviderStaff, AccessScope.None),
+        new("provider@demo", "Provider staff: Pathways Works (WF01)", Role.ProviderStaff, AccessScope.OfProviders(["WF01"])),
         new("caseworker@demo", "Frontline caseworker", Role.Caseworker, AccessScope.None),
     ];
 

@@ -9,7 +9,6 @@ public static class Capabilities
     /// <summary>Capabilities not yet available, in the order of the data flow.</summary>
     public static IReadOnlyList<(string Name, string Description)> Coming { get; } =
     [
-        ("Contracts", "Outcome goals, targets and incentives per contract"),
         ("Governance", "Agreements, releases and the audit trail"),
     ];
 }

@@ -5,17 +5,27 @@
   if (typeof Chart === "undefined") {
     return;
   }
+  // An empty value is a gap (a hidden cell, a period without data), not a zero.
+  function numbers(text) {
+    return (text || "").split("|").map(function (v) { return v === "" ? null : Number(v); });
+  }
+  var colours = ["#005ea2", "#d54309", "#4d8055", "#8168b3", "#936f38"];
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var labels = (canvas.dataset.labels || "").split("|");
-    // An empty value is a gap (a hidden cell), not a zero.
-    var values = (canvas.dataset.values || "").split("|").map(function (v) { return v === "" ? null : Number(v); });
+    // data-series: several lines (a figure, its target, benchmarks), as JSON [{label, values, dashed, dotted}].
+    var series = canvas.dataset.series ? JSON.parse(canvas.dataset.series) : null;
+    var datasets = series
+      ? series.map(function (s, i) {
+          return {
+            label: s.label, data: numbers(s.values), borderColor: colours[i % colours.length], backgroundColor: colours[i % colours.length],
+            borderDash: s.dashed ? [8, 4] : s.dotted ? [2, 3] : [], pointRadius: i === 0 ? 3 : 0, fill: false, spanGaps: false
+          };
+        })
+      : [{ label: canvas.dataset.label, data: numbers(canvas.dataset.values), backgroundColor: "#005ea2", borderColor: "#005ea2" }];
     new Chart(canvas, {
       type: canvas.dataset.chart,
-      data: {
-        labels: labels,
-        datasets: [{ label: canvas.dataset.label, data: values, backgroundColor: "#005ea2", borderColor: "#005ea2" }]
-      },
-      options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } }
+      data: { labels: labels, datasets: datasets },
+      options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: series !== null } } }
     });
   });
 })();

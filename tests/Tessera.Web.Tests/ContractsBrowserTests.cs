@@ -1,0 +1,123 @@
+using System.IO.Compression;
+using Microsoft.Playwright;
+using Tessera.Cli.Commands;
+using Tessera.Intake.Inbox;
+using Tessera.Synthetic;
+
+namespace Tessera.Web.Tests;
+
+/// <summary>
+/// Contracts in a real browser, over a small demo county (its providers and their contracts
+/// registered the demo's way): a contract manager adds a contract with two metrics, targets and a
+/// best-practice benchmark through the form, sees its performance with bands and benchmarks, and
+/// downloads the procurement exhibit; every contracts page passes axe-core.
+/// </summary>
+public sealed class ContractsBrowserTests(ContractsBrowserTests.DemoApp app) : IClassFixture<ContractsBrowserTests.DemoApp>
+{
+    /// <summary>The web app over a demo workspace of 3,000 people and two years (2023 and 2024).</summary>
+    public sealed class DemoApp : KestrelAppFactory
+    {
+        public DemoApp()
+        {
+            var inbox = new DeliveryInbox(Folder);
+            new CountyGenerator(new SynthOptions { People = 3000, Seed = 2, Months = 24 }).Generate(inbox.Root);
+            DemoCommand.IngestCountyAsync(Folder, inbox, TextWriter.Null, TextWriter.Null, CancellationToken.None).GetAwaiter().GetResult();
+            DemoCommand.LinkCounty(Folder, TextWriter.Null, TextWriter.Null, CancellationToken.None);
+            Start();
+        }
+
+        public override string Folder => Path.Combine(Root, "ws");
+    }
+
+    [SkippableFact]
+    public async Task A_contract_manager_adds_a_contract_sees_its_performance_and_downloads_the_exhibit()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await Chromium.SignInAsync(page, app.BaseAddress, "contracts@demo");
+            await page.GotoAsync(app.BaseAddress + "contracts");
+            await Chromium.AssertAccessibleAsync(page, "contracts");
+            var listed = await page.InnerTextAsync("#contracts-table");
+            Assert.Contains("WF01-2024", listed, StringComparison.Ordinal);
+            Assert.DoesNotContain("FP01", listed, StringComparison.Ordinal); // another agency's
+
+            await page.ClickAsync("text=Add a contract");
+            await Chromium.AssertAccessibleAsync(page, "contracts/new");
+            await page.FillAsync("#id", "WF02-2023");
+            await page.SelectOptionAsync("#provider", "WF02");
+            await page.SelectOptionAsync("#program", "job-training");
+            await page.FillAsync("#start", "2023-01-01");
+            await page.FillAsync("#end", "2023-12-31");
+            await page.FillAsync("#value", "200000.00");
+            await page.FillAsync("#reason", "agreed with the provider in December");
+            await page.SelectOptionAsync("#metric-0", "acm-training-completion");
+            await page.FillAsync("#target-0", "50"); // a rate written as a percentage: refused
+            await page.FillAsync("#watch-0", "0.05");
+            await page.FillAsync("#best-0", "0.70");
+            await page.FillAsync("#citation-0", "Pathways Works in 2023 (synthetic county)");
+            await page.SelectOptionAsync("#metric-1", "acm-first-day-attendance");
+            await page.SelectOptionAsync("#type-1", "activity");
+            await page.FillAsync("#target-1", "0.80");
+            await page.FillAsync("#watch-1", "0.05");
+            await page.ClickAsync("form.usa-form button[type=submit]");
+            await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("its target must be from 0 to 1");
+            await Chromium.AssertAccessibleAsync(page, "contracts/new with problems");
+
+            await page.FillAsync("#target-0", "0.50");
+            await page.ClickAsync("form.usa-form button[type=submit]");
+            await Assertions.Expect(page).ToHaveURLAsync(app.BaseAddress + "contracts/WF02-2023");
+            await page.WaitForFunctionAsync("() => window.Chart && document.querySelectorAll('canvas[data-chart]').length === 2 && [...document.querySelectorAll('canvas[data-chart]')].every(c => Chart.getChart(c) !== undefined)");
+            await Chromium.AssertAccessibleAsync(page, "contracts/WF02-2023");
+            var completion = page.Locator("table[data-metric='acm-training-completion']");
+            Assert.Equal(12, await completion.Locator("tbody tr").CountAsync());
+            Assert.True(await completion.Locator("[data-band='off_track']").CountAsync() > await completion.Locator("[data-band='on_track']").CountAsync(), "the planted worst provider is mostly off track");
+            Assert.DoesNotContain("—", await completion.Locator("tbody tr td:nth-child(6)").First.InnerTextAsync(), StringComparison.Ordinal); // a peer median
+            Assert.Contains("best practice 0.70 (Pathways Works in 2023 (synthetic county))", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+            var legend = await page.EvalOnSelectorAsync<string>("canvas[data-chart]", "c => Chart.getChart(c).data.datasets.map(d => d.label).join('|')");
+            Assert.Equal("Provider|Target|Peer median|Own year before|Best practice", legend);
+
+            await page.ClickAsync("text=Procurement exhibit");
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Outcome measures — contract WF02-2023");
+            await Chromium.AssertAccessibleAsync(page, "contracts/WF02-2023/exhibit");
+            Assert.Contains("Training completion rate", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Download as Word"));
+            Assert.Equal("WF02-2023-outcome-measures.docx", download.SuggestedFilename);
+            var path = await download.PathAsync();
+            using (var docx = ZipFile.OpenRead(path!))
+            using (var reader = new StreamReader(docx.GetEntry("word/document.xml")!.Open()))
+            {
+                var xml = await reader.ReadToEndAsync();
+                Assert.Contains("Training completion rate", xml, StringComparison.Ordinal);
+                Assert.Contains("0.50 from 2023-01-01", xml, StringComparison.Ordinal);
+            }
+
+            await page.GotoAsync(app.BaseAddress + "providers");
+            await Chromium.AssertAccessibleAsync(page, "providers");
+            await page.ClickAsync("a[href='/providers/WF02/scorecard']");
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Past performance of provider WF02");
+            Assert.Contains("WF02-2023", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+            await Chromium.AssertAccessibleAsync(page, "providers/WF02/scorecard");
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_providers_staff_see_their_own_contracts_and_no_form()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await Chromium.SignInAsync(page, app.BaseAddress, "provider@demo");
+            await page.GotoAsync(app.BaseAddress + "contracts");
+            var listed = await page.InnerTextAsync("#contracts-table");
+            Assert.Contains("WF01-2024", listed, StringComparison.Ordinal);
+            Assert.DoesNotContain("WF02", listed, StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("text=Add a contract").CountAsync());
+            Assert.Equal(404, (await page.GotoAsync(app.BaseAddress + "contracts/WF02-2024"))!.Status);
+        }
+    }
+}
