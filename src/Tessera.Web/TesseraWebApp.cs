@@ -73,6 +73,7 @@ public static class TesseraWebApp
         app.MapRazorPages();
         DeliveryApi.Map(app);
         MetricsApi.Map(app);
+        app.MapContractsApi();
         return app;
     }
 

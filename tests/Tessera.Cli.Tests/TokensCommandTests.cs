@@ -38,6 +38,46 @@ public sealed class TokensCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_BI_tools_token_acts_as_a_contract_manager_of_its_agency_or_as_a_providers_staff()
+    {
+        await Cli.Run("init", Folder);
+        await File.WriteAllTextAsync(Path.Combine(_root, "providers.yaml"), "providers:\n  - { id: WF01, name: Northside Training, program: job-training, identifiers: [{ source: workforce, field: provider_id, value: WF01 }] }\n");
+        Assert.Equal(0, (await Cli.Run("providers", "import", Path.Combine(_root, "providers.yaml"), "--workspace", Folder)).Code);
+
+        var manager = await Cli.Run("tokens", "create", "--name", "workforce-bi", "--role", "contract-manager", "--source", "workforce", "--workspace", Folder);
+        var provider = await Cli.Run("tokens", "create", "--name", "wf01-bi", "--role", "provider-staff", "--provider", "WF01", "--workspace", Folder);
+
+        Assert.True(manager.Code == 0, manager.Err);
+        Assert.True(provider.Code == 0, provider.Err);
+        using (var workspace = Storage.Workspaces.Workspace.Open(Folder))
+        {
+            Assert.Equal((Governance.Access.Role.ContractManager, "sources workforce"), workspace.ServiceAccounts.Find(manager.Out.Trim()) is { } m ? (m.Role, m.Scope.ToString()) : default);
+            Assert.Equal((Governance.Access.Role.ProviderStaff, "providers WF01"), workspace.ServiceAccounts.Find(provider.Out.Trim()) is { } p ? (p.Role, p.Scope.ToString()) : default);
+        }
+
+        var listed = (await Cli.Run("tokens", "list", "--workspace", Folder)).Out;
+        Assert.Contains("contract-manager", listed, StringComparison.Ordinal);
+        Assert.Contains("providers WF01", listed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("provider-staff", "--source", "workforce", "Name at least one provider")]
+    [InlineData("provider-staff", "--provider", "NOBODY", "no registered provider 'NOBODY'")]
+    [InlineData("contract-manager", "--provider", "WF01", "Name at least one source")]
+    [InlineData("administrator", "--source", "workforce", "administrator")]
+    public async Task A_token_whose_role_and_scope_do_not_fit_is_refused(string role, string option, string value, string message)
+    {
+        await Cli.Run("init", Folder);
+
+        var (code, output, error) = await Cli.Run("tokens", "create", "--name", "bi", "--role", role, option, value, "--workspace", Folder);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("bi ", (await Cli.Run("tokens", "list", "--workspace", Folder)).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_name_is_invalid_input()
     {
         await Cli.Run("init", Folder);
@@ -59,11 +99,11 @@ public sealed class TokensCommandTests : IDisposable
 
         Assert.True(code == 0, error);
         using var workspace = Storage.Workspaces.Workspace.Open(Folder);
-        Assert.Null(workspace.FindServiceToken(first));
-        Assert.Equal("hmis-nightly", workspace.FindServiceToken(second.Trim())?.Name);
+        Assert.Null(workspace.ServiceAccounts.Find(first));
+        Assert.Equal("hmis-nightly", workspace.ServiceAccounts.Find(second.Trim())?.Name);
         var listed = (await Cli.Run("tokens", "list", "--workspace", Folder)).Out;
         Assert.Contains("hmis-nightly (revoked ", listed, StringComparison.Ordinal);
-        Assert.Equal(2, workspace.ServiceTokens().Count);
+        Assert.Equal(2, workspace.ServiceAccounts.List().Count);
     }
 
     public void Dispose()

@@ -31,7 +31,7 @@ public sealed class HomelessnessMetricTests : IDisposable
     ];
 
     private readonly TestWorkspace _test = new();
-    private readonly MetricStore _store;
+    private readonly PublishedMetrics _store;
 
     public HomelessnessMetricTests()
     {
@@ -39,9 +39,9 @@ public sealed class HomelessnessMetricTests : IDisposable
         var outcome = _test.Ingest("homelessness", export);
         Assert.True(outcome.Succeeded, outcome.RejectionReason);
         Assert.Equal(0, outcome.RowsQuarantined);
-        _store = new MetricStore(_test.Workspace);
+        _store = new PublishedMetrics(_test.Workspace);
         var catalog = MetricCatalog.Load(_test.Workspace);
-        _store.Compute([.. catalog.Where(e => e.Definition.Id is "hmis-exit-to-permanent-housing" or "hmis-returns-to-homelessness-12m")], "tester@test", DateTime.UtcNow, null, null,
+        new MetricStore(_test.Workspace).Compute([.. catalog.Where(e => e.Definition.Id is "hmis-exit-to-permanent-housing" or "hmis-returns-to-homelessness-12m")], "tester@test", DateTime.UtcNow, null, null,
             (entry, _, problem) => Assert.True(problem is null, $"{entry.Definition.Id}: {problem?.Message}"));
     }
 

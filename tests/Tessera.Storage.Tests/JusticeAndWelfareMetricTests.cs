@@ -94,7 +94,7 @@ public sealed class JusticeAndWelfareMetricTests : IDisposable
         """;
 
     private readonly TestWorkspace _test = new();
-    private readonly MetricStore _store;
+    private readonly PublishedMetrics _store;
 
     public JusticeAndWelfareMetricTests()
     {
@@ -104,9 +104,9 @@ public sealed class JusticeAndWelfareMetricTests : IDisposable
         {
             Linkage = new WorkspaceLinkOptions().Linkage with { DeterministicRules = [[Linkage.Records.StandardColumn.GivenName, Linkage.Records.StandardColumn.FamilyName, Linkage.Records.StandardColumn.BirthDate]] },
         });
-        _store = new MetricStore(_test.Workspace);
+        _store = new PublishedMetrics(_test.Workspace);
         var catalog = MetricCatalog.Load(_test.Workspace);
-        _store.Compute([.. catalog.Where(e => e.Definition.Population.Source is "corrections" or "child_welfare")], "tester@test", DateTime.UtcNow, null, null,
+        new MetricStore(_test.Workspace).Compute([.. catalog.Where(e => e.Definition.Population.Source is "corrections" or "child_welfare")], "tester@test", DateTime.UtcNow, null, null,
             (entry, _, problem) => Assert.True(problem is null, $"{entry.Definition.Id}: {problem?.Message}"));
     }
 

@@ -78,7 +78,7 @@ public sealed class LibraryMetricTests : IDisposable
         """;
 
     private readonly TestWorkspace _test = new();
-    private readonly MetricStore _store;
+    private readonly PublishedMetrics _store;
 
     public LibraryMetricTests()
     {
@@ -94,9 +94,9 @@ public sealed class LibraryMetricTests : IDisposable
         {
             Linkage = new WorkspaceLinkOptions().Linkage with { DeterministicRules = [[Linkage.Records.StandardColumn.Ssn]] },
         });
-        _store = new MetricStore(_test.Workspace);
+        _store = new PublishedMetrics(_test.Workspace);
         var catalog = MetricCatalog.Load(_test.Workspace);
-        _store.Compute([.. catalog.Where(e => e.Definition.Population.Source is "workforce" or "child_care")], "tester@test", DateTime.UtcNow, null, null, (entry, _, problem) => Assert.True(problem is null, $"{entry.Definition.Id}: {problem?.Message}"));
+        new MetricStore(_test.Workspace).Compute([.. catalog.Where(e => e.Definition.Population.Source is "workforce" or "child_care")], "tester@test", DateTime.UtcNow, null, null, (entry, _, problem) => Assert.True(problem is null, $"{entry.Definition.Id}: {problem?.Message}"));
     }
 
     [Fact]

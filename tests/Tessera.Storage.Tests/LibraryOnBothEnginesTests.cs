@@ -1,3 +1,4 @@
+using Tessera.Metrics.Results;
 using Tessera.Storage.Linking;
 using Tessera.Storage.Metrics;
 using Tessera.Synthetic;
@@ -52,7 +53,7 @@ public sealed class LibraryOnBothEnginesTests
         var store = new MetricStore(test.Workspace);
         var catalog = MetricCatalog.Load(test.Workspace);
         store.Compute([.. catalog], "tester@test", DateTime.UtcNow, null, null, (entry, _, problem) => Assert.True(problem is null, $"{engine} {entry.Definition.Id}: {problem?.Message}"));
-        return [.. catalog.SelectMany(e => new[] { "all" }.Concat(e.Definition.GroupBy.Select(g => g.Name)).SelectMany(g => store.Results(e.Definition.Id, g)))
+        return [.. catalog.SelectMany(e => new[] { "all" }.Concat(e.Definition.GroupBy.Select(g => g.Name)).SelectMany(g => new PublishedMetrics(test.Workspace).Results(e.Definition.Id, g)))
             .OrderBy(r => r.MetricId, StringComparer.Ordinal).ThenBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.GroupValue, StringComparer.Ordinal).ThenBy(r => r.PeriodStart)];
     }
 }

@@ -1,6 +1,8 @@
 using System.Text;
+using Tessera.Metrics.Results;
 using Tessera.Storage.Linking;
 using Tessera.Storage.Metrics;
+using Tessera.Storage.Workspaces;
 
 namespace Tessera.Storage.Tests;
 
@@ -160,7 +162,7 @@ public sealed class MetricComputationTests
         store.Compute([.. ids.Select(id => MetricCatalog.Find(catalog, id))], "tester@test", DateTime.UtcNow, null, null, (_, run, problem) => runs.Add(run ?? throw problem!));
 
         Assert.Equal(3, runs.Count);
-        Assert.Equal(single, ids.SelectMany(id => store.Results(id)).ToList());
+        Assert.Equal(single, ids.SelectMany(id => new PublishedMetrics(test.Workspace).Results(id)).ToList());
     }
 
     [Theory]
@@ -174,6 +176,59 @@ public sealed class MetricComputationTests
 
         // R6 was released on the day of an arrest (A3): left out. A4, 31 days before, is outside the exclusion window.
         Assert.Equal([("2023-01-01", 1L, 3L), ("2023-04-01", 1L, 1L)], store.Results("fixture-pending").Select(Row));
+    }
+
+    [Fact]
+    public void A_run_records_the_deliveries_of_a_source_read_only_for_exclusions_and_the_linkage_run()
+    {
+        using var test = County(Engine.Embedded);
+        File.WriteAllText(Path.Combine(test.Folder, MetricCatalog.Folder, "cost.yaml"), Spending.Replace("fixture-spending", "fixture-cost-unarrested", StringComparison.Ordinal)
+            .Replace("value: per_person", "exclude: [{ source: police, file: arrests, date: arrest_date, window: { from_days: -30, to_days: 0 } }]\nvalue: per_person", StringComparison.Ordinal));
+
+        Compute(test, "fixture-cost-unarrested");
+
+        var run = new PublishedMetrics(test.Workspace).LatestRun("fixture-cost-unarrested")!;
+        Assert.Equal(["jail", "police"], run.Deliveries.Select(d => d[..d.IndexOf('#', StringComparison.Ordinal)]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(new PersonIndex(test.Workspace.Vault).Runs(1).Single().Id, run.LinkRun);
+    }
+
+    [Fact]
+    public void Published_results_are_read_without_opening_the_vault()
+    {
+        using var test = County(Engine.Embedded);
+        var computed = Compute(test, "fixture-rearrest").Results("fixture-rearrest", "facility");
+        var folder = test.Folder;
+        test.Workspace.Dispose();
+        var vault = Path.Combine(folder, "vault.duckdb");
+        File.Move(vault, vault + ".away");
+        try
+        {
+            using var reopened = Workspace.Open(folder);
+            var published = new PublishedMetrics(reopened);
+
+            Assert.Equal(computed, published.Results("fixture-rearrest", "facility"));
+            Assert.NotNull(published.LatestRuns()["fixture-rearrest"]);
+            Assert.False(File.Exists(vault));
+        }
+        finally
+        {
+            File.Move(vault + ".away", vault);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void A_small_figure_is_published_hidden_with_the_figure_that_would_reveal_it(Engine engine)
+    {
+        using var test = County(engine);
+        var published = Compute(test, "fixture-rearrest");
+
+        // Every cell of the fixture holds 1 to 3 releases: all hidden for readers without person-level access, exact for the rest.
+        var shown = published.Published("fixture-rearrest", "facility", exact: false);
+        Assert.Equal(4, shown.Count);
+        Assert.All(shown, r => Assert.Equal(Governance.Disclosure.Suppression.SmallCell, r.Hidden));
+        Assert.All(shown, r => Assert.Null(r.Value));
+        Assert.All(published.Published("fixture-rearrest", "facility", exact: true), r => Assert.NotNull(r.Value));
     }
 
     public static TheoryData<Engine> Engines => new(Engine.Embedded, Engine.PostgreSql);
@@ -239,7 +294,7 @@ public sealed class MetricComputationTests
         Assert.All(run.Deliveries, d => Assert.Matches("^(jail|police)#[0-9]+$", d));
         Assert.Equal(new DateOnly(2024, 12, 31), run.AsOf);
         var entry = MetricCatalog.Find(MetricCatalog.Load(test.Workspace), "fixture-rearrest");
-        var members = store.Members(entry, "all", "all", new DateOnly(2023, 1, 1));
+        var members = new MetricStore(test.Workspace).Members(entry, run, "all", "all", new DateOnly(2023, 1, 1));
         Assert.Equal(3, members.Count);
         Assert.Single(members, m => m.InNumerator);
         Assert.All(members, m => Assert.StartsWith("T-", m.PersonId, StringComparison.Ordinal));
@@ -248,11 +303,10 @@ public sealed class MetricComputationTests
     private static (string, long, long) Row(MetricResult r) =>
         (r.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Numerator!.Value, r.Denominator!.Value);
 
-    private static MetricStore Compute(TestWorkspace test, string id)
+    private static PublishedMetrics Compute(TestWorkspace test, string id)
     {
-        var store = new MetricStore(test.Workspace);
-        store.Compute(MetricCatalog.Find(MetricCatalog.Load(test.Workspace), id), "tester@test", DateTime.UtcNow);
-        return store;
+        new MetricStore(test.Workspace).Compute(MetricCatalog.Find(MetricCatalog.Load(test.Workspace), id), "tester@test", DateTime.UtcNow);
+        return new PublishedMetrics(test.Workspace);
     }
 
     private static TestWorkspace County(Engine engine)

@@ -91,15 +91,17 @@ public sealed class PlantedEffectTests : IClassFixture<PlantedEffectTests.County
             }
 
             Effects = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "truth", "effects.json")));
-            Store = new MetricStore(_test.Workspace);
+            var store = new MetricStore(_test.Workspace);
             var catalog = MetricCatalog.Load(_test.Workspace);
             foreach (var id in new[] { "acm-training-completion", "acm-referral-to-enrolment", "fp-reinvolvement-12m" })
             {
-                Store.Compute(MetricCatalog.Find(catalog, id), "tester@test", DateTime.UtcNow);
+                store.Compute(MetricCatalog.Find(catalog, id), "tester@test", DateTime.UtcNow);
             }
+
+            Store = new PublishedMetrics(_test.Workspace);
         }
 
-        public MetricStore Store { get; }
+        public PublishedMetrics Store { get; }
 
         private JsonDocument Effects { get; }
 

@@ -11,6 +11,7 @@ using Tessera.Storage.Operational;
 using Tessera.Storage.Schema;
 using Tessera.Storage.Sessions;
 using Tessera.Storage.Workspaces;
+using Tessera.Governance.Access;
 
 namespace Tessera.Storage.Tests;
 
@@ -33,7 +34,8 @@ public sealed class SchemaMigrationTests
         using (var upgraded = Workspace.Open(old.Folder))
         {
             Assert.Equal("clinic", Assert.Single(upgraded.Sources()).Name);
-            Assert.Equal("clinic-sync", Assert.Single(upgraded.ServiceTokens()).Name);
+            var account = Assert.Single(upgraded.ServiceAccounts.List());
+            Assert.Equal(("clinic-sync", Role.DataPartner, "sources clinic"), (account.Name, account.Role, account.Scope.ToString()));
             var delivery = Assert.Single(upgraded.Vault.Deliveries());
             Assert.Equal(("clinic", "current", "2024-05"), (delivery.Source, delivery.Status, delivery.PeriodLabel));
             Assert.Equal("T-0000001", new PersonIndex(upgraded.Vault).Current()["clinic/patients/P1"]);
@@ -59,6 +61,32 @@ public sealed class SchemaMigrationTests
 
         var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(old.Folder, Workspace.MarkerFile))).RootElement;
         Assert.Equal(SchemaUpgrade.Latest(VaultSchema.Migrations), settings.GetProperty("vault_schema").GetInt32());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void Metric_runs_computed_before_results_were_published_are_published_on_upgrade(Engine engine)
+    {
+        using var old = new OldWorkspace(engine);
+        old.RunInVault("""
+            INSERT INTO tessera.metric_runs VALUES (nextval('tessera.metric_run_ids'), 'clinic-visits', 2, 'id: clinic-visits', DATE '2024-05-31', NULL, NULL,
+                'clinic#1', TIMESTAMP '2026-11-20 10:00:00', 'tester@test', 45);
+            INSERT INTO tessera.metric_results VALUES
+                ((SELECT MAX(id) FROM tessera.metric_runs), 'clinic-visits', 2, 'all', 'all', DATE '2024-05-01', DATE '2024-05-31', 18, 45, 0.4),
+                ((SELECT MAX(id) FROM tessera.metric_runs), 'clinic-visits', 2, 'site', 'North', DATE '2024-05-01', DATE '2024-05-31', 3, 5, 0.6),
+                ((SELECT MAX(id) FROM tessera.metric_runs), 'clinic-visits', 2, 'site', 'South', DATE '2024-05-01', DATE '2024-05-31', 15, 40, 0.375);
+            """);
+
+        using var upgraded = Workspace.Open(old.Folder);
+        var published = new Metrics.PublishedMetrics(upgraded);
+
+        var run = Assert.Single(published.Runs("clinic-visits"));
+        Assert.Equal((2, new DateOnly(2024, 5, 31), "clinic#1", (long?)null, 45L), (run.Version, run.AsOf, Assert.Single(run.Deliveries), run.LinkRun, run.Members));
+        Assert.Equal(new DateTime(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc), run.ComputedUtc);
+        Assert.Equal((18L, 45L, 0.4), published.Results("clinic-visits").Select(r => (r.Numerator!.Value, r.Denominator!.Value, r.Value!.Value)).Single());
+        // North's 5 is a small cell; South is hidden with it, or North would be the total less South.
+        Assert.Equal([("North", Governance.Disclosure.Suppression.SmallCell), ("South", Governance.Disclosure.Suppression.Complementary)],
+            published.Published("clinic-visits", "site", exact: false).Select(r => (r.Result.GroupValue, r.Hidden)));
     }
 
     [SkippableTheory]
@@ -144,6 +172,10 @@ public sealed class SchemaMigrationTests
 
             Directory.Delete(_root, recursive: true);
         }
+
+        /// <summary>Runs <paramref name="sql"/> on the old vault, as the Tessera of that time left rows in it.</summary>
+        public void RunInVault(string sql) =>
+            Run(_postgres is null ? new DuckDBConnection("Data Source=" + Path.Combine(Folder, "vault.duckdb")) : new NpgsqlConnection(_postgres), sql);
 
         private static string Script(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", name));
 

@@ -104,6 +104,49 @@ public sealed class ContractsBrowserTests(ContractsBrowserTests.DemoApp app) : I
     }
 
     [SkippableFact]
+    public async Task A_contract_manager_changes_a_target_mid_contract_and_the_earlier_periods_keep_theirs()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await Chromium.SignInAsync(page, app.BaseAddress, "contracts@demo");
+            await page.GotoAsync(app.BaseAddress + "contracts/WF01-2024");
+            var completion = page.Locator("table[data-metric='acm-training-completion']");
+            var before = await completion.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
+            var bandsBefore = await completion.Locator("[data-band]").AllInnerTextsAsync();
+            Assert.Single(before.Distinct());
+
+            await page.ClickAsync("text=Change the target of Training completion rate");
+            await Chromium.AssertAccessibleAsync(page, "contracts/WF01-2024/target");
+            await page.FillAsync("#from", "2024-07-01");
+            await page.FillAsync("#value", "1.5");
+            await page.ClickAsync("form.usa-form button[type=submit]");
+            await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("Why: say why the target changes");
+            await Chromium.AssertAccessibleAsync(page, "contracts/WF01-2024/target with problems");
+            await page.FillAsync("#reason", "new curriculum from July");
+            await page.ClickAsync("form.usa-form button[type=submit]");
+            await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("its target must be from 0 to 1");
+
+            await page.FillAsync("#value", "0.00"); // so low that every period with a figure is on track
+            await page.SelectOptionAsync("#proposed", "provider");
+            await page.ClickAsync("form.usa-form button[type=submit]");
+            await Assertions.Expect(page).ToHaveURLAsync(app.BaseAddress + "contracts/WF01-2024#metric-acm-training-completion");
+            var targets = await completion.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
+            Assert.Equal(before.Take(6), targets.Take(6));
+            Assert.All(targets.Skip(6), t => Assert.Equal("0.00", t));
+            var bands = await completion.Locator("[data-band]").AllInnerTextsAsync();
+            Assert.Equal(bandsBefore.Take(6), bands.Take(6)); // the first half keeps its target and its bands
+            Assert.All(bands.Skip(6), b => Assert.True(b is "on track" or "no data", $"after: {string.Join(", ", bands)}"));
+            Assert.Contains("off track", bandsBefore.Skip(6)); // the synthetic provider's figures fall late in 2024
+            var main = await page.InnerTextAsync("main");
+            Assert.Contains("Target 0.00 from 2024-07-01, proposed by provider", main, StringComparison.Ordinal);
+            Assert.Contains("target of acm-training-completion from 2024-07-01: new curriculum from July", main, StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableFact]
     public async Task A_providers_staff_see_their_own_contracts_and_no_form()
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tessera.Governance.Audit;
 using Tessera.Storage.Workspaces;
 using Tessera.Web.Infrastructure;
+using Tessera.Governance.Access;
 
 namespace Tessera.Web.Tests;
 
@@ -24,7 +25,7 @@ public sealed class HardeningTests(HardeningTests.App app) : IClassFixture<Harde
         {
             using (var workspace = Workspace.Create(Folder, null, "tester@test", DateTime.UtcNow))
             {
-                Token = workspace.CreateServiceToken("hmis-nightly", ["homelessness"], "tester@test", DateTime.UtcNow);
+                Token = workspace.ServiceAccounts.Create("hmis-nightly", Role.DataPartner, AccessScope.OfSources(["homelessness"]), "tester@test", DateTime.UtcNow);
             }
 
             var bombs = Path.Combine(Folder, "incoming", "bombs", "2024-01");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Tessera.Governance.Audit;
 using Tessera.Storage.Metrics;
 using Tessera.Storage.Workspaces;
+using Tessera.Governance.Access;
 
 namespace Tessera.Web.Tests;
 
@@ -24,7 +25,7 @@ public sealed class MetricsApiTests : IDisposable
         using (var workspace = Workspace.Open(_app.Folder))
         {
             new MetricStore(workspace).Compute(MetricCatalog.Find(MetricCatalog.Load(workspace), Metric), "tester@test", DateTime.UtcNow);
-            token = workspace.CreateServiceToken("coc-dashboard", ["homelessness"], "admin@test", DateTime.UtcNow);
+            token = workspace.ServiceAccounts.Create("coc-dashboard", Role.DataPartner, AccessScope.OfSources(["homelessness"]), "admin@test", DateTime.UtcNow);
         }
 
         using var client = _app.NewClient(followRedirects: false);

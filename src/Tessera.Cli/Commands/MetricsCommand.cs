@@ -30,12 +30,12 @@ public static class MetricsCommand
         command.SetAction(parsed =>
         {
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetrics, AuditAction.Read, "metric catalogue");
-            var store = new MetricStore(opened);
+            var runs = new PublishedMetrics(opened).LatestRuns();
             foreach (var entry in Catalog(opened))
             {
                 var metric = entry.Definition;
                 var status = !entry.Available ? "unavailable: " + string.Join(" ", entry.Problems)
-                    : store.LatestRun(metric.Id) is { } run ? string.Create(CultureInfo.InvariantCulture, $"computed {run.ComputedUtc:yyyy-MM-dd HH:mm} (data to {run.AsOf:yyyy-MM-dd})")
+                    : runs.GetValueOrDefault(metric.Id) is { } run ? string.Create(CultureInfo.InvariantCulture, $"computed {run.ComputedUtc:yyyy-MM-dd HH:mm} (data to {run.AsOf:yyyy-MM-dd})")
                     : "not computed yet";
                 output.WriteLine($"{metric.Id,-42} v{metric.Version,-3} {metric.Title}");
                 output.WriteLine($"{"",42}      {entry.Origin}; {status}");
@@ -121,7 +121,7 @@ public static class MetricsCommand
                 throw new UsageException($"'{metricId}' has no breakdown '{group}'. Its breakdowns: {(entry.Definition.GroupBy.Count == 0 ? "none" : string.Join(", ", entry.Definition.GroupBy.Select(g => g.Name)))}.");
             }
 
-            var store = new MetricStore(opened);
+            var store = new PublishedMetrics(opened);
             if (store.LatestRun(metricId) is null)
             {
                 throw new UsageException($"'{metricId}' has not been computed yet: run 'tessera metrics compute --metric {metricId}'.");
@@ -132,7 +132,7 @@ public static class MetricsCommand
                 foreach (var run in store.Runs(metricId))
                 {
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"run #{run.Id}  v{run.Version}  computed {run.ComputedUtc:yyyy-MM-dd HH:mm} by {run.Operator}  data to {run.AsOf:yyyy-MM-dd}  {run.Members:N0} rows  deliveries {string.Join(" ", run.Deliveries)}"));
+                        $"run #{run.Id}  v{run.Version}  computed {run.ComputedUtc:yyyy-MM-dd HH:mm} by {run.Operator}  data to {run.AsOf:yyyy-MM-dd}  {run.Members:N0} rows  deliveries {string.Join(" ", run.Deliveries)}  linkage {(run.LinkRun is { } link ? $"run #{link}" : "none recorded")}"));
                 }
 
                 return ExitCodes.Ok;
@@ -190,9 +190,11 @@ public static class MetricsCommand
 
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetricPersons, AuditAction.Read, $"persons behind metric {metricId} for {start:yyyy-MM-dd}");
             var entry = MetricCatalog.Find(Catalog(opened), metricId);
+            var run = new PublishedMetrics(opened).LatestRun(metricId)
+                ?? throw new UsageException($"'{metricId}' has not been computed yet: run 'tessera metrics compute --metric {metricId}'.");
             var csv = new CsvWriter(output);
             csv.Row("person_id", "anchor_date", "in_numerator");
-            foreach (var (person, anchor, hit) in new MetricStore(opened).Members(entry, group, parsed.GetValue(value) ?? "all", start))
+            foreach (var (person, anchor, hit) in new MetricStore(opened).Members(entry, run, group, parsed.GetValue(value) ?? "all", start))
             {
                 csv.Row(person, anchor, hit ? "yes" : "no");
             }

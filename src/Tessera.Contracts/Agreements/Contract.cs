@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tessera.Core.Contracting;
 
 namespace Tessera.Contracts.Agreements;
@@ -24,4 +25,28 @@ public sealed record Contract(
 {
     /// <summary>True when its period shares a day with <paramref name="other"/>'s.</summary>
     public bool Overlaps(Contract other) => other is not null && Start <= other.End && other.Start <= End;
+
+    /// <summary>
+    /// The contract with <paramref name="target"/> agreed for <paramref name="metric"/> from its day
+    /// on — a mid-contract change: earlier targets stay in the history and still apply to their
+    /// periods; a target already starting on that day is replaced.
+    /// </summary>
+    /// <exception cref="ArgumentException">The contract has no such metric, or the day is outside the contract's period.</exception>
+    public Contract WithTarget(string metric, PeriodTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var index = Metrics.ToList().FindIndex(m => m.Metric == metric);
+        if (index < 0)
+        {
+            throw new ArgumentException($"Contract {Id} has no metric '{metric}'.", nameof(metric));
+        }
+
+        if (target.From < Start || target.From > End)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"A target from {target.From:yyyy-MM-dd} is outside contract {Id} ({Start:yyyy-MM-dd} to {End:yyyy-MM-dd})."), nameof(target));
+        }
+
+        var changed = Metrics[index] with { Targets = [.. Metrics[index].Targets.Where(t => t.From != target.From).Append(target).OrderBy(t => t.From)] };
+        return this with { Metrics = [.. Metrics.Select((m, i) => i == index ? changed : m)] };
+    }
 }

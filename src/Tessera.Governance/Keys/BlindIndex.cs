@@ -18,6 +18,7 @@ public sealed class BlindIndex(DataKey key) : IDisposable
 
     // One HMAC per thread: its key schedule is computed once, not for every value.
     private readonly ThreadLocal<HMACSHA256> _hmac = new(() => new HMACSHA256(key.Material), trackAllValues: true);
+    private bool _disposed;
 
     /// <summary>The standard identity columns that are indexed.</summary>
     public static IReadOnlySet<string> Indexed { get; } = new HashSet<string>(["ssn", "birth_date"], StringComparer.Ordinal);
@@ -65,6 +66,12 @@ public sealed class BlindIndex(DataKey key) : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         foreach (var hmac in _hmac.Values)
         {
             hmac.Dispose();

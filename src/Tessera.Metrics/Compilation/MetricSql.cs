@@ -155,7 +155,11 @@ public static class MetricSql
             """;
     }
 
-    /// <summary>The files <paramref name="metric"/> reads, as (source, lower-case file): population, outcome and their joins.</summary>
+    /// <summary>
+    /// The files <paramref name="metric"/> reads, as (source, lower-case file): population, outcome,
+    /// exclusions and their joins — every file a figure depends on, so its run's lineage and who may
+    /// see it account for all of them.
+    /// </summary>
     public static IEnumerable<(string Source, string File)> Files(MetricDefinition metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
@@ -164,6 +168,8 @@ public static class MetricSql
         {
             selections.Add(outcome);
         }
+
+        selections.AddRange(metric.Exclude);
 
         return selections.SelectMany(r => new[] { r.File }.Concat(r.Join.Select(j => j.File)).Select(f => (r.Source, f.ToLowerInvariant()))).Distinct();
     }

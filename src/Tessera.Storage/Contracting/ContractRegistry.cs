@@ -189,7 +189,7 @@ public static class ContractRegistry
     {
         var catalog = MetricCatalog.Load(workspace);
         var providers = ProviderRegistry.All(workspace);
-        var store = new MetricStore(workspace);
+        var store = new PublishedMetrics(workspace);
         var rows = new List<PerformanceRow>();
         foreach (var metric in contract.Metrics)
         {

@@ -29,7 +29,7 @@ public static class ProgramBaseline
         }
 
         var pooled = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (provider, figures) in breakdown.ByProvider(new MetricStore(workspace).Results(metricId, breakdown.Group, from, to)))
+        foreach (var (provider, figures) in breakdown.ByProvider(new PublishedMetrics(workspace).Results(metricId, breakdown.Group, from, to)))
         {
             if (Pooled.Of(figures.Select(r => (r.Denominator, r.Value))) is { } value)
             {

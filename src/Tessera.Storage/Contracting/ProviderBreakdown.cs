@@ -1,7 +1,7 @@
 using Tessera.Contracts.Benchmarks;
 using Tessera.Contracts.Providers;
 using Tessera.Metrics.Definitions;
-using Tessera.Storage.Metrics;
+using Tessera.Metrics.Results;
 
 namespace Tessera.Storage.Contracting;
 

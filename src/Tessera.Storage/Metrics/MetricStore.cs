@@ -1,9 +1,13 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Tessera.Intake.Delivering;
 using Tessera.Metrics.Compilation;
 using Tessera.Metrics.Definitions;
+using Tessera.Metrics.Results;
 using Tessera.Metrics.Sql;
+using Tessera.Storage.Schema;
 using Tessera.Storage.Vault;
 using Tessera.Storage.Workspaces;
 
@@ -11,8 +15,10 @@ namespace Tessera.Storage.Metrics;
 
 /// <summary>
 /// Computes metrics inside the vault and keeps every run: its members (the pseudonymous persons
-/// behind each figure), its results per group and period, the definition text and the deliveries
-/// read. A run is one transaction, so a figure is either fully stored or not at all.
+/// behind each figure), its results per group and period, the definition text, the deliveries and
+/// the linkage run read. A run is one transaction, so a figure is either fully stored or not at
+/// all; once stored it is published to the operational store (<see cref="PublishedMetrics"/>),
+/// where every reader finds it. Only the persons behind a figure are read from the vault.
 /// </summary>
 public sealed class MetricStore(Workspace workspace)
 {
@@ -117,121 +123,68 @@ public sealed class MetricStore(Workspace workspace)
                 """, metric.Id, name);
         }
 
-        var record = new MetricRun(runId, metric.Id, metric.Version, asOf, deliveries, nowUtc, operatorName, stored);
+        long? linkRun;
+        using (var index = SqlVault.Command(connection, transaction, $"SELECT MAX(id) FROM {Schema}.link_runs"))
+        {
+            linkRun = index.ExecuteScalar() is { } last and not DBNull ? Convert.ToInt64(last, CultureInfo.InvariantCulture) : null;
+        }
+
+        var record = new MetricRun(runId, metric.Id, metric.Version, asOf, deliveries, linkRun, nowUtc, operatorName, stored);
         Execute(connection, transaction, $"""
-            INSERT INTO {Schema}.metric_runs VALUES ({run}, $1, {metric.Version.ToString(CultureInfo.InvariantCulture)}, $2, {SqlText.Date(asOf)},
-                {Date(from)}, {Date(to)}, $3, $4, $5, {stored.ToString(CultureInfo.InvariantCulture)})
+            INSERT INTO {Schema}.metric_runs (id, metric_id, version, definition_yaml, as_of, from_date, to_date, deliveries, computed_utc, operator, members, link_run)
+            VALUES ({run}, $1, {metric.Version.ToString(CultureInfo.InvariantCulture)}, $2, {SqlText.Date(asOf)},
+                {Date(from)}, {Date(to)}, $3, $4, $5, {stored.ToString(CultureInfo.InvariantCulture)}, {(linkRun is { } l ? l.ToString(CultureInfo.InvariantCulture) : "NULL")})
             """, metric.Id, entry.Yaml, string.Join(",", deliveries), DateTime.SpecifyKind(nowUtc, DateTimeKind.Unspecified), operatorName);
         transaction.Commit();
+        Publish();
         return record;
     }
 
-    /// <summary>Every run of <paramref name="metricId"/>, newest first.</summary>
-    public IReadOnlyList<MetricRun> Runs(string metricId)
+    /// <summary>
+    /// Publishes the run just stored — and any whose publishing an earlier failure cut short — to
+    /// the operational store, where readers find it. Should this fail, the run stays in the vault and
+    /// the next computation publishes it.
+    /// </summary>
+    private void Publish()
     {
-        var runs = new List<MetricRun>();
-        using var connection = _vault.Open();
-        using var command = SqlVault.Command(connection, null,
-            $"SELECT id, metric_id, version, as_of, deliveries, computed_utc, operator, members FROM {Schema}.metric_runs WHERE metric_id = $1 ORDER BY id DESC", metricId);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            runs.Add(ReadRun(reader));
-        }
-
-        return runs;
-    }
-
-    /// <summary>The latest run of <paramref name="metricId"/>, or null when it was never computed.</summary>
-    public MetricRun? LatestRun(string metricId)
-    {
-        using var connection = _vault.Open();
-        using var command = SqlVault.Command(connection, null,
-            $"SELECT id, metric_id, version, as_of, deliveries, computed_utc, operator, members FROM {Schema}.metric_runs WHERE metric_id = $1 ORDER BY id DESC LIMIT 1", metricId);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadRun(reader) : null;
+        using var db = workspace.Operational();
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
+        MetricPublication.CatchUp(workspace, connection, transaction, db.Database.IsNpgsql() ? StoreEngine.PostgreSql : StoreEngine.Sqlite);
+        transaction.Commit();
     }
 
     /// <summary>
-    /// The results of the latest run of <paramref name="metricId"/> (or of run <paramref name="runId"/>,
-    /// e.g. the one a payment was based on) for one breakdown ("all" for the overall figures), with
-    /// periods starting within <paramref name="from"/>–<paramref name="to"/>.
+    /// The pseudonymous persons behind one figure of run <paramref name="run"/> (the published run
+    /// whose figure the caller is looking at): each member row's person id, anchor date and whether
+    /// it counted in the numerator. Person-level: callers check access and audit.
     /// </summary>
-    public IReadOnlyList<MetricResult> Results(string metricId, string group = "all", DateOnly? from = null, DateOnly? to = null, long? runId = null)
-    {
-        var latest = runId is { } id ? Runs(metricId).FirstOrDefault(r => r.Id == id) : LatestRun(metricId);
-        if (latest is null)
-        {
-            return [];
-        }
-
-        var filter = (from is { } f ? $" AND period_start >= {SqlText.Date(f)}" : "") + (to is { } t ? $" AND period_start <= {SqlText.Date(t)}" : "");
-        var results = new List<MetricResult>();
-        using var connection = _vault.Open();
-        using var command = SqlVault.Command(connection, null, $"""
-            SELECT metric_id, version, group_name, group_value, period_start, period_end, numerator, denominator, value FROM {Schema}.metric_results
-            WHERE run_id = $1 AND group_name = $2{filter} ORDER BY period_start, group_value
-            """, latest.Id, group);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            results.Add(new MetricResult(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.GetString(3),
-                DateOf(reader.GetValue(4)), DateOf(reader.GetValue(5)),
-                reader.IsDBNull(6) ? null : Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture),
-                reader.IsDBNull(7) ? null : Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture),
-                reader.IsDBNull(8) ? null : Convert.ToDouble(reader.GetValue(8), CultureInfo.InvariantCulture)));
-        }
-
-        return results;
-    }
-
-    /// <summary>
-    /// The pseudonymous persons behind one figure of the latest run: each member row's person id,
-    /// anchor date and whether it counted in the numerator. Person-level: callers check access and audit.
-    /// </summary>
-    public IReadOnlyList<(string PersonId, DateOnly Anchor, bool InNumerator)> Members(CatalogEntry entry, string group, string groupValue, DateOnly periodStart)
+    public IReadOnlyList<(string PersonId, DateOnly Anchor, bool InNumerator)> Members(CatalogEntry entry, MetricRun run, string group, string groupValue, DateOnly periodStart)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var latest = LatestRun(entry.Definition.Id);
-        if (latest is null)
-        {
-            return [];
-        }
-
+        ArgumentNullException.ThrowIfNull(run);
         var index = entry.Definition.GroupBy.FindIndex(g => g.Name == group);
         var groupFilter = group == "all" ? "" : index < 0 ? " AND 1 = 0" : $" AND COALESCE(g{index + 1}, 'unknown') = $2";
         var members = new List<(string, DateOnly, bool)>();
         using var connection = _vault.Open();
         using var command = SqlVault.Command(connection, null,
             $"SELECT person_id, anchor_date, hit FROM {Schema}.metric_members WHERE run_id = $1{groupFilter} AND {PeriodFilter(entry.Definition, periodStart)} ORDER BY person_id, anchor_date",
-            group == "all" ? [latest.Id] : [latest.Id, groupValue]);
+            group == "all" ? [run.Id] : [run.Id, groupValue]);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            members.Add((reader.GetString(0), DateOf(reader.GetValue(1)), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) == 1));
+            members.Add((reader.GetString(0), StoredDate.Of(reader.GetValue(1)), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) == 1));
         }
 
         return members;
     }
-
-    private static MetricRun ReadRun(DbDataReader reader) => new(
-        Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
-        DateOf(reader.GetValue(3)),
-        reader.GetString(4).Split(',', StringSplitOptions.RemoveEmptyEntries), Convert.ToDateTime(reader.GetValue(5), CultureInfo.InvariantCulture), reader.GetString(6),
-        Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture));
 
     /// <summary>The members' months that make up the period starting on <paramref name="start"/>: one month, or twelve for a rolling period.</summary>
     private static string PeriodFilter(MetricDefinition metric, DateOnly start) =>
         metric.PeriodKind == MetricPeriod.Rolling12
             ? $"period_start BETWEEN {SqlText.Date(start)} AND {SqlText.Date(start.AddMonths(11))}"
             : $"period_start = {SqlText.Date(start)}";
-
-    private static DateOnly DateOf(object value) => value switch
-    {
-        DateOnly date => date,
-        DateTime time => DateOnly.FromDateTime(time),
-        _ => DateOnly.Parse(Convert.ToString(value, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture),
-    };
 
     private static string Date(DateOnly? date) => date is { } d ? SqlText.Date(d) : "NULL";
 

@@ -1,4 +1,5 @@
 using Tessera.Governance.Disclosure;
+using Tessera.Metrics.Results;
 
 namespace Tessera.Storage.Metrics;
 

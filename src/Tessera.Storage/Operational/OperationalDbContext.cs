@@ -45,6 +45,7 @@ public sealed class OperationalDbContext(DbContextOptions<OperationalDbContext> 
             e.ToTable("service_tokens");
             e.HasKey(t => t.Name);
             e.HasIndex(t => t.TokenHash).IsUnique();
+            e.Property(t => t.Scope).HasColumnName("Sources");
         });
     }
 }

@@ -9,4 +9,9 @@ namespace Tessera.Storage.Schema;
 /// <param name="Version">1, 2, 3 … in the order the steps apply.</param>
 /// <param name="Description">What the step does, in a few words (kept in the history).</param>
 /// <param name="Sql">The step's SQL for an engine.</param>
-public sealed record Migration(int Version, string Description, Func<StoreEngine, string> Sql);
+/// <param name="Data">
+/// What the step does to the data after its SQL, in the same transaction — e.g. filling a new table
+/// from what the workspace already holds — or null. Should it fail, the step and its SQL are undone
+/// and the next opening tries again.
+/// </param>
+public sealed record Migration(int Version, string Description, Func<StoreEngine, string> Sql, Action<MigrationContext>? Data = null);

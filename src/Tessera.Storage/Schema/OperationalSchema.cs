@@ -1,3 +1,5 @@
+using Tessera.Storage.Metrics;
+
 namespace Tessera.Storage.Schema;
 
 /// <summary>
@@ -83,6 +85,21 @@ public static class OperationalSchema
                 PRIMARY KEY (contract_id, metric_id, from_date),
                 FOREIGN KEY (contract_id, metric_id) REFERENCES {ops}contract_metrics (contract_id, metric_id));
             """)),
+        new(5, "published metric runs and results, filled from the vault's runs", engine => Prefixed(engine, """
+            CREATE TABLE {ops}metric_runs (
+                id BIGINT NOT NULL PRIMARY KEY, metric_id TEXT NOT NULL, version INTEGER NOT NULL, definition_yaml TEXT NOT NULL,
+                as_of TEXT NOT NULL, from_date TEXT NULL, to_date TEXT NULL, deliveries TEXT NOT NULL, link_run BIGINT NULL,
+                computed_utc TEXT NOT NULL, operator TEXT NOT NULL, members BIGINT NOT NULL, published_utc TEXT NOT NULL);
+            CREATE INDEX ix_metric_runs_metric ON {ops}metric_runs (metric_id, id);
+            CREATE TABLE {ops}metric_results (
+                run_id BIGINT NOT NULL REFERENCES {ops}metric_runs (id), group_name TEXT NOT NULL, group_value TEXT NOT NULL,
+                period_start TEXT NOT NULL, period_end TEXT NOT NULL, numerator BIGINT NULL, denominator BIGINT NULL, value DOUBLE PRECISION NULL,
+                suppression TEXT NOT NULL,
+                PRIMARY KEY (run_id, group_name, period_start, group_value));
+            """), step => MetricPublication.CatchUp(step.Workspace, step.Connection, step.Transaction, step.Engine)),
+        new(6, "service accounts with a role (contract managers' and providers' BI tools), not only data partners", engine => engine == StoreEngine.PostgreSql
+            ? "ALTER TABLE tessera_ops.service_tokens ADD COLUMN \"Role\" text NOT NULL DEFAULT 'DataPartner';"
+            : "ALTER TABLE \"service_tokens\" ADD COLUMN \"Role\" TEXT NOT NULL DEFAULT 'DataPartner';"),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>

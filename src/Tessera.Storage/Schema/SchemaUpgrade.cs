@@ -30,8 +30,9 @@ public static class SchemaUpgrade
     /// <param name="migrations">The store's steps, in version order.</param>
     /// <param name="store">The store's name for messages ("operational store", "vault").</param>
     /// <param name="nowUtc">When, for the history.</param>
+    /// <param name="workspace">The workspace the store belongs to, for steps that move data (<see cref="Migration.Data"/>).</param>
     /// <exception cref="WorkspaceException">The store was upgraded by a newer Tessera than this one.</exception>
-    public static int Apply(DbConnection connection, StoreEngine engine, string history, IReadOnlyList<Migration> migrations, string store, DateTime nowUtc)
+    public static int Apply(DbConnection connection, StoreEngine engine, string history, IReadOnlyList<Migration> migrations, string store, DateTime nowUtc, Workspace? workspace = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(migrations);
@@ -64,6 +65,12 @@ public static class SchemaUpgrade
         foreach (var migration in migrations.Where(m => m.Version > current))
         {
             Execute(connection, transaction, migration.Sql(engine));
+            if (migration.Data is { } data)
+            {
+                data(new MigrationContext(connection, transaction, engine,
+                    workspace ?? throw new InvalidOperationException($"Step {migration.Version} of the {store} moves data and needs the workspace.")));
+            }
+
             // Our own text only (no input reaches here), written as literals: the three engines name parameters differently.
             Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture,
                 $"INSERT INTO {history} (version, description, applied_utc) VALUES ({migration.Version}, '{migration.Description.Replace("'", "''", StringComparison.Ordinal)}', '{nowUtc:O}')"));
@@ -78,10 +85,10 @@ public static class SchemaUpgrade
     /// Upgrades the store when it is behind, and only then takes the write lock: the common case —
     /// the store is current — costs one read and never waits for a writer.
     /// </summary>
-    public static int Upgrade(DbConnection connection, StoreEngine engine, string history, IReadOnlyList<Migration> migrations, string store, DateTime nowUtc)
+    public static int Upgrade(DbConnection connection, StoreEngine engine, string history, IReadOnlyList<Migration> migrations, string store, DateTime nowUtc, Workspace? workspace = null)
     {
         var recorded = History(connection, history);
-        return recorded.Count > 0 && recorded[^1].Version == Latest(migrations) ? 0 : Apply(connection, engine, history, migrations, store, nowUtc);
+        return recorded.Count > 0 && recorded[^1].Version == Latest(migrations) ? 0 : Apply(connection, engine, history, migrations, store, nowUtc, workspace);
     }
 
     /// <summary>The versions recorded in <paramref name="history"/>, oldest first (empty when the store has never been upgraded).</summary>

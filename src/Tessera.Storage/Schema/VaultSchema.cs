@@ -52,6 +52,7 @@ public static class VaultSchema
                 """;
             return engine == StoreEngine.PostgreSql ? sql + RowLevelSecurity : sql + "CREATE TABLE IF NOT EXISTS tessera.staging (delivery_id BIGINT NOT NULL);";
         }),
+        new(2, "metric runs record the linkage run they read", _ => "ALTER TABLE tessera.metric_runs ADD COLUMN link_run BIGINT;"),
     ];
 
     // PostgreSQL's third layer of row scoping: a scoped transaction sets tessera.scope and sees only those sources' ledger and quarantine rows.

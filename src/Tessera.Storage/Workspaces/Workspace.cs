@@ -6,6 +6,7 @@ using Tessera.Governance.Audit;
 using Tessera.Governance.Keys;
 using Tessera.Intake.Delivering;
 using Tessera.Intake.Dictionaries;
+using Tessera.Storage.Access;
 using Tessera.Storage.Audit;
 using Tessera.Storage.Operational;
 using Tessera.Storage.Schema;
@@ -32,6 +33,7 @@ public sealed class Workspace : IDisposable
     private readonly Lazy<BlindIndex> _blindIndex;
     private readonly Lazy<SessionStore> _sessions;
     private readonly Lazy<WebKeyStore> _webKeys;
+    private readonly Lazy<ServiceAccounts> _serviceAccounts;
 
     private Workspace(string folder, WorkspaceConfig config, TimeProvider? clock, Action? waiting = null)
     {
@@ -48,6 +50,7 @@ public sealed class Workspace : IDisposable
         });
         _sessions = new Lazy<SessionStore>(() => new SessionStore(() => Operational()));
         _webKeys = new Lazy<WebKeyStore>(() => new WebKeyStore(() => Operational()));
+        _serviceAccounts = new Lazy<ServiceAccounts>(() => new ServiceAccounts(this));
     }
 
     /// <summary>The clock every record of this workspace is stamped with (audit, keys, runs, sessions).</summary>
@@ -58,6 +61,9 @@ public sealed class Workspace : IDisposable
 
     /// <summary>The server-side record of web sessions.</summary>
     public SessionStore Sessions => _sessions.Value;
+
+    /// <summary>API tokens of systems: agencies' deliveries, contract managers' and providers' BI tools.</summary>
+    public ServiceAccounts ServiceAccounts => _serviceAccounts.Value;
 
     /// <summary>The web app's cookie and form-token keys, sealed (<see cref="SealSecret"/>).</summary>
     public WebKeyStore WebKeys => _webKeys.Value;
@@ -207,14 +213,7 @@ public sealed class Workspace : IDisposable
     /// </summary>
     private void UpgradeSchema(DateTime nowUtc)
     {
-        using (var db = Operational())
-        {
-            var connection = db.Database.GetDbConnection();
-            connection.Open();
-            SchemaUpgrade.Upgrade(connection, IsEmbedded ? StoreEngine.Sqlite : StoreEngine.PostgreSql, OperationalSql.Table(db, OperationalSchema.History),
-                OperationalSchema.Migrations, "operational store", nowUtc);
-        }
-
+        // The vault first: a step of the operational store may fill its tables from the vault's (published metric results).
         var latest = SchemaUpgrade.Latest(VaultSchema.Migrations);
         if (Config.VaultSchema != latest)
         {
@@ -228,6 +227,14 @@ public sealed class Workspace : IDisposable
             {
                 SaveConfig();
             }
+        }
+
+        using (var db = Operational())
+        {
+            var connection = db.Database.GetDbConnection();
+            connection.Open();
+            SchemaUpgrade.Upgrade(connection, IsEmbedded ? StoreEngine.Sqlite : StoreEngine.PostgreSql, OperationalSql.Table(db, OperationalSchema.History),
+                OperationalSchema.Migrations, "operational store", nowUtc, this);
         }
     }
 
@@ -593,98 +600,6 @@ public sealed class Workspace : IDisposable
         Audit.Record(AuditEvent.OnCommandLine(actor, AuditAction.Configure, $"data keys of {source} destroyed ({destroyed})", "key management"));
         return destroyed;
     }
-
-    /// <summary>
-    /// Creates a service account that may deliver to <paramref name="sources"/> only, and returns
-    /// its API token — shown this once; only its hash is kept.
-    /// </summary>
-    /// <exception cref="WorkspaceException">The name is taken, or a source does not exist.</exception>
-    public string CreateServiceToken(string name, IReadOnlyList<string> sources, string actor, DateTime nowUtc)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(sources);
-        if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9._-]{1,62}$"))
-        {
-            throw new WorkspaceException($"'{name}' cannot name a service account: use 2 to 63 lower-case letters, digits, dots, dashes or underscores.");
-        }
-
-        using (var db = Operational())
-        {
-            if (db.ServiceTokens.Any(t => t.Name == name && t.RevokedUtc == null))
-            {
-                throw new WorkspaceException($"A service account named '{name}' exists already; revoke it first or choose another name.");
-            }
-
-            if (sources.Count == 0)
-            {
-                throw new WorkspaceException("Name at least one source the service account delivers to.");
-            }
-
-            var known = db.Sources.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-            if (sources.FirstOrDefault(s => !known.Contains(s)) is { } unknown)
-            {
-                throw new WorkspaceException($"The workspace has no source named '{unknown}'.");
-            }
-        }
-
-        var token = "tst_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        using (var db = Operational())
-        {
-            // A revoked account of the same name stays in the list under a name that says when it was revoked.
-            if (db.ServiceTokens.SingleOrDefault(t => t.Name == name) is { RevokedUtc: { } revoked } old)
-            {
-                db.ServiceTokens.Remove(old);
-                db.ServiceTokens.Add(new ServiceTokenRecord
-                {
-                    Name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} (revoked {revoked:yyyy-MM-dd HH:mm:ss})"),
-                    TokenHash = old.TokenHash, Sources = old.Sources, CreatedUtc = old.CreatedUtc, RevokedUtc = revoked,
-                });
-            }
-
-            db.ServiceTokens.Add(new ServiceTokenRecord { Name = name, TokenHash = TokenHash(token), Sources = string.Join(",", sources), CreatedUtc = nowUtc });
-            db.SaveChanges();
-        }
-
-        Audit.Record(AuditEvent.OnCommandLine(actor, AuditAction.Configure, $"service account {name} created for {string.Join(", ", sources)}", "key management"));
-        return token;
-    }
-
-    /// <summary>The service account holding <paramref name="token"/>, unless it is unknown or revoked.</summary>
-    public ServiceTokenRecord? FindServiceToken(string token)
-    {
-        if (string.IsNullOrEmpty(token) || !token.StartsWith("tst_", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var hash = TokenHash(token);
-        using var db = Operational();
-        return db.ServiceTokens.AsNoTracking().SingleOrDefault(t => t.TokenHash == hash && t.RevokedUtc == null);
-    }
-
-    /// <summary>Every service account, revoked ones included.</summary>
-    public IReadOnlyList<ServiceTokenRecord> ServiceTokens()
-    {
-        using var db = Operational();
-        return db.ServiceTokens.AsNoTracking().OrderBy(t => t.Name).ToList();
-    }
-
-    /// <summary>Revokes a service account's token at once.</summary>
-    /// <exception cref="WorkspaceException">No such service account.</exception>
-    public void RevokeServiceToken(string name, string actor, DateTime nowUtc)
-    {
-        using (var db = Operational())
-        {
-            var record = db.ServiceTokens.SingleOrDefault(t => t.Name == name)
-                ?? throw new WorkspaceException($"There is no service account named '{name}'. 'tessera tokens list' shows them.");
-            record.RevokedUtc ??= nowUtc;
-            db.SaveChanges();
-        }
-
-        Audit.Record(AuditEvent.OnCommandLine(actor, AuditAction.Configure, $"service account {name} revoked", "key management"));
-    }
-
-    private static string TokenHash(string token) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
     /// <summary>
     /// Row numbers of <paramref name="source"/>'s current <paramref name="file"/> rows whose

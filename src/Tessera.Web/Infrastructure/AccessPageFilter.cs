@@ -8,7 +8,8 @@ namespace Tessera.Web.Infrastructure;
 
 /// <summary>
 /// Applies <see cref="AccessPolicy"/> to every page before its handler runs: anonymous users are
-/// sent to sign in, signed-in users without the capability get 403 and the refusal is audited. A
+/// sent to sign in, signed-in users without the capability — the page's, and the handler's when it
+/// declares one — get 403 and the refusal is audited. A
 /// request for a handler the page does not have gets 405.
 /// </summary>
 internal sealed class AccessPageFilter(RequestAccess access) : IAsyncPageFilter
@@ -42,8 +43,9 @@ internal sealed class AccessPageFilter(RequestAccess access) : IAsyncPageFilter
         }
 
         var requires = page.GetCustomAttribute<RequiresAttribute>();
+        var handler = context.HandlerMethod?.MethodInfo.GetCustomAttribute<RequiresAttribute>();
         var user = access.User;
-        if (requires is not null && AccessPolicy.Permits(user, requires.Capability))
+        if (requires is not null && AccessPolicy.Permits(user, requires.Capability) && (handler is null || AccessPolicy.Permits(user, handler.Capability)))
         {
             await next();
             return;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Governance.Disclosure;
@@ -57,30 +56,30 @@ public static class MetricsApi
             return Results.Problem($"'{by}' is not a breakdown of {id}: use all or {string.Join(", ", entry.Definition.GroupBy.Select(g => g.Name))}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (!TryDate(context, "from", out var from) || !TryDate(context, "to", out var to))
+        if (!ApiQuery.TryDate(context, "from", out var from) || !ApiQuery.TryDate(context, "to", out var to))
         {
             return Results.Problem("Write from and to as YYYY-MM-DD, e.g. from=2024-01-01.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var store = new MetricStore(workspace);
-        if (store.LatestRun(id) is not { } run)
+        var metrics = new PublishedMetrics(workspace);
+        if (metrics.LatestRun(id) is not { } run)
         {
             return Results.Problem($"'{id}' has not been computed yet: run `tessera metrics compute --metric {id}`.", statusCode: StatusCodes.Status409Conflict);
         }
 
-        var published = MetricPublication.Publish(store, id, by, exact: false, from, to);
+        var published = metrics.Published(id, by, exact: false, from, to, run.Id);
         return Results.Json(new
         {
             metric = id,
             version = run.Version,
             run = run.Id,
-            data_end = Day(run.AsOf),
+            data_end = ApiQuery.Day(run.AsOf),
             group = by,
             results = published.Select(p => new
             {
                 group_value = p.Result.GroupValue,
-                period_start = Day(p.Result.PeriodStart),
-                period_end = Day(p.Result.PeriodEnd),
+                period_start = ApiQuery.Day(p.Result.PeriodStart),
+                period_end = ApiQuery.Day(p.Result.PeriodEnd),
                 numerator = p.Numerator,
                 denominator = p.Denominator,
                 value = p.Value,
@@ -88,24 +87,4 @@ public static class MetricsApi
             }),
         });
     }
-
-    private static bool TryDate(HttpContext context, string name, out DateOnly? date)
-    {
-        date = null;
-        var text = context.Request.Query[name].ToString();
-        if (text.Length == 0)
-        {
-            return true;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            date = parsed;
-            return true;
-        }
-
-        return false;
-    }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

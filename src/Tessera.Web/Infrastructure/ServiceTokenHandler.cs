@@ -3,16 +3,15 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Tessera.Governance.Access;
 using Tessera.Web.Identity;
 
 namespace Tessera.Web.Infrastructure;
 
 /// <summary>
-/// Signs in a service account from its API token (<c>Authorization: Bearer tst_…</c>): a data
-/// partner limited to the sources named when the token was created. Only the delivery API accepts
-/// it — a token never opens the pages, and a session cookie never calls the API (no cross-site
-/// request can deliver in a signed-in user's name).
+/// Signs in a service account from its API token (<c>Authorization: Bearer tst_…</c>) with the
+/// role and scope it was created with: a data partner limited to its sources, or a contract
+/// manager's or provider's BI tool. Only the APIs accept it — a token never opens the pages, and a
+/// session cookie never calls an API (no cross-site request can act in a signed-in user's name).
 /// </summary>
 internal sealed class ServiceTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, WorkspaceAccess workspaces, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -29,13 +28,13 @@ internal sealed class ServiceTokenHandler(IOptionsMonitor<AuthenticationSchemeOp
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var record = workspaces.Current?.FindServiceToken(header.Parameter?.Trim() ?? "");
-        if (record is null)
+        var account = workspaces.Current?.ServiceAccounts.Find(header.Parameter?.Trim() ?? "");
+        if (account is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("The token is unknown or revoked."));
         }
 
-        var identity = TesseraClaims.Identity("service:" + record.Name, Role.DataPartner, AccessScope.OfSources(record.Sources.Split(",", StringSplitOptions.RemoveEmptyEntries)), "automated delivery", clock.GetUtcNow().UtcDateTime, SchemeName);
+        var identity = TesseraClaims.Identity("service:" + account.Name, account.Role, account.Scope, "service account", clock.GetUtcNow().UtcDateTime, SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

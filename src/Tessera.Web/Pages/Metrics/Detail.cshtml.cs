@@ -5,6 +5,7 @@ using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Governance.Disclosure;
 using Tessera.Metrics.Definitions;
+using Tessera.Metrics.Results;
 using Tessera.Storage.Metrics;
 using Tessera.Web.Infrastructure;
 
@@ -62,21 +63,16 @@ public sealed class DetailModel(WorkspaceAccess access, RequestAccess request) :
     }
 
     /// <summary>The pseudonymous persons behind one figure, as CSV. Person-level: authorised users only, on record.</summary>
+    [Requires(Capability.ViewMetricPersons)]
     public IActionResult OnGetMembers(string id, string period, string? value)
     {
-        if (!AccessPolicy.Permits(request.User, Capability.ViewMetricPersons))
-        {
-            request.Record(AuditAction.Read, $"persons behind metric {id}", Governance.Audit.AuditOutcome.Denied);
-            return Forbid();
-        }
-
         if (!Load(id) || !DateOnly.TryParseExact(period, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
         {
             return NotFound();
         }
 
         request.Record(AuditAction.Read, $"persons behind metric {id} for {Day(start)}");
-        var members = new MetricStore(access.Current!).Members(Entry, By, value ?? "all", start);
+        var members = Run is null ? [] : new MetricStore(access.Current!).Members(Entry, Run, By, value ?? "all", start);
         return CsvExport.File($"{id}-{Day(start)}-persons.csv", ["person_id", "anchor_date", "in_numerator"],
             members.Select(m => (IReadOnlyList<object?>)[m.PersonId, Day(m.Anchor), m.InNumerator ? "yes" : "no"]));
     }
@@ -114,10 +110,10 @@ public sealed class DetailModel(WorkspaceAccess access, RequestAccess request) :
             By = "all";
         }
 
-        var store = new MetricStore(workspace);
-        Run = store.LatestRun(id);
+        var published = new PublishedMetrics(workspace);
+        Run = published.LatestRun(id);
         Exact = AccessPolicy.Permits(request.User, Capability.ViewMetricPersons);
-        Results = Run is null ? [] : MetricPublication.Publish(store, id, By, Exact);
+        Results = Run is null ? [] : published.Published(id, By, Exact, runId: Run.Id);
         return true;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
+using Tessera.Metrics.Results;
 using Tessera.Storage.Metrics;
 using Tessera.Web.Infrastructure;
 
@@ -53,8 +54,8 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
             return false;
         }
 
-        var store = new MetricStore(workspace);
-        Metrics = MetricCatalog.Load(workspace).Where(e => MetricAccess.Sees(request.User, e.Definition)).Select(e => (e, store.LatestRun(e.Definition.Id))).ToList();
+        var runs = new PublishedMetrics(workspace).LatestRuns();
+        Metrics = MetricCatalog.Load(workspace).Where(e => MetricAccess.Sees(request.User, e.Definition)).Select(e => (e, runs.GetValueOrDefault(e.Definition.Id))).ToList();
         return true;
     }
 }

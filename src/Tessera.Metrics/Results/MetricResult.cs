@@ -1,4 +1,4 @@
-namespace Tessera.Storage.Metrics;
+namespace Tessera.Metrics.Results;
 
 /// <summary>One stored figure: a metric for one group value in one period.</summary>
 /// <param name="MetricId">The metric.</param>

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
+using Tessera.Intake.Delivering;
+using Tessera.Storage.Access;
+using Tessera.Storage.Contracting;
+using Tessera.Storage.Metrics;
+using Tessera.Storage.Workspaces;
+
+namespace Tessera.Web.Tests;
+
+/// <summary>
+/// The contracts API a BI tool reads with a contract manager's or a provider's service token: the
+/// same contracts, figures and refusals as the pages and <c>tessera contracts performance</c>, and
+/// another agency's or provider's contract "not found" by any guessed id.
+/// </summary>
+public sealed class ContractsApiTests : IDisposable
+{
+    private readonly IngestedAppFactory _app = new();
+    private readonly Dictionary<string, string> _tokens = [];
+
+    public ContractsApiTests()
+    {
+        using var workspace = Workspace.Open(_app.Folder);
+        foreach (var month in Directory.GetDirectories(Path.Combine(_app.Folder, "incoming", "workforce")).Order(StringComparer.Ordinal))
+        {
+            workspace.Ingest(new DeliveryRequest { Source = "workforce", Paths = [month] }, TimeProvider.System);
+        }
+
+        new MetricStore(workspace).Compute(MetricCatalog.Find(MetricCatalog.Load(workspace), "acm-training-completion"), "tester@test", DateTime.UtcNow);
+        // The synthetic months are 2023's: a contract over them has figures.
+        ContractRegistry.Import(Caller.Operator(workspace), [Contracts.Files.ContractingFile.Read("2023.yaml", """
+            contracts:
+              - { id: WF01-2023, agency: workforce, provider: WF01, program: job-training, start: 2023-01-01, end: 2023-12-31, metrics: [{ metric: acm-training-completion, type: outcome, target: 0.5, watch: 0.05 }] }
+            """)], "test");
+        _tokens["workforce-bi"] = workspace.ServiceAccounts.Create("workforce-bi", Role.ContractManager, AccessScope.OfSources(["workforce"]), "admin@test", DateTime.UtcNow);
+        _tokens["wf01-bi"] = workspace.ServiceAccounts.Create("wf01-bi", Role.ProviderStaff, AccessScope.OfProviders(["WF01"]), "admin@test", DateTime.UtcNow);
+        _tokens["hmis-nightly"] = workspace.ServiceAccounts.Create("hmis-nightly", Role.DataPartner, AccessScope.OfSources(["homelessness"]), "admin@test", DateTime.UtcNow);
+    }
+
+    [Theory]
+    [InlineData("workforce-bi")]
+    [InlineData("wf01-bi")]
+    public async Task A_BI_tool_reads_its_own_contracts_with_the_figures_the_command_writes(string account)
+    {
+        using var client = Client(account);
+
+        using var list = await Json(client, "/api/contracts");
+        Assert.Equal(["WF01-2023", "WF01-2024"], list.RootElement.GetProperty("contracts").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+
+        using var contract = await Json(client, "/api/contracts/WF01-2024");
+        var metric = Assert.Single(contract.RootElement.GetProperty("metrics").EnumerateArray());
+        Assert.Equal("acm-training-completion", metric.GetProperty("metric").GetString());
+        Assert.Equal(0.5m, Assert.Single(metric.GetProperty("targets").EnumerateArray()).GetProperty("value").GetDecimal());
+        Assert.Equal(1, Assert.Single(contract.RootElement.GetProperty("versions").EnumerateArray()).GetProperty("version").GetInt32());
+
+        using var performance = await Json(client, "/api/contracts/WF01-2023/performance?from=2023-01-01&to=2023-12-31");
+        var rows = performance.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        IReadOnlyList<PerformanceRow> expected;
+        using (var workspace = Workspace.Open(_app.Folder))
+        {
+            expected = ContractRegistry.Performance(Caller.Operator(workspace), "WF01-2023", new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31));
+        }
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, rows.Count);
+        foreach (var (row, want) in rows.Zip(expected))
+        {
+            Assert.Equal(want.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.GetProperty("period_start").GetString());
+            Assert.Equal(want.Denominator, row.GetProperty("denominator").ValueKind == JsonValueKind.Null ? null : row.GetProperty("denominator").GetInt64());
+            Assert.Equal(want.Value, row.GetProperty("value").ValueKind == JsonValueKind.Null ? null : row.GetProperty("value").GetDouble());
+            Assert.Equal(want.Band, row.GetProperty("band").GetString());
+        }
+
+        Assert.Equal(PerformanceRow.Header, rows[0].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("workforce-bi", "/api/contracts/FP01-2024")]
+    [InlineData("workforce-bi", "/api/contracts/FP01-2024/performance")]
+    [InlineData("workforce-bi", "/api/contracts/FP09-2024")]
+    [InlineData("wf01-bi", "/api/contracts/FP01-2024")]
+    [InlineData("wf01-bi", "/api/contracts/FP01-2024/performance")]
+    public async Task Another_agencys_or_providers_contract_is_not_found_through_the_API(string account, string path)
+    {
+        using var client = Client(account);
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("FP01", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var workspace = Workspace.Open(_app.Folder);
+        Assert.Contains(workspace.Audit.Records(), r => r.Event.Actor == "service:" + account && r.Event.Outcome == AuditOutcome.Denied && r.Event.Target.Contains("FP0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_delivery_token_a_session_or_no_token_reads_no_contract()
+    {
+        using (var delivery = Client("hmis-nightly"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await delivery.GetAsync(new Uri("/api/contracts", UriKind.Relative))).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await delivery.GetAsync(new Uri("/api/contracts/WF01-2024", UriKind.Relative))).StatusCode);
+        }
+
+        using var session = await _app.SignedIn("contracts@demo", followRedirects: false);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync(new Uri("/api/contracts", UriKind.Relative))).StatusCode);
+        using var anonymous = _app.NewClient(followRedirects: false);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/contracts/WF01-2024", UriKind.Relative))).StatusCode);
+        using var contractManager = Client("workforce-bi");
+        Assert.Equal(HttpStatusCode.BadRequest, (await contractManager.GetAsync(new Uri("/api/contracts/WF01-2024/performance?from=2024-13-01", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await contractManager.PostAsync(new Uri("/api/deliveries?source=workforce", UriKind.Relative), new MultipartFormDataContent())).StatusCode);
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    private HttpClient Client(string account)
+    {
+        var client = _app.NewClient(followRedirects: false);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[account]);
+        return client;
+    }
+
+    private static async Task<JsonDocument> Json(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+}
