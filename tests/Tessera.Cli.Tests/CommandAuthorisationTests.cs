@@ -51,6 +51,7 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("tokens revoke", ["clinic-sync", "--workspace", Folder], 0, "configure"),
         ("providers import", [Path.Combine(_root, "providers.yaml"), "--workspace", Folder], 0, "configure"),
         ("providers list", ["--workspace", Folder], 0, "read"),
+        ("providers unmapped", ["--workspace", Folder], 0, "read"),
         ("contracts import", [Path.Combine(_root, "contracts.yaml"), "--workspace", Folder], 0, "configure"),
         ("contracts list", ["--workspace", Folder], 0, "read"),
         ("contracts show", ["WF01-2024", "--workspace", Folder], 0, "read"),

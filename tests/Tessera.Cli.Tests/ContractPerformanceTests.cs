@@ -36,6 +36,20 @@ public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty
     }
 
     [Fact]
+    public async Task Every_code_of_the_countys_contracted_providers_is_in_the_registry()
+    {
+        var contracted = await Rows("providers", "unmapped", "--source", "workforce", "--source", "child_care", "--source", "homelessness", "--format", "csv");
+        var all = await Rows("providers", "unmapped", "--format", "csv");
+
+        Assert.Empty(contracted);
+        // What is left are codes of places that are not contracted providers: benefits offices,
+        // foster placements, police agencies and prisons — each with its rows.
+        Assert.Equal(["benefits.cases.county_office", "child_welfare.placements.provider_id", "corrections.arrests.arresting_agency", "corrections.releases.facility"],
+            all.Select(r => $"{r["source"]}.{r["file"]}.{r["field"]}").Distinct().Order(StringComparer.Ordinal));
+        Assert.All(all, r => Assert.True(long.Parse(r["rows"], System.Globalization.CultureInfo.InvariantCulture) > 0));
+    }
+
+    [Fact]
     public async Task Performance_figures_are_those_metrics_show_gives_by_provider()
     {
         var performance = await Rows("contracts", "performance", "WF01-2024", "--format", "csv");

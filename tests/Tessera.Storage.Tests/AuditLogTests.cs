@@ -168,7 +168,7 @@ public sealed class AuditLogTests
         using var test = new TestWorkspace(engine);
         WriteRecords(test.Workspace, 3);
         // An older workspace: plain SHA-256 chain, checkpoints signed with the audit key.
-        var signer = new AuditSigner(test.Workspace.DataKeyFor(AuditSigner.KeyName));
+        var signer = new AuditSigner(test.Workspace.Keys.DataKeyFor(AuditSigner.KeyName));
         var lines = new List<string>();
         using (var db = test.Workspace.Operational())
         {

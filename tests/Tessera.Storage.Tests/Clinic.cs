@@ -59,7 +59,7 @@ internal static class Clinic
     public static TestWorkspace NewWorkspace(Engine engine = Engine.Embedded)
     {
         var workspace = new TestWorkspace(engine);
-        workspace.Workspace.AddSource("clinic", Dictionary, "clinic.yaml", DateTime.UtcNow);
+        workspace.Workspace.Sources.Add("clinic", Dictionary, "clinic.yaml", DateTime.UtcNow);
         return workspace;
     }
 

@@ -136,7 +136,7 @@ public class DeliveryTests
 
         Assert.Equal("1985-12", yearMonth);
         Assert.DoesNotContain("Lovelace", System.Text.Encoding.Latin1.GetString(sealedBytes), StringComparison.Ordinal);
-        using var cipher = new Governance.Keys.FieldCipher(workspace.Workspace.DataKeyFor("clinic"));
+        using var cipher = new Governance.Keys.FieldCipher(workspace.Workspace.Keys.DataKeyFor("clinic"));
         var opened = IdentifierEnvelope.Unpack(cipher.Decrypt(sealedBytes, Governance.Keys.FieldCipher.Column("clinic", "patients", "_identifiers")));
         Assert.Equal("Ada", opened["first_name"]);
         Assert.Equal("Lovelace", opened["last_name"]);

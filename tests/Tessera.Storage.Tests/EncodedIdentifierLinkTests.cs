@@ -40,8 +40,8 @@ public sealed class EncodedIdentifierLinkTests
     public void Encoded_names_with_a_plain_birth_date_link_two_agencies_and_a_bad_filter_is_quarantined(Engine engine)
     {
         using var test = new TestWorkspace(engine);
-        test.Workspace.AddSource("shelter", Dictionary("shelter"), "shelter.yaml", DateTime.UtcNow);
-        test.Workspace.AddSource("jobs", Dictionary("jobs"), "jobs.yaml", DateTime.UtcNow);
+        test.Workspace.Sources.Add("shelter", Dictionary("shelter"), "shelter.yaml", DateTime.UtcNow);
+        test.Workspace.Sources.Add("jobs", Dictionary("jobs"), "jobs.yaml", DateTime.UtcNow);
         var people = People(160);
         var shelter = new StringBuilder("client_id,first_name_bf,last_name_bf,dob,sex\n");
         foreach (var (p, n) in people.Select((p, n) => (p, n)))

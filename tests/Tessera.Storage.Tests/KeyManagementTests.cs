@@ -19,7 +19,7 @@ public sealed class KeyManagementTests
         var oldKeyFile = test.Workspace.Config.MasterKeyFile;
         var delivery = test.Workspace.Vault.Deliveries("clinic").Single();
 
-        var (old, rewrapped) = test.Workspace.RotateMasterKey(Path.Combine(test.Root, "new.tessera-key"), "admin@test");
+        var (old, rewrapped) = test.Workspace.Keys.RotateMasterKey(Path.Combine(test.Root, "new.tessera-key"), "admin@test");
         File.Delete(oldKeyFile);
 
         Assert.Equal(oldKeyFile, old);
@@ -51,11 +51,11 @@ public sealed class KeyManagementTests
         var existing = Path.Combine(test.Root, "taken.txt");
         File.WriteAllText(existing, "not a key");
 
-        Assert.Contains("exists already", Assert.Throws<WorkspaceException>(() => test.Workspace.RotateMasterKey(existing, "admin@test")).Message, StringComparison.Ordinal);
-        Assert.Contains("outside the workspace", Assert.Throws<WorkspaceException>(() => test.Workspace.RotateMasterKey(Path.Combine(test.Folder, "k"), "admin@test")).Message, StringComparison.Ordinal);
+        Assert.Contains("exists already", Assert.Throws<WorkspaceException>(() => test.Workspace.Keys.RotateMasterKey(existing, "admin@test")).Message, StringComparison.Ordinal);
+        Assert.Contains("outside the workspace", Assert.Throws<WorkspaceException>(() => test.Workspace.Keys.RotateMasterKey(Path.Combine(test.Folder, "k"), "admin@test")).Message, StringComparison.Ordinal);
         Assert.Equal("not a key", File.ReadAllText(existing));
         using var reopened = Workspace.Open(test.Folder);
-        Assert.NotNull(reopened.DataKeyFor("clinic"));
+        Assert.NotNull(reopened.Keys.DataKeyFor("clinic"));
     }
 
     [SkippableTheory]
@@ -63,7 +63,7 @@ public sealed class KeyManagementTests
     public void Destroying_one_source_key_makes_its_identifiers_unreadable_and_leaves_the_rest_working(Engine engine)
     {
         using var test = Clinic.NewWorkspace(engine);
-        test.Workspace.AddSource("clinic2", Clinic.Dictionary.Replace("source: clinic", "source: clinic2", StringComparison.Ordinal), "clinic2.yaml", DateTime.UtcNow);
+        test.Workspace.Sources.Add("clinic2", Clinic.Dictionary.Replace("source: clinic", "source: clinic2", StringComparison.Ordinal), "clinic2.yaml", DateTime.UtcNow);
         Assert.Equal(DeliveryOutcome.Accepted, test.Ingest("clinic", Clinic.Delivery(test, Clinic.Utf8(Clinic.GoodPatients), Clinic.Utf8(Clinic.GoodVisits))).Status);
         Assert.Equal(DeliveryOutcome.Accepted, test.Ingest("clinic2", Clinic.Delivery(test, Clinic.Utf8(Clinic.GoodPatients), Clinic.Utf8(Clinic.GoodVisits))).Status);
         var sealedBefore = test.Workspace.Vault.SealedIdentifiers("clinic", "patients");
@@ -73,7 +73,7 @@ public sealed class KeyManagementTests
         using var reopened = Workspace.Open(test.Folder);
         var refused = Assert.Throws<KeyUnavailableException>(() => reopened.Identifiers("clinic"));
         Assert.Contains("destroyed", refused.Message, StringComparison.Ordinal);
-        using (var otherKey = new FieldCipher(reopened.DataKeyFor("clinic2")))
+        using (var otherKey = new FieldCipher(reopened.Keys.DataKeyFor("clinic2")))
         {
             // No other key in the workspace opens them either.
             Assert.ThrowsAny<CryptographicException>(() => otherKey.Decrypt(sealedBefore[0].Sealed, FieldCipher.Column("clinic", "patients", TableLayout.IdentifiersColumn)));

@@ -312,8 +312,8 @@ public sealed class MetricComputationTests
     private static TestWorkspace County(Engine engine)
     {
         var test = new TestWorkspace(engine);
-        test.Workspace.AddSource("jail", Jail, "jail.yaml", DateTime.UtcNow);
-        test.Workspace.AddSource("police", Police, "police.yaml", DateTime.UtcNow);
+        test.Workspace.Sources.Add("jail", Jail, "jail.yaml", DateTime.UtcNow);
+        test.Workspace.Sources.Add("police", Police, "police.yaml", DateTime.UtcNow);
         var jail = test.WriteFolder("jail", ("people.csv", Csv(People)), ("releases.csv", Csv(Releases)));
         var police = test.WriteFolder("police", ("arrests.csv", Csv(Arrests)));
         Assert.True(test.Ingest(new Intake.Delivering.DeliveryRequest { Source = "jail", Paths = [jail], Period = "2024-12" }).Succeeded);

@@ -33,7 +33,7 @@ public sealed class SchemaMigrationTests
         IReadOnlyList<(int Version, string Description)> operationalHistory, vaultHistory;
         using (var upgraded = Workspace.Open(old.Folder))
         {
-            Assert.Equal("clinic", Assert.Single(upgraded.Sources()).Name);
+            Assert.Equal("clinic", Assert.Single(upgraded.Sources.List()).Name);
             var account = Assert.Single(upgraded.ServiceAccounts.List());
             Assert.Equal(("clinic-sync", Role.DataPartner, "sources clinic"), (account.Name, account.Role, account.Scope.ToString()));
             var delivery = Assert.Single(upgraded.Vault.Deliveries());

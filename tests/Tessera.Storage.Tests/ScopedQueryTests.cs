@@ -12,7 +12,7 @@ public sealed class ScopedQueryTests
     public void A_scoped_query_returns_only_the_sources_in_scope(Engine engine)
     {
         using var test = Clinic.NewWorkspace(engine);
-        test.Workspace.AddSource("clinic2", Clinic.Dictionary.Replace("source: clinic", "source: clinic2", StringComparison.Ordinal), "clinic2.yaml", DateTime.UtcNow);
+        test.Workspace.Sources.Add("clinic2", Clinic.Dictionary.Replace("source: clinic", "source: clinic2", StringComparison.Ordinal), "clinic2.yaml", DateTime.UtcNow);
         var bad = Clinic.Utf8(Clinic.Patients("P1,Ada,Lovelace,1985-12-10,123-45-6789,F", "P2,Alan,Turing,1972-13-23,,M"));
         var own = test.Ingest(new DeliveryRequest { Source = "clinic", Paths = [Clinic.Delivery(test, bad, Clinic.Utf8(Clinic.GoodVisits))], MaxErrorShare = 0.9 }).DeliveryId!.Value;
         var other = test.Ingest(new DeliveryRequest { Source = "clinic2", Paths = [Clinic.Delivery(test, bad, Clinic.Utf8(Clinic.GoodVisits))], MaxErrorShare = 0.9 }).DeliveryId!.Value;
@@ -25,17 +25,17 @@ public sealed class ScopedQueryTests
         Assert.NotNull(vault.Delivery(own, scope));
         Assert.Empty(vault.Quarantined(other, scope: scope));
         Assert.NotEmpty(vault.Quarantined(own, scope: scope));
-        Assert.Equal(["clinic"], test.Workspace.Sources(scope).Select(s => s.Name));
+        Assert.Equal(["clinic"], test.Workspace.Sources.List(scope).Select(s => s.Name));
         Assert.Empty(vault.Deliveries(scope: new HashSet<string>()));
         Assert.Equal(2, vault.Deliveries().Count);
-        Assert.Equal(8, test.Workspace.Sources().Count);
+        Assert.Equal(8, test.Workspace.Sources.List().Count);
     }
 
     [SkippableFact]
     public void On_PostgreSQL_row_level_security_limits_even_a_query_without_a_filter()
     {
         using var test = Clinic.NewWorkspace(Engine.PostgreSql);
-        test.Workspace.AddSource("clinic2", Clinic.Dictionary.Replace("source: clinic", "source: clinic2", StringComparison.Ordinal), "clinic2.yaml", DateTime.UtcNow);
+        test.Workspace.Sources.Add("clinic2", Clinic.Dictionary.Replace("source: clinic", "source: clinic2", StringComparison.Ordinal), "clinic2.yaml", DateTime.UtcNow);
         var bad = Clinic.Utf8(Clinic.Patients("P1,Ada,Lovelace,1985-12-10,123-45-6789,F", "P2,Alan,Turing,1972-13-23,,M"));
         var own = test.Ingest(new DeliveryRequest { Source = "clinic", Paths = [Clinic.Delivery(test, bad, Clinic.Utf8(Clinic.GoodVisits))], MaxErrorShare = 0.9 }).DeliveryId!.Value;
         test.Ingest(new DeliveryRequest { Source = "clinic2", Paths = [Clinic.Delivery(test, bad, Clinic.Utf8(Clinic.GoodVisits))], MaxErrorShare = 0.9 });

@@ -56,13 +56,13 @@ public sealed class SessionStoreTests
         using var other = new TestWorkspace(engine);
         var secret = "<key id=\"1\"><value>c2VjcmV0</value></key>"u8.ToArray();
 
-        var sealedBytes = test.Workspace.SealSecret(secret, "web keys");
+        var sealedBytes = test.Workspace.Keys.SealSecret(secret, "web keys");
         test.Workspace.WebKeys.Add("key-1", Convert.ToBase64String(sealedBytes), Now);
 
         Assert.Equal([Convert.ToBase64String(sealedBytes)], test.Workspace.WebKeys.All());
-        Assert.Equal(secret, test.Workspace.OpenSecret(Convert.FromBase64String(test.Workspace.WebKeys.All()[0]), "web keys"));
-        Assert.ThrowsAny<CryptographicException>(() => other.Workspace.OpenSecret(sealedBytes, "web keys"));
-        Assert.ThrowsAny<CryptographicException>(() => test.Workspace.OpenSecret(sealedBytes, "another purpose"));
+        Assert.Equal(secret, test.Workspace.Keys.OpenSecret(Convert.FromBase64String(test.Workspace.WebKeys.All()[0]), "web keys"));
+        Assert.ThrowsAny<CryptographicException>(() => other.Workspace.Keys.OpenSecret(sealedBytes, "web keys"));
+        Assert.ThrowsAny<CryptographicException>(() => test.Workspace.Keys.OpenSecret(sealedBytes, "another purpose"));
     }
 
     [SkippableTheory]
@@ -70,12 +70,12 @@ public sealed class SessionStoreTests
     public void Web_keys_survive_a_master_key_rotation(Engine engine)
     {
         using var test = new TestWorkspace(engine);
-        var sealedBytes = test.Workspace.SealSecret("cookie key"u8, "web keys");
+        var sealedBytes = test.Workspace.Keys.SealSecret("cookie key"u8, "web keys");
 
-        test.Workspace.RotateMasterKey(Path.Combine(test.Root, "next.tessera-key"), "admin@test");
+        test.Workspace.Keys.RotateMasterKey(Path.Combine(test.Root, "next.tessera-key"), "admin@test");
 
         using var reopened = Workspace.Open(test.Folder);
-        Assert.Equal("cookie key"u8.ToArray(), reopened.OpenSecret(sealedBytes, "web keys"));
+        Assert.Equal("cookie key"u8.ToArray(), reopened.Keys.OpenSecret(sealedBytes, "web keys"));
     }
 
     [Fact]

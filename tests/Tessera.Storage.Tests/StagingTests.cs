@@ -23,7 +23,7 @@ public sealed class StagingTests
             }
         });
 
-        var outcome = processor.Ingest(new DeliveryRequest { Source = "clinic", Paths = [delivery] }, test.Workspace.DictionariesFor("clinic"));
+        var outcome = processor.Ingest(new DeliveryRequest { Source = "clinic", Paths = [delivery] }, test.Workspace.Sources.Dictionaries("clinic"));
 
         Assert.Equal(DeliveryOutcome.Accepted, outcome.Status);
         Assert.Equal((0L, 2L), seen);
@@ -43,7 +43,7 @@ public sealed class StagingTests
             }
         });
 
-        Assert.Throws<IOException>(() => processor.Ingest(new DeliveryRequest { Source = "clinic", Paths = [delivery] }, test.Workspace.DictionariesFor("clinic")));
+        Assert.Throws<IOException>(() => processor.Ingest(new DeliveryRequest { Source = "clinic", Paths = [delivery] }, test.Workspace.Sources.Dictionaries("clinic")));
 
         Assert.Equal(0, CountStaged(test, "visits"));
         Assert.Equal(0, test.Workspace.Vault.CountCurrent("clinic", "visits"));

@@ -49,7 +49,7 @@ public sealed class IngestedAppFactory : KestrelAppFactory
                 }
             }
 
-            workspace.AddSource("clinic", ClinicDictionary, "clinic.yaml", DateTime.UtcNow);
+            workspace.Sources.Add("clinic", ClinicDictionary, "clinic.yaml", DateTime.UtcNow);
             var clinic = Path.Combine(Root, "clinic", "2024-05");
             Directory.CreateDirectory(clinic);
             File.WriteAllText(Path.Combine(clinic, "patients.csv"), "patient_id,first_name,dob,sex\nP1,Ada,1985-12-10,F\nP2,Alan,1972-13-23,M\nP3,Grace,1966-12-09,=cmd|' /C calc'!A0\n");

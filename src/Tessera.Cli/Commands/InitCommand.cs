@@ -29,7 +29,7 @@ public static class InitCommand
             output.WriteLine($"Created workspace {workspace.Folder} ({(workspace.IsEmbedded ? "embedded: SQLite + DuckDB" : "PostgreSQL")}).");
             output.WriteLine($"Master key: {workspace.Config.MasterKeyFile}");
             output.WriteLine("  Keep a backup of this file somewhere safe and separate: without it the identifiers in the workspace cannot be read.");
-            output.WriteLine($"Sources: {string.Join(", ", workspace.Sources().Select(s => s.Name))}");
+            output.WriteLine($"Sources: {string.Join(", ", workspace.Sources.List().Select(s => s.Name))}");
             output.WriteLine($"Next: tessera ingest --workspace {path} --source benefits <month folder>");
             return ExitCodes.Ok;
         });

@@ -53,7 +53,7 @@ public static class KeysCommand
         rotate.SetAction(parsed =>
         {
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Configure, "master key rotation");
-            var (old, rewrapped) = opened.RotateMasterKey(parsed.GetValue(file)!, opened.Config.Operator);
+            var (old, rewrapped) = opened.Keys.RotateMasterKey(parsed.GetValue(file)!, opened.Config.Operator);
             output.WriteLine($"Re-wrapped {rewrapped} data key(s) with the new master key {opened.Config.MasterKeyFile} (fingerprint {opened.Config.MasterKeyFingerprint}).");
             output.WriteLine($"The old key file {old} is no longer used: delete it, and its backups, once the new key is backed up.");
             if (Environment.GetEnvironmentVariable(Governance.Keys.MasterKey.EnvironmentVariable) is { Length: > 0 })

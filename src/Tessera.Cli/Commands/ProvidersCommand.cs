@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Tessera.Contracts.Files;
+using Tessera.Contracts.Providers;
 using Tessera.Core.Text;
 using Tessera.Storage.Access;
 using Tessera.Storage.Contracting;
@@ -19,6 +20,7 @@ public static class ProvidersCommand
         var command = new Command("providers", "The provider registry: providers, their programs and how each agency's data names them.");
         command.Subcommands.Add(Import(output));
         command.Subcommands.Add(List(output));
+        command.Subcommands.Add(Unmapped(output));
         return command;
     }
 
@@ -78,6 +80,43 @@ public static class ProvidersCommand
             return ExitCodes.Ok;
         });
         return list;
+    }
+
+    private static Command Unmapped(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var format = new Option<string>("--format") { Description = "table or csv (source,file,field,value,rows,suggested_provider).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv");
+        var sources = new Option<string[]>("--source") { Description = "Only this source's codes (repeat for several), e.g. the agencies whose providers are contracted.", AllowMultipleArgumentsPerToken = false };
+        var unmapped = new Command("unmapped", "Codes in the delivered data that name a provider (the dictionaries' provider fields) but no registered provider has: their rows count for no contract until the code is added.") { sources, format, workspace };
+        unmapped.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            var codes = ProviderRegistry.Unmapped(Caller.Operator(opened), parsed.GetValue(sources));
+            if (parsed.GetValue(format) == "csv")
+            {
+                var csv = new CsvWriter(output);
+                csv.Row(UnmappedCode.Header);
+                foreach (var code in codes)
+                {
+                    csv.Row(code.Cells);
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            foreach (var code in codes)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{code.Source + "." + code.File + "." + code.Field,-36} {code.Value,-16} {code.Rows,8:N0} rows{(code.Suggested is { } id ? $"  perhaps {id}" : "")}"));
+            }
+
+            output.WriteLine(codes.Count == 0
+                ? "Every provider code in the delivered data names a registered provider."
+                : string.Create(CultureInfo.InvariantCulture, $"{codes.Count} codes name no registered provider; add them to a provider's identifiers and run 'tessera providers import'."));
+            return ExitCodes.Ok;
+        });
+        return unmapped;
     }
 
     /// <summary>Reads a contracting file from disk; a missing or unreadable one is the user's input.</summary>

@@ -28,7 +28,7 @@ public static class SourceCommand
 
             try
             {
-                var record = opened.AddSource(parsed.GetValue(name)!, File.ReadAllText(path), Path.GetFileName(path), opened.UtcNow);
+                var record = opened.Sources.Add(parsed.GetValue(name)!, File.ReadAllText(path), Path.GetFileName(path), opened.UtcNow);
                 output.WriteLine($"Registered source '{record.Name}' ({record.Title}), dictionary version {record.DictionaryVersion}.");
                 return ExitCodes.Ok;
             }
@@ -43,7 +43,7 @@ public static class SourceCommand
         list.SetAction(parsed =>
         {
             using var opened = WorkspaceOption.Open(parsed, listWorkspace, Capability.ViewOverview, AuditAction.Read, "sources");
-            foreach (var source in opened.Sources())
+            foreach (var source in opened.Sources.List())
             {
                 output.WriteLine($"{source.Name,-16} {source.DictionaryName,-14} v{source.DictionaryVersion}  {source.Title}");
             }

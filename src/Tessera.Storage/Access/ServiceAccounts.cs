@@ -130,7 +130,7 @@ public sealed partial class ServiceAccounts
             throw new WorkspaceException($"A {Describe(role)} account is limited to {needs}s only; leave out the {(needs == "source" ? "providers" : "sources")}.");
         }
 
-        var sources = _workspace.Sources().Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var sources = _workspace.Sources.List().Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         if (scope.Sources.FirstOrDefault(s => !sources.Contains(s)) is { } unknown)
         {
             throw new WorkspaceException($"The workspace has no source named '{unknown}'.");

@@ -235,7 +235,7 @@ public static class ContractRegistry
     /// <summary>What the file names in the workspace: agency, provider, program, metrics and their kinds; overlaps with registered contracts.</summary>
     private static void Check(Workspace workspace, string origin, IReadOnlyList<Entry> entries, Dictionary<string, RegisteredContract> existing, IReadOnlyList<Contract> importing)
     {
-        var sources = workspace.Sources().Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var sources = workspace.Sources.List().Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var providers = ProviderRegistry.All(workspace);
         var programs = ProviderRegistry.Programs(workspace).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var catalog = MetricCatalog.Load(workspace);

@@ -8,6 +8,7 @@ using Tessera.Contracts.Providers;
 using Tessera.Core.Contracting;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
+using Tessera.Intake.Delivering;
 using Tessera.Storage.Access;
 using Tessera.Storage.Operational;
 using Tessera.Storage.Workspaces;
@@ -145,6 +146,47 @@ public static class ProviderRegistry
         return ReadPrograms(connection, null, db);
     }
 
+    /// <summary>
+    /// Codes in the delivered data that name a provider — values of the fields the sources'
+    /// dictionaries mark as an event's provider (workforce <c>provider_id</c>, HMIS <c>ProjectID</c>) —
+    /// but that no registered provider has, each with its rows and a suggested provider. Rows with
+    /// such a code count for no contract, so this is the registry keeper's to-do list. Counts of
+    /// rows per code only; administrators see every source, a contract manager their agency's.
+    /// </summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="only">These sources only (of those the caller sees); all when null or empty.</param>
+    /// <exception cref="AccessDeniedException">The caller may not change the registry.</exception>
+    /// <exception cref="WorkspaceException"><paramref name="only"/> names a source the workspace lacks.</exception>
+    public static IReadOnlyList<UnmappedCode> Unmapped(Caller caller, IReadOnlyCollection<string>? only = null)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Permit(Capability.ManageContracts, AuditAction.Read, "provider codes without a provider");
+        var workspace = caller.Workspace;
+        var known = workspace.Sources.List().Select(s => s.Name).ToList();
+        if (only?.FirstOrDefault(s => !known.Contains(s)) is { } unknown)
+        {
+            throw new WorkspaceException($"The workspace has no source named '{unknown}'. Sources: {string.Join(", ", known)}.");
+        }
+
+        var crosswalk = Crosswalk(workspace);
+        var sources = known.Where(s => (only is null || only.Count == 0 || only.Contains(s)) && (caller.User.Role == Role.Administrator || caller.User.Scope.Sources.Contains(s)));
+        var codes = new List<UnmappedCode>();
+        foreach (var source in sources)
+        {
+            var fields = workspace.Sources.Dictionaries(source)
+                .SelectMany(d => d.Files.SelectMany(f => f.Events.Where(e => e.Provider is not null).Select(e => (File: f.Name, Field: e.Provider!))))
+                .DistinctBy(f => (f.File.ToLowerInvariant(), f.Field.ToLowerInvariant()));
+            foreach (var (file, field) in fields.Where(f => workspace.Vault.HasRows(source, f.File)))
+            {
+                codes.AddRange(workspace.Vault.ValueCounts(source, file, TableLayout.ColumnName(field))
+                    .Where(v => !crosswalk.Maps(source, field, v.Value))
+                    .Select(v => new UnmappedCode(source, file, field, v.Value, v.Rows, crosswalk.Suggest(v.Value))));
+            }
+        }
+
+        return [.. codes.OrderBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.File, StringComparer.Ordinal).ThenByDescending(c => c.Rows).ThenBy(c => c.Value, StringComparer.Ordinal)];
+    }
+
     /// <summary>The crosswalk of every registered provider: which provider each agency's code stands for.</summary>
     public static ProviderCrosswalk Crosswalk(Workspace workspace)
     {
@@ -158,7 +200,7 @@ public static class ProviderRegistry
     /// <summary>What the file names in the workspace: sources and fields of codes, agencies.</summary>
     private static void Check(Workspace workspace, ContractingFile file)
     {
-        var sources = workspace.Sources().Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var sources = workspace.Sources.List().Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var (provider, line) in file.Providers)
         {
@@ -175,7 +217,7 @@ public static class ProviderRegistry
                     continue;
                 }
 
-                var fields = workspace.DictionariesFor(code.Source).SelectMany(d => d.Files).SelectMany(f => f.Fields).Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var fields = workspace.Sources.Dictionaries(code.Source).SelectMany(d => d.Files).SelectMany(f => f.Fields).Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 if (!fields.Contains(code.Field))
                 {
                     problems.Add(string.Create(CultureInfo.InvariantCulture, $"line {line}, provider {provider.Id} identifiers: {code.Source} has no field '{code.Field}' in its data dictionary."));

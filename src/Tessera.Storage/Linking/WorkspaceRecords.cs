@@ -48,7 +48,7 @@ internal sealed class WorkspaceRecords
     public static WorkspaceRecords Read(Workspace workspace)
     {
         var gathered = new WorkspaceRecords();
-        foreach (var source in workspace.Sources().Select(s => s.Name))
+        foreach (var source in workspace.Sources.List().Select(s => s.Name))
         {
             IdentifierReader reader;
             try
@@ -72,7 +72,7 @@ internal sealed class WorkspaceRecords
 
     private void ReadSource(Workspace workspace, string source, IdentifierReader reader)
     {
-        var files = workspace.DictionariesFor(source).SelectMany(d => d.Files)
+        var files = workspace.Sources.Dictionaries(source).SelectMany(d => d.Files)
             .GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First())
             .Where(f => workspace.Vault.HasRows(source, f.Name)).ToList();
         var addresses = new Dictionary<string, string?[]>(StringComparer.Ordinal);
@@ -187,13 +187,13 @@ internal sealed class WorkspaceRecords
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(recordKey);
         var parts = recordKey.Split('/', 3);
-        if (parts.Length != 3 || !workspace.Sources().Any(s => s.Name == parts[0]))
+        if (parts.Length != 3 || !workspace.Sources.List().Any(s => s.Name == parts[0]))
         {
             return null;
         }
 
         var (source, fileName, id) = (parts[0], parts[1], parts[2]);
-        var files = workspace.DictionariesFor(source).SelectMany(d => d.Files).GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        var files = workspace.Sources.Dictionaries(source).SelectMany(d => d.Files).GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
         if (files.Find(f => f.Name == fileName) is not { Identity.Count: > 0 } file || KeyFields(file).Count == 0)
         {
             return null;

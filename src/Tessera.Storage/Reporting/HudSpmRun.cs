@@ -63,7 +63,7 @@ public static class HudSpmRun
 
     private static string ChooseSource(Workspace workspace, string? source)
     {
-        var hmis = workspace.Sources().Select(s => s.Name).Where(name => workspace.DictionariesFor(name).Any(d => d.IsHmis)).ToList();
+        var hmis = workspace.Sources.List().Select(s => s.Name).Where(name => workspace.Sources.Dictionaries(name).Any(d => d.IsHmis)).ToList();
         if (source is not null)
         {
             if (!hmis.Contains(source, StringComparer.Ordinal))

@@ -12,7 +12,7 @@ namespace Tessera.Storage.Sessions;
 /// user's home folder: a server for another workspace — a demo started from the same folder by
 /// the same user — has other keys and cannot read this one's cookies. The web app seals each key
 /// with a workspace key wrapped by the master key before it is stored here
-/// (<see cref="Workspaces.Workspace.SealSecret"/>).
+/// (<see cref="Workspaces.KeyRing.SealSecret"/>).
 /// </summary>
 public sealed class WebKeyStore(Func<OperationalDbContext> open)
 {

@@ -286,6 +286,23 @@ public abstract class SqlVault : IDeliveryStore
         }
     }
 
+    /// <summary>Each value of <paramref name="column"/> (a stored name) in a source file's current rows, with how many rows carry it; empty values left out.</summary>
+    internal IReadOnlyList<(string Value, long Rows)> ValueCounts(string source, string file, string column)
+    {
+        using var connection = Connect();
+        var quoted = DeliverySql.Quote(column);
+        using var command = Command(connection, null,
+            $"SELECT CAST({quoted} AS VARCHAR), COUNT(*) FROM {DeliverySql.Quote(source)}.{DeliverySql.Quote(file.ToLowerInvariant())} WHERE {quoted} IS NOT NULL GROUP BY 1 ORDER BY 1");
+        using var reader = command.ExecuteReader();
+        var counts = new List<(string, long)>();
+        while (reader.Read())
+        {
+            counts.Add((reader.GetString(0), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture)));
+        }
+
+        return counts;
+    }
+
     /// <summary>Number of current rows in a source's file view.</summary>
     public long CountCurrent(string source, string file)
     {

@@ -26,9 +26,6 @@ public sealed class Workspace : IDisposable
     public const string MarkerFile = "tessera-workspace.json";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-    private readonly Dictionary<string, DataKey> _dataKeys = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, MasterKey> _masterKeys = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<SourceDictionary>> _dictionaries = new(StringComparer.Ordinal);
     private readonly Lazy<SqlAuditLog> _audit;
     private readonly Lazy<BlindIndex> _blindIndex;
     private readonly Lazy<SessionStore> _sessions;
@@ -42,8 +39,10 @@ public sealed class Workspace : IDisposable
         // The one place the storage layer falls back on the system clock; hosts and tests pass their own.
         Clock = clock ?? TimeProvider.System;
         Vault = config.Database == "postgresql" ? new PostgresVault(config.Connection!) : new DuckDbVault(Path.Combine(folder, "vault.duckdb")) { Waiting = waiting };
-        Raw = new RawArchive(Path.Combine(folder, "raw"), DataKeyFor);
-        _blindIndex = new Lazy<BlindIndex>(() => new BlindIndex(WorkspaceKey(BlindIndex.KeyName)));
+        Keys = new KeyRing(this);
+        Sources = new SourceRegistry(this);
+        Raw = new RawArchive(Path.Combine(folder, "raw"), Keys.DataKeyFor);
+        _blindIndex = new Lazy<BlindIndex>(() => new BlindIndex(Keys.WorkspaceKey(BlindIndex.KeyName)));
         _audit = new Lazy<SqlAuditLog>(() =>
         {
             return new SqlAuditLog(() => Operational(), () => new AuditSigner(AuditKey()), new AuditCheckpointFile(Path.Combine(Folder, AuditCheckpointsFile)), Clock);
@@ -65,25 +64,20 @@ public sealed class Workspace : IDisposable
     /// <summary>API tokens of systems: agencies' deliveries, contract managers' and providers' BI tools.</summary>
     public ServiceAccounts ServiceAccounts => _serviceAccounts.Value;
 
-    /// <summary>The web app's cookie and form-token keys, sealed (<see cref="SealSecret"/>).</summary>
+    /// <summary>The sources and the dictionaries they are read with.</summary>
+    public SourceRegistry Sources { get; }
+
+    /// <summary>The master key, the sources' data keys and the workspace-wide keys.</summary>
+    public KeyRing Keys { get; }
+
+    /// <summary>The web app's cookie and form-token keys, sealed (<see cref="KeyRing.SealSecret"/>).</summary>
     public WebKeyStore WebKeys => _webKeys.Value;
 
     /// <summary>The workspace's id (<see cref="WorkspaceConfig.Id"/>).</summary>
     public string Id => Config.Id!;
 
-    /// <summary>
-    /// Encrypts a workspace secret (such as one of the web app's cookie keys) with the workspace's
-    /// secrets key, which is wrapped by the master key: whoever copies the operational store
-    /// without the master key cannot use it.
-    /// </summary>
-    public byte[] SealSecret(ReadOnlySpan<byte> plaintext, string purpose) => WorkspaceKey(SecretsKeyName).Seal(plaintext, purpose);
 
-    /// <summary>Decrypts what <see cref="SealSecret"/> encrypted for the same purpose.</summary>
-    /// <exception cref="System.Security.Cryptography.CryptographicException">It was sealed by another workspace, for another purpose, or altered.</exception>
-    public byte[] OpenSecret(ReadOnlySpan<byte> sealedBytes, string purpose) => WorkspaceKey(SecretsKeyName).Open(sealedBytes, purpose);
 
-    /// <summary>Name of the workspace key that seals workspace secrets; not a valid source name.</summary>
-    public const string SecretsKeyName = "(secrets)";
 
     /// <summary>Name of the signed audit checkpoint file in the workspace folder (outside both databases).</summary>
     public const string AuditCheckpointsFile = "audit-checkpoints.log";
@@ -155,7 +149,7 @@ public sealed class Workspace : IDisposable
             foreach (var source in DictionaryLibrary.CountySources)
             {
                 var name = DictionaryLibrary.ForCountySource(source);
-                workspace.Register(source, name, name == DictionaryLibrary.HmisFamily ? "" : DictionaryLibrary.Text(name), nowUtc);
+                workspace.Sources.Register(source, name, name == DictionaryLibrary.HmisFamily ? "" : DictionaryLibrary.Text(name), nowUtc);
             }
 
             workspace.Audit.Record(AuditEvent.OnCommandLine(operatorName, AuditAction.Configure, "workspace created", "set-up"));
@@ -280,132 +274,9 @@ public sealed class Workspace : IDisposable
         return new OperationalDbContext(options.Options) { SourceScope = sourceScope?.ToArray() };
     }
 
-    /// <summary>Registered sources (only those in <paramref name="scope"/> when it is given).</summary>
-    public IReadOnlyList<SourceRecord> Sources(IReadOnlySet<string>? scope = null)
-    {
-        using var db = Operational(scope);
-        return db.Sources.AsNoTracking().OrderBy(s => s.Name).ToList();
-    }
-
-    /// <summary>Registers a source read with the dictionary in <paramref name="yaml"/> (validated first).</summary>
-    /// <exception cref="WorkspaceException">A source of that name exists.</exception>
-    /// <exception cref="DictionaryException">The dictionary is not usable.</exception>
-    public SourceRecord AddSource(string name, string yaml, string origin, DateTime nowUtc)
-    {
-        var dictionary = DictionaryLoader.Parse(yaml, origin);
-        if (dictionary.Source != name)
-        {
-            throw new DictionaryException(origin, [$"source: the dictionary describes '{dictionary.Source}', but the source is to be called '{name}'; make them the same."]);
-        }
-
-        return Register(name, "custom", yaml, nowUtc);
-    }
-
-    private SourceRecord Register(string name, string dictionaryName, string yaml, DateTime nowUtc)
-    {
-        using var db = Operational();
-        if (db.Sources.Any(s => s.Name == name))
-        {
-            throw new WorkspaceException($"The workspace already has a source named '{name}'.");
-        }
-
-        var dictionaries = DictionariesFor(dictionaryName, yaml);
-        var record = new SourceRecord
-        {
-            Name = name, DictionaryName = dictionaryName, DictionaryYaml = yaml, DictionaryVersion = dictionaries[0].Version,
-            Title = dictionaries[0].IsHmis ? "Homelessness (HMIS CSV export)" : dictionaries[0].Title, AddedUtc = nowUtc,
-        };
-        db.Sources.Add(record);
-        var key = DataKey.Generate(name, 1);
-        db.DataKeys.Add(Wrapped(key, nowUtc));
-        db.SaveChanges();
-        return record;
-    }
-
-    /// <summary>The dictionaries a source is read with: its own, or every supported HMIS version.</summary>
-    /// <exception cref="WorkspaceException">No such source.</exception>
-    public IReadOnlyList<SourceDictionary> DictionariesFor(string source)
-    {
-        lock (_dictionaries)
-        {
-            if (_dictionaries.TryGetValue(source, out var cached))
-            {
-                return cached;
-            }
-        }
-
-        var parsed = LoadDictionaries(source);
-        lock (_dictionaries)
-        {
-            _dictionaries[source] = parsed;
-        }
-
-        return parsed;
-    }
-
-    private IReadOnlyList<SourceDictionary> LoadDictionaries(string source)
-    {
-        using var db = Operational();
-        var record = db.Sources.AsNoTracking().SingleOrDefault(s => s.Name == source)
-            ?? throw new WorkspaceException($"The workspace has no source named '{source}'. Sources: {string.Join(", ", db.Sources.Select(s => s.Name).OrderBy(n => n))}. Add one with 'tessera source add'.");
-        return DictionariesFor(record.DictionaryName, record.DictionaryYaml);
-    }
-
-    private static IReadOnlyList<SourceDictionary> DictionariesFor(string dictionaryName, string yaml) =>
-        dictionaryName == DictionaryLibrary.HmisFamily
-            ? DictionaryLibrary.HmisVersions.Select(DictionaryLibrary.Load).ToList()
-            : [DictionaryLoader.Parse(yaml, dictionaryName + ".yaml")];
-
-    /// <summary>The current data key of <paramref name="source"/>, unwrapped with the master key.</summary>
-    public DataKey DataKeyFor(string source)
-    {
-        lock (_dataKeys)
-        {
-            if (_dataKeys.TryGetValue(source, out var cached))
-            {
-                return cached;
-            }
-
-            using var db = Operational();
-            var record = db.DataKeys.AsNoTracking().Where(k => k.Source == source).OrderByDescending(k => k.KeyId).FirstOrDefault()
-                ?? throw new KeyUnavailableException(db.Sources.AsNoTracking().SingleOrDefault(s => s.Name == source)?.KeysDestroyedUtc is { } destroyed
-                    ? $"The data key of the source '{source}' was destroyed on {destroyed:yyyy-MM-dd} (crypto-shredding): its identifiers can no longer be read, and it cannot take new deliveries."
-                    : $"The source '{source}' has no data key.");
-            var key = DataKey.Unwrap(MasterKeyFor(record.MasterKeyFingerprint), source, record.KeyId, record.Wrapped);
-            _dataKeys[source] = key;
-            return key;
-        }
-    }
-
     /// <summary>The key that signs audit checkpoints.</summary>
-    private DataKey AuditKey() => WorkspaceKey(AuditSigner.KeyName);
+    private DataKey AuditKey() => Keys.WorkspaceKey(AuditSigner.KeyName);
 
-    /// <summary>A workspace-wide key (the audit key, the blind-index key), wrapped like a source's data key and created the first time it is needed.</summary>
-    private DataKey WorkspaceKey(string name)
-    {
-        try
-        {
-            return DataKeyFor(name);
-        }
-        catch (KeyUnavailableException)
-        {
-            var key = DataKey.Generate(name, 1);
-            using (var db = Operational())
-            {
-                db.DataKeys.Add(Wrapped(key, UtcNow));
-                try
-                {
-                    db.SaveChanges();
-                }
-                catch (DbUpdateException)
-                {
-                    // Another process created it at the same moment; use theirs.
-                }
-            }
-
-            return DataKeyFor(name);
-        }
-    }
 
     /// <summary>The earliest month a delivery may cover (<see cref="WorkspaceConfig.EarliestPeriod"/>).</summary>
     /// <exception cref="WorkspaceException">The settings file names something that is not a month.</exception>
@@ -423,145 +294,20 @@ public sealed class Workspace : IDisposable
         var earliest = EarliestPeriod;
         var accepted = Vault.AcceptedContent();
         Raw.Sweep((source, hash) => accepted.Contains((source, hash)));
-        return new DeliveryProcessor(Vault, Raw, DataKeyFor, clock) { FaultPoint = faultPoint, BlindIndex = _blindIndex.Value, EarliestPeriod = earliest };
+        return new DeliveryProcessor(Vault, Raw, Keys.DataKeyFor, clock) { FaultPoint = faultPoint, BlindIndex = _blindIndex.Value, EarliestPeriod = earliest };
     }
 
     /// <summary>Ingests one delivery.</summary>
     public DeliveryOutcome Ingest(DeliveryRequest request, TimeProvider clock, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default, Action<string>? faultPoint = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var dictionaries = DictionariesFor(request.Source);
+        var dictionaries = Sources.Dictionaries(request.Source);
         using var open = Vault.KeepOpen();
         return Processor(clock, faultPoint).Ingest(request, dictionaries, progress, cancellationToken);
     }
 
-    private DataKeyRecord Wrapped(DataKey key, DateTime nowUtc)
-    {
-        var master = MasterKeyFor(Config.MasterKeyFingerprint);
-        return new DataKeyRecord { Source = key.Source, KeyId = key.Id, Wrapped = key.WrapWith(master), MasterKeyFingerprint = master.Fingerprint, CreatedUtc = nowUtc };
-    }
 
-    /// <summary>The master key with <paramref name="fingerprint"/>: the workspace's, or the one a rotation is moving to.</summary>
-    private MasterKey MasterKeyFor(string fingerprint)
-    {
-        lock (_masterKeys)
-        {
-            if (fingerprint.Length == 0)
-            {
-                fingerprint = Config.MasterKeyFingerprint;
-            }
 
-            if (_masterKeys.TryGetValue(fingerprint, out var cached))
-            {
-                return cached;
-            }
-
-            MasterKey key;
-            string where;
-            if (fingerprint == Config.MasterKeyFingerprint)
-            {
-                key = MasterKey.Load(Config.MasterKeyFile);
-                where = Config.MasterKeyFile;
-            }
-            else if (fingerprint == Config.PendingMasterKeyFingerprint)
-            {
-                key = MasterKey.LoadFile(Config.PendingMasterKeyFile!);
-                where = Config.PendingMasterKeyFile!;
-            }
-            else
-            {
-                throw new KeyUnavailableException($"A data key is wrapped by a master key (fingerprint {fingerprint}) that this workspace no longer names; restore the workspace settings from backup.");
-            }
-
-            if (key.Fingerprint != fingerprint)
-            {
-                key.Dispose();
-                throw new KeyUnavailableException($"The master key in {where} (fingerprint {key.Fingerprint}) is not this workspace's key (fingerprint {fingerprint}).");
-            }
-
-            _masterKeys[fingerprint] = key;
-            return key;
-        }
-    }
-
-    /// <summary>
-    /// Re-wraps every data key (each source's and the audit key) with a new master key written to
-    /// <paramref name="newKeyFile"/>, after which the old key file is no longer used. Safe to
-    /// interrupt: the settings name both keys until every data key is re-wrapped, and running it
-    /// again with the same file finishes the job.
-    /// </summary>
-    /// <returns>The old key file, now unused, and how many data keys were re-wrapped.</returns>
-    /// <exception cref="WorkspaceException">The file exists and is not the key of an unfinished rotation, or another rotation is unfinished.</exception>
-    public (string OldKeyFile, int Rewrapped) RotateMasterKey(string newKeyFile, string actor)
-    {
-        var path = Path.GetFullPath(newKeyFile);
-        if (path.StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new WorkspaceException("The new master key file must be outside the workspace folder (a key kept with the data it protects protects nothing).");
-        }
-
-        MasterKey next;
-        if (Config.PendingMasterKeyFile is { } pending)
-        {
-            if (pending != path)
-            {
-                throw new WorkspaceException($"A rotation to {pending} did not finish; run 'tessera keys rotate --new-key-file {pending}' to finish it first.");
-            }
-
-            next = MasterKeyFor(Config.PendingMasterKeyFingerprint!);
-        }
-        else
-        {
-            if (File.Exists(path))
-            {
-                throw new WorkspaceException($"{path} exists already; rotate names a new file so no key is ever overwritten.");
-            }
-
-            // Open every data key with the current key first: a missing old key stops here, before anything changes.
-            using (var db = Operational())
-            {
-                foreach (var fingerprint in db.DataKeys.AsNoTracking().Select(k => k.MasterKeyFingerprint).Distinct().ToList())
-                {
-                    MasterKeyFor(fingerprint);
-                }
-            }
-
-            var created = MasterKey.CreateFile(path);
-            lock (_masterKeys)
-            {
-                _masterKeys[created.Fingerprint] = created;
-            }
-
-            next = created;
-            Config.PendingMasterKeyFile = path;
-            Config.PendingMasterKeyFingerprint = created.Fingerprint;
-            SaveConfig();
-        }
-
-        int rewrapped;
-        using (var db = Operational())
-        {
-            var records = db.DataKeys.ToList();
-            foreach (var record in records.Where(r => r.MasterKeyFingerprint != next.Fingerprint))
-            {
-                var key = DataKey.Unwrap(MasterKeyFor(record.MasterKeyFingerprint), record.Source, record.KeyId, record.Wrapped);
-                record.Wrapped = key.WrapWith(next);
-                record.MasterKeyFingerprint = next.Fingerprint;
-            }
-
-            rewrapped = db.SaveChanges();
-        }
-
-        var old = Config.MasterKeyFile;
-        var oldFingerprint = Config.MasterKeyFingerprint;
-        Config.MasterKeyFile = path;
-        Config.MasterKeyFingerprint = next.Fingerprint;
-        Config.PendingMasterKeyFile = null;
-        Config.PendingMasterKeyFingerprint = null;
-        SaveConfig();
-        Audit.Record(AuditEvent.OnCommandLine(actor, AuditAction.Configure, $"master key rotated (fingerprint {oldFingerprint} to {next.Fingerprint})", "key management"));
-        return (old, rewrapped);
-    }
 
     /// <summary>
     /// Destroys every data key of <paramref name="source"/> ("crypto-shredding", e.g. when its data
@@ -571,25 +317,10 @@ public sealed class Workspace : IDisposable
     /// <exception cref="WorkspaceException">No such source.</exception>
     public int DestroySourceKeys(string source, string actor, DateTime nowUtc)
     {
-        int destroyed;
-        using (var db = Operational())
-        {
-            var record = db.Sources.SingleOrDefault(s => s.Name == source)
-                ?? throw new WorkspaceException($"The workspace has no source named '{source}'.");
-            var keys = db.DataKeys.Where(k => k.Source == source).ToList();
-            db.DataKeys.RemoveRange(keys);
-            record.KeysDestroyedUtc ??= nowUtc;
-            db.SaveChanges();
-            destroyed = keys.Count;
-        }
-
-        lock (_dataKeys)
-        {
-            _dataKeys.Remove(source);
-        }
+        var destroyed = Keys.Destroy(source, nowUtc);
 
         // The blind indexes use the workspace's index key, so they are removed rather than shredded.
-        var dictionaries = DictionariesFor(source);
+        var dictionaries = Sources.Dictionaries(source);
         foreach (var name in dictionaries.SelectMany(d => d.Files).Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var layout = TableLayout.For(source, dictionaries.Select(d => d.File(name)).OfType<FileDefinition>().ToList());
@@ -613,9 +344,10 @@ public sealed class Workspace : IDisposable
     }
 
     /// <summary>Opens the sealed identifiers of <paramref name="source"/>'s rows.</summary>
-    public IdentifierReader Identifiers(string source) => new(DataKeyFor(source));
+    public IdentifierReader Identifiers(string source) => new(Keys.DataKeyFor(source));
 
-    private void SaveConfig()
+    /// <summary>Writes the settings file, replacing it whole (a crash leaves the old one).</summary>
+    internal void SaveConfig()
     {
         var marker = Path.Combine(Folder, MarkerFile);
         var temporary = marker + ".new";
@@ -636,16 +368,7 @@ public sealed class Workspace : IDisposable
             _blindIndex.Value.Dispose();
         }
 
-        lock (_masterKeys)
-        {
-            foreach (var key in _masterKeys.Values)
-            {
-                key.Dispose();
-            }
-
-            _masterKeys.Clear();
-        }
-
+        Keys.Dispose();
         NpgsqlConnection.ClearAllPools();
     }
 }

@@ -14,6 +14,6 @@ public sealed class WebKeyOpener(IServiceProvider services) : IXmlDecryptor
         ArgumentNullException.ThrowIfNull(encryptedElement);
         var workspace = services.GetRequiredService<WorkspaceAccess>().Current
             ?? throw new InvalidOperationException("The workspace is not initialised, so the web app's keys cannot be opened.");
-        return XElement.Parse(Encoding.UTF8.GetString(workspace.OpenSecret(Convert.FromBase64String(encryptedElement.Value), WebKeySealer.Purpose)));
+        return XElement.Parse(Encoding.UTF8.GetString(workspace.Keys.OpenSecret(Convert.FromBase64String(encryptedElement.Value), WebKeySealer.Purpose)));
     }
 }

@@ -21,7 +21,7 @@ internal sealed class WebKeySealer(WorkspaceAccess workspaces) : IXmlEncryptor
     {
         ArgumentNullException.ThrowIfNull(plaintextElement);
         var workspace = workspaces.Current ?? throw new InvalidOperationException("The workspace is not initialised, so it cannot seal the web app's keys.");
-        var sealedBytes = workspace.SealSecret(Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting)), Purpose);
+        var sealedBytes = workspace.Keys.SealSecret(Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting)), Purpose);
         return new EncryptedXmlInfo(new XElement(Element, Convert.ToBase64String(sealedBytes)), typeof(WebKeyOpener));
     }
 }

@@ -110,7 +110,7 @@ public sealed class NewModel(RequestAccess request) : PageModel
     private void Choices()
     {
         var user = request.User;
-        Agencies = [.. request.Caller.Workspace.Sources().Select(s => s.Name).Where(s => user.Role == Role.Administrator || user.Scope.Sources.Contains(s))];
+        Agencies = [.. request.Caller.Workspace.Sources.List().Select(s => s.Name).Where(s => user.Role == Role.Administrator || user.Scope.Sources.Contains(s))];
         Providers = ProviderRegistry.List(request.Caller);
         Catalog = [.. MetricCatalog.Load(request.Caller.Workspace).Where(e => e.Available).Select(e => (e.Definition.Id, e.Definition.Title)).OrderBy(m => m.Title, StringComparer.Ordinal)];
     }

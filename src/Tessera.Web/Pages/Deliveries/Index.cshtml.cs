@@ -45,7 +45,7 @@ public sealed class IndexModel(WorkspaceAccess access, RequestAccess request) : 
             return;
         }
 
-        Sources = workspace.Sources(request.Scope).Select(s => s.Name).ToList();
+        Sources = workspace.Sources.List(request.Scope).Select(s => s.Name).ToList();
         Deliveries = workspace.Vault.Deliveries(string.IsNullOrEmpty(Source) ? null : Source, request.Scope);
     }
 }

@@ -84,7 +84,7 @@ public sealed class UploadModel(WorkspaceAccess access, RequestAccess request) :
     }
 
     private List<string> Deliverable(Storage.Workspaces.Workspace workspace) =>
-        workspace.Sources(request.Scope).Select(s => s.Name).Where(s => request.Permits(Capability.Deliver, s)).ToList();
+        workspace.Sources.List(request.Scope).Select(s => s.Name).Where(s => request.Permits(Capability.Deliver, s)).ToList();
 
     private Task<DeliveryOutcome> IngestAsync(Storage.Workspaces.Workspace workspace, List<IFormFile> files, CancellationToken cancellationToken) =>
         UploadedDelivery.IngestAsync(workspace, Source!, Period, files, cancellationToken);

@@ -17,9 +17,9 @@ public sealed class DetailModel(WorkspaceAccess access) : PageModel
     public IActionResult OnGet(string name)
     {
         var workspace = access.Current;
-        if (workspace?.Sources().Any(s => s.Name == name) == true)
+        if (workspace?.Sources.List().Any(s => s.Name == name) == true)
         {
-            Dictionary = workspace.DictionariesFor(name)[0];
+            Dictionary = workspace.Sources.Dictionaries(name)[0];
             return Page();
         }
 

@@ -21,7 +21,7 @@ public sealed class IndexModel(WorkspaceAccess access) : PageModel
     /// <summary>Shows the page.</summary>
     public void OnGet()
     {
-        Sources = access.Current?.Sources().Select(s => (s.Name, s.Title, s.DictionaryName, s.DictionaryVersion)).ToList() ?? [];
+        Sources = access.Current?.Sources.List().Select(s => (s.Name, s.Title, s.DictionaryName, s.DictionaryVersion)).ToList() ?? [];
         Shipped = DictionaryLibrary.Names.Select(DictionaryLibrary.Load).ToList();
     }
 

@@ -69,7 +69,7 @@ public sealed class HudSpmModel(WorkspaceAccess access, RequestAccess request, T
         }
 
         var workspace = access.Current!;
-        var sources = workspace.Sources().Select(s => s.Name).Where(n => workspace.DictionariesFor(n).Any(d => d.IsHmis) && request.Sees(n)).ToList();
+        var sources = workspace.Sources.List().Select(s => s.Name).Where(n => workspace.Sources.Dictionaries(n).Any(d => d.IsHmis) && request.Sees(n)).ToList();
         if (sources.Count == 0)
         {
             Problem = "You have no HMIS source to report on.";
