@@ -54,6 +54,7 @@ public static class TesseraWebApp
             .Bind(builder.Configuration.GetSection(WorkspaceOptions.Section));
         builder.Services.AddSingleton<WorkspaceCatalog>();
         builder.Services.AddSingleton<WorkspaceAccess>();
+        builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<WorkspaceHealthCheck>("workspace", HealthStatus.Unhealthy);
 
         var app = builder.Build();
@@ -74,6 +75,7 @@ public static class TesseraWebApp
         DeliveryApi.Map(app);
         MetricsApi.Map(app);
         app.MapContractsApi();
+        app.MapOpenApi(); // /openapi/v1.json: the APIs' description for BI tools and client generators (no data in it)
         return app;
     }
 

@@ -114,6 +114,18 @@ public sealed class ContractsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await contractManager.PostAsync(new Uri("/api/deliveries?source=workforce", UriKind.Relative), new MultipartFormDataContent())).StatusCode);
     }
 
+    [Fact]
+    public async Task The_APIs_are_described_for_client_generators()
+    {
+        using var client = _app.NewClient(followRedirects: false);
+
+        using var description = await Json(client, "/openapi/v1.json");
+
+        var paths = description.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["/api/contracts", "/api/contracts/{contract}", "/api/contracts/{contract}/performance", "/api/deliveries", "/api/metrics/{id}/results"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal("One contract with its metrics, targets (with their history) and versions.", description.RootElement.GetProperty("paths").GetProperty("/api/contracts/{contract}").GetProperty("get").GetProperty("summary").GetString());
+    }
+
     public void Dispose() => _app.Dispose();
 
     private HttpClient Client(string account)

@@ -23,10 +23,10 @@ public static class ContractsApi
     /// <summary>Maps the endpoints under <c>/api/contracts</c>.</summary>
     public static RouteGroupBuilder MapContractsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/contracts").AddEndpointFilter(ServiceCaller.Filter("contracts API", "contract management"));
-        api.MapGet("", List);
-        api.MapGet("/{contract}", Show);
-        api.MapGet("/{contract}/performance", Performance);
+        var api = app.MapGroup("/api/contracts").AddEndpointFilter(ServiceCaller.Filter("contracts API", "contract management")).WithTags("Contracts");
+        api.MapGet("", List).WithSummary("The contracts the token may see.");
+        api.MapGet("/{contract}", Show).WithSummary("One contract with its metrics, targets (with their history) and versions.");
+        api.MapGet("/{contract}/performance", Performance).WithSummary("The contract's performance by metric and period, as `tessera contracts performance --format csv` writes it.");
         return api;
     }
 

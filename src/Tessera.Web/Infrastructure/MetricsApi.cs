@@ -23,7 +23,7 @@ public static class MetricsApi
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/api/metrics/{id}/results", ResultsAsync);
+        app.MapGet("/api/metrics/{id}/results", ResultsAsync).WithTags("Metrics").WithSummary("The latest run's results of a metric, small cells suppressed.");
     }
 
     private static async Task<IResult> ResultsAsync(string id, HttpContext context, WorkspaceAccess workspaces)
