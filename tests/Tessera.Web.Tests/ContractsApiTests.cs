@@ -34,7 +34,18 @@ public sealed class ContractsApiTests : IDisposable
         // The synthetic months are 2023's: a contract over them has figures.
         ContractRegistry.Import(Caller.Operator(workspace), [Contracts.Files.ContractingFile.Read("2023.yaml", """
             contracts:
-              - { id: WF01-2023, agency: workforce, provider: WF01, program: job-training, start: 2023-01-01, end: 2023-12-31, metrics: [{ metric: acm-training-completion, type: outcome, target: 0.5, watch: 0.05 }] }
+              - id: WF01-2023
+                agency: workforce
+                provider: WF01
+                program: job-training
+                start: 2023-01-01
+                end: 2023-12-31
+                metrics: [{ metric: acm-training-completion, type: outcome, target: 0.5, watch: 0.05 }]
+                payments:
+                  base: 120000.00
+                  withhold: { share: 0.10, earn_back_metric: acm-training-completion }
+                  outcomes: [{ metric: acm-training-completion, rate: 1500.00 }]
+                  cap: 60000.00
             """)], "test");
         _tokens["workforce-bi"] = workspace.ServiceAccounts.Create("workforce-bi", Role.ContractManager, AccessScope.OfSources(["workforce"]), "admin@test", DateTime.UtcNow);
         _tokens["wf01-bi"] = workspace.ServiceAccounts.Create("wf01-bi", Role.ProviderStaff, AccessScope.OfProviders(["WF01"]), "admin@test", DateTime.UtcNow);
@@ -112,6 +123,19 @@ public sealed class ContractsApiTests : IDisposable
         using var contractManager = Client("workforce-bi");
         Assert.Equal(HttpStatusCode.BadRequest, (await contractManager.GetAsync(new Uri("/api/contracts/WF01-2024/performance?from=2024-13-01", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await contractManager.PostAsync(new Uri("/api/deliveries?source=workforce", UriKind.Relative), new MultipartFormDataContent())).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_contracts_page_shows_its_payment_terms()
+    {
+        using var client = await _app.SignedIn("contracts@demo", followRedirects: false);
+
+        var page = await client.GetStringAsync(new Uri("/contracts/WF01-2023", UriKind.Relative));
+
+        Assert.Contains("Paid by quarter; base $120,000.00 in equal parts", page, StringComparison.Ordinal);
+        Assert.Contains("10% of the base withheld, earned back on acm-training-completion", page, StringComparison.Ordinal);
+        Assert.Contains("$1,500.00 per person achieving acm-training-completion", page, StringComparison.Ordinal);
+        Assert.Contains("Incentive capped at $60,000.00 per period", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tessera.Contracts.Payments;
 using Tessera.Core.Contracting;
 
 namespace Tessera.Contracts.Agreements;
@@ -23,6 +24,9 @@ public sealed record Contract(
     ContractId Id, string Agency, ProviderId Provider, string Program, DateOnly Start, DateOnly End, Money? Value, string? FundingSource,
     ContractStage Stage, string? Population, IReadOnlyList<ContractMetric> Metrics)
 {
+    /// <summary>How it pays — base, withhold, outcome rates, bonuses, caps and floors — if it pays on results.</summary>
+    public PaymentTerms? Payments { get; init; }
+
     /// <summary>True when its period shares a day with <paramref name="other"/>'s.</summary>
     public bool Overlaps(Contract other) => other is not null && Start <= other.End && other.Start <= End;
 

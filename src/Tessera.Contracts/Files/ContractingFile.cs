@@ -193,7 +193,7 @@ public sealed class ContractingFile
                 continue;
             }
 
-            reading.OnlyKeys(map, path, "id", "agency", "provider", "program", "start", "end", "value", "funding_source", "stage", "population", "metrics");
+            reading.OnlyKeys(map, path, "id", "agency", "provider", "program", "start", "end", "value", "funding_source", "stage", "population", "metrics", "payments");
             var id = Parsed(reading, map, "id", path, required: true, text => ContractId.TryParse(text, out var v) ? v : (ContractId?)null, "a contract id: 1 to 64 letters, digits, dots, dashes or underscores");
             var agency = reading.Text(map, "agency", path, required: true);
             var provider = Parsed(reading, map, "provider", path, required: true, text => ProviderId.TryParse(text, out var v) ? v : (ProviderId?)null, "a provider id");
@@ -224,8 +224,9 @@ public sealed class ContractingFile
                 reading.Problem(map, path + ".metrics", string.Create(CultureInfo.InvariantCulture, $"a target from {target.From:yyyy-MM-dd} starts after the contract ends ({to:yyyy-MM-dd})."));
             }
 
+            var payments = YamlReading.Node(map, "payments") is { } paymentsNode ? PaymentTermsReading.Read(reading, paymentsNode, path + ".payments", metrics) : null;
             var contract = new Contract(contractId, agency, providerId, program, from, to, value, reading.Text(map, "funding_source", path, required: false), stage,
-                reading.Text(map, "population", path, required: false), metrics);
+                reading.Text(map, "population", path, required: false), metrics) { Payments = payments };
             if (contracts.Any(c => c.Item1.Id == contractId))
             {
                 reading.Problem(map, path + ".id", $"contract {contractId} is defined twice in this file.");
@@ -329,14 +330,14 @@ public sealed class ContractingFile
         return metrics;
     }
 
-    private static decimal? Number(string text) =>
+    internal static decimal? Number(string text) =>
         decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static DateOnly? Date(YamlReading reading, YamlMappingNode map, string key, string path, bool required) =>
         Parsed(reading, map, key, path, required, text => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null,
             "a date that exists, written yyyy-MM-dd, e.g. 2024-01-31");
 
-    private static T? Parsed<T>(YamlReading reading, YamlMappingNode map, string key, string path, bool required, Func<string, T?> parse, string expected)
+    internal static T? Parsed<T>(YamlReading reading, YamlMappingNode map, string key, string path, bool required, Func<string, T?> parse, string expected)
         where T : struct
     {
         var text = reading.Text(map, key, path, required);
@@ -354,5 +355,5 @@ public sealed class ContractingFile
         return value;
     }
 
-    private static string Path(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"{list}[{index}]");
+    internal static string Path(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"{list}[{index}]");
 }

@@ -39,6 +39,12 @@ public readonly record struct Money(decimal Amount) : IComparable<Money>
     /// <summary>Scales by a rate or a count.</summary>
     public static Money operator *(Money money, decimal factor) => new(money.Amount * factor);
 
+    /// <summary>The amount with the opposite sign: what a withhold or a cap takes away.</summary>
+    public static Money operator -(Money money) => new(-money.Amount);
+
+    /// <summary>The named alternative of unary <c>-</c>.</summary>
+    public static Money Negate(Money money) => -money;
+
     /// <summary>Compares.</summary>
     public static bool operator <(Money left, Money right) => left.Amount < right.Amount;
 

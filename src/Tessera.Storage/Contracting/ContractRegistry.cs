@@ -108,11 +108,11 @@ public static class ContractRegistry
             }
 
             Execute(connection, transaction, $"""
-                INSERT INTO {Table(db, "contracts")} (id, agency, provider_id, program_id, start_date, end_date, value, funding_source, stage, population, version, updated_utc, updated_by)
-                VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)
+                INSERT INTO {Table(db, "contracts")} (id, agency, provider_id, program_id, start_date, end_date, value, funding_source, stage, population, version, updated_utc, updated_by, payments)
+                VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)
                 """,
                 id, contract.Agency, contract.Provider.Value, contract.Program, Day(contract.Start), Day(contract.End), contract.Value?.ToString(), contract.FundingSource,
-                contract.Stage.ToString().ToLowerInvariant(), contract.Population, version, now, caller.User.Name);
+                contract.Stage.ToString().ToLowerInvariant(), contract.Population, version, now, caller.User.Name, contract.Payments is { } terms ? PaymentTermsDocument.Write(terms) : null);
             for (var position = 0; position < contract.Metrics.Count; position++)
             {
                 var metric = contract.Metrics[position];
@@ -335,12 +335,13 @@ public static class ContractRegistry
                 new ContractMetric(r.GetString(2), Enum.Parse<MeasureType>(r.GetString(3), ignoreCase: true), targets.GetValueOrDefault((contract, r.GetString(2))) ?? [], ParseNumber(r.GetString(4)), best)));
         });
         var contracts = new Dictionary<string, RegisteredContract>(StringComparer.Ordinal);
-        Query(connection, $"SELECT id, agency, provider_id, program_id, start_date, end_date, value, funding_source, stage, population, version, updated_utc, updated_by FROM {Table(db, "contracts")}", r =>
+        Query(connection, $"SELECT id, agency, provider_id, program_id, start_date, end_date, value, funding_source, stage, population, version, updated_utc, updated_by, payments FROM {Table(db, "contracts")}", r =>
         {
             var id = r.GetString(0);
             var contract = new Contract(ContractId.Parse(id), r.GetString(1), ProviderId.Parse(r.GetString(2)), r.GetString(3), ParseDay(r.GetString(4)), ParseDay(r.GetString(5)),
                 r.IsDBNull(6) ? null : new Money(ParseNumber(r.GetString(6))), Text(r, 7), Enum.Parse<ContractStage>(r.GetString(8), ignoreCase: true), Text(r, 9),
-                (metrics.GetValueOrDefault(id) ?? []).OrderBy(m => m.Position).Select(m => m.Metric).ToList());
+                (metrics.GetValueOrDefault(id) ?? []).OrderBy(m => m.Position).Select(m => m.Metric).ToList())
+            { Payments = Text(r, 13) is { } terms ? PaymentTermsDocument.Read(terms) : null };
             contracts[id] = new RegisteredContract(contract, Convert.ToInt32(r.GetValue(10), CultureInfo.InvariantCulture),
                 DateTime.Parse(r.GetString(11), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), r.GetString(12));
         });
@@ -394,5 +395,6 @@ public static class ContractRegistry
             targets = m.Targets.Select(t => new { from = Day(t.From), value = t.Value, proposed_by = t.ProposedBy, agreed_on = t.AgreedOn is { } on ? Day(on) : null, t.Reason }),
             best_practice = m.BestPractice is { } b ? new { b.Value, b.Citation } : null,
         }),
+        payments = contract.Payments is { } terms ? PaymentTermsDocument.Stored(terms) : null,
     };
 }

@@ -100,6 +100,9 @@ public static class OperationalSchema
         new(6, "service accounts with a role (contract managers' and providers' BI tools), not only data partners", engine => engine == StoreEngine.PostgreSql
             ? "ALTER TABLE tessera_ops.service_tokens ADD COLUMN \"Role\" text NOT NULL DEFAULT 'DataPartner';"
             : "ALTER TABLE \"service_tokens\" ADD COLUMN \"Role\" TEXT NOT NULL DEFAULT 'DataPartner';"),
+        new(7, "contracts' payment terms (base, withhold, outcome rates, bonuses, caps and floors)", engine => Prefixed(engine, """
+            ALTER TABLE {ops}contracts ADD COLUMN payments TEXT NULL;
+            """)),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>
