@@ -37,6 +37,7 @@ public static class TesseraCli
             SessionsCommand.Create(output),
             ProvidersCommand.Create(output),
             ContractsCommand.Create(output),
+            PaymentsCommand.Create(output),
             LinkageCommand.Create(output, error),
             LinkCommand.Create(output, error),
             ReviewCommand.Create(output),

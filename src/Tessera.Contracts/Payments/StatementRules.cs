@@ -139,7 +139,7 @@ public static class StatementRules
             var before = paid.Where(l => l.Metric == metric).ToList();
             var after = now.Where(l => l.Metric == metric).ToList();
             var amount = StatementLine.Total(after) - StatementLine.Total(before);
-            long Outcomes(List<StatementLine> lines) => lines.Where(l => l.Kind == StatementLineKind.Outcome).Sum(l => l.Count ?? 0);
+            long Outcomes(List<StatementLine> lines) => lines.Where(l => l.Kind is StatementLineKind.Outcome or StatementLineKind.Adjustment).Sum(l => l.Count ?? 0);
             var (oldCount, newCount) = (Outcomes(before), Outcomes(after));
             if (amount == Money.Zero && oldCount == newCount)
             {

@@ -13,10 +13,11 @@ public static class AccessPolicy
         [Role.Public] = [Capability.ReadReference],
         [Role.Administrator] = [.. Enum.GetValues<Capability>()],
         [Role.DataPartner] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewInbox, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewQuarantine, Capability.Deliver, Capability.RunHudReports, Capability.ViewMetrics],
-        [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewMetrics, Capability.ViewContracts, Capability.ManageContracts],
+        [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewMetrics, Capability.ViewContracts, Capability.ManageContracts, Capability.ViewPayments, Capability.PreparePayments],
         [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage, Capability.ViewMetrics],
         [Role.ProviderStaff] = [Capability.ReadReference, Capability.ViewContracts],
         [Role.Caseworker] = [Capability.ReadReference],
+        [Role.Finance] = [Capability.ReadReference, Capability.ViewContracts, Capability.ViewPayments, Capability.ApprovePayments],
     };
 
     /// <summary>True when <paramref name="user"/>'s role may use <paramref name="capability"/> at all.</summary>
@@ -51,7 +52,7 @@ public static class AccessPolicy
         ArgumentNullException.ThrowIfNull(user);
         return user.Role switch
         {
-            Role.Administrator or Role.ContractManager or Role.Analyst => true,
+            Role.Administrator or Role.ContractManager or Role.Finance or Role.Analyst => true,
             Role.ProviderStaff => user.Scope.Providers.Contains(provider),
             _ => false,
         };
@@ -60,8 +61,8 @@ public static class AccessPolicy
     /// <summary>
     /// True when <paramref name="user"/> sees the contract <paramref name="contract"/> that
     /// <paramref name="agency"/> holds with <paramref name="provider"/>: administrators every one,
-    /// contract managers their agency's, provider staff their provider's, anyone a contract named
-    /// in their scope.
+    /// contract managers and finance officers their agency's, provider staff their provider's,
+    /// anyone a contract named in their scope.
     /// </summary>
     public static bool SeesContract(AccessUser user, string contract, string agency, string provider)
     {
@@ -69,7 +70,7 @@ public static class AccessPolicy
         return user.Scope.Contracts.Contains(contract) || user.Role switch
         {
             Role.Administrator => true,
-            Role.ContractManager => user.Scope.Sources.Contains(agency),
+            Role.ContractManager or Role.Finance => user.Scope.Sources.Contains(agency),
             Role.ProviderStaff => user.Scope.Providers.Contains(provider),
             _ => false,
         };

@@ -56,4 +56,13 @@ public enum Capability
 
     /// <summary>Changing the provider registry and contracts: imports, forms, targets.</summary>
     ManageContracts,
+
+    /// <summary>Payment statements of the contracts the role sees: lines, totals, exports.</summary>
+    ViewPayments,
+
+    /// <summary>Preparing a payment statement (a payment run) for a contract and period.</summary>
+    PreparePayments,
+
+    /// <summary>Approving a statement someone else prepared, which locks it (two-person rule).</summary>
+    ApprovePayments,
 }

@@ -23,4 +23,7 @@ public enum Role
 
     /// <summary>A frontline caseworker.</summary>
     Caseworker,
+
+    /// <summary>An agency's finance officer: sees its contracts' payment statements and approves those someone else prepared (scoped to the agency).</summary>
+    Finance,
 }

@@ -44,6 +44,9 @@ internal sealed class ProviderBreakdown
         return null;
     }
 
+    /// <summary>The values of the breakdown that name <paramref name="provider"/> (several for a provider with several codes).</summary>
+    public IReadOnlyList<string> CodesOf(string provider) => [.. _providerOf.Where(p => p.Value == provider).Select(p => p.Key).Order(StringComparer.Ordinal)];
+
     /// <summary>Each provider's figures, one per period.</summary>
     public Dictionary<string, List<MetricResult>> ByProvider(IEnumerable<MetricResult> results) =>
         results.Where(r => _providerOf.ContainsKey(r.GroupValue))

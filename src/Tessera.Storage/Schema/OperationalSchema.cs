@@ -103,6 +103,22 @@ public static class OperationalSchema
         new(7, "contracts' payment terms (base, withhold, outcome rates, bonuses, caps and floors)", engine => Prefixed(engine, """
             ALTER TABLE {ops}contracts ADD COLUMN payments TEXT NULL;
             """)),
+        new(8, "payment statements, their lines and the metric runs they pin", engine => Prefixed(engine, """
+            CREATE TABLE {ops}payment_statements (
+                id BIGINT NOT NULL PRIMARY KEY, contract_id TEXT NOT NULL, contract_version INTEGER NOT NULL,
+                period TEXT NOT NULL, period_start TEXT NOT NULL, period_end TEXT NOT NULL, status TEXT NOT NULL, total TEXT NOT NULL,
+                prepared_by TEXT NOT NULL, prepared_utc TEXT NOT NULL, approved_by TEXT NULL, approved_utc TEXT NULL);
+            CREATE INDEX ix_payment_statements_contract ON {ops}payment_statements (contract_id, period_start);
+            CREATE TABLE {ops}statement_lines (
+                statement_id BIGINT NOT NULL REFERENCES {ops}payment_statements (id), line INTEGER NOT NULL, kind TEXT NOT NULL, metric TEXT NULL,
+                period_start TEXT NOT NULL, period_end TEXT NOT NULL, count BIGINT NULL, rate TEXT NULL, amount TEXT NOT NULL,
+                metric_run BIGINT NULL, note TEXT NOT NULL,
+                PRIMARY KEY (statement_id, line));
+            CREATE TABLE {ops}statement_runs (
+                statement_id BIGINT NOT NULL REFERENCES {ops}payment_statements (id), metric_id TEXT NOT NULL, run_id BIGINT NOT NULL,
+                version INTEGER NOT NULL, deliveries TEXT NOT NULL,
+                PRIMARY KEY (statement_id, metric_id));
+            """)),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>

@@ -19,6 +19,7 @@ public static class DemoUsers
         new("analyst@demo", "Analyst", Role.Analyst, AccessScope.None),
         new("provider@demo", "Provider staff: Pathways Works (WF01)", Role.ProviderStaff, AccessScope.OfProviders(["WF01"])),
         new("caseworker@demo", "Frontline caseworker", Role.Caseworker, AccessScope.None),
+        new("finance@demo", "Finance officer: workforce agency", Role.Finance, AccessScope.OfSources(["workforce"])),
     ];
 
     /// <summary>The demo user with <paramref name="name"/>, or null.</summary>
