@@ -113,6 +113,35 @@ public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty
     }
 
     [Fact]
+    public async Task The_planted_better_training_provider_earns_more_per_enrolee_than_the_worse()
+    {
+        var better = await EarnedPerEnrolee("WF01");
+        var worse = await EarnedPerEnrolee("WF02");
+
+        Assert.True(better > worse, $"WF01 earned {better:F2} per enrolee on results, WF02 {worse:F2}");
+    }
+
+    /// <summary>What a provider's 2024 statements pay on results (earn-back, outcomes, bonus, caps) per enrolment of 2024; each statement's total is the sum of its lines.</summary>
+    private async Task<decimal> EarnedPerEnrolee(string provider)
+    {
+        var earned = 0m;
+        foreach (var quarter in new[] { "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4" })
+        {
+            var (code, output, error) = await Run("payments", "run", "--contract", provider + "-2024", "--period", quarter);
+            Assert.True(code == 0, error);
+            var id = output.Trim().Split('\n')[^1].Trim();
+            var lines = await Rows("payments", "statement", id, "--format", "csv");
+            var amounts = lines.Where(l => l["kind"] != "total").Select(l => decimal.Parse(l["amount"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(amounts.Sum(), decimal.Parse(lines[^1]["amount"], System.Globalization.CultureInfo.InvariantCulture));
+            earned += lines.Where(l => l["kind"] is "earn_back" or "outcome" or "bonus" or "cap" or "floor").Sum(l => decimal.Parse(l["amount"], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var enrolments = (await Rows("metrics", "show", "acm-training-completion", "--by", "provider_id", "--format", "csv"))
+            .Where(r => r["group"] == provider && r["period_start"].StartsWith("2024-", StringComparison.Ordinal)).Sum(r => decimal.Parse(r["denominator"], System.Globalization.CultureInfo.InvariantCulture));
+        return earned / enrolments;
+    }
+
+    [Fact]
     public async Task A_contract_shows_its_targets_with_who_proposed_them_and_why()
     {
         var (code, output, _) = await Run("contracts", "show", "WF01-2024");

@@ -93,6 +93,15 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /contracts/{contract}/target"] = [302, 200, 403, 403, 200, 403, 403, 403, 403],
         // The matrix posts no target: a bad request once past the policy.
         ["POST /contracts/{contract}/target"] = [401, 400, 403, 403, 400, 403, 403, 403, 403],
+        ["GET /contracts/{contract}/payments"] = [302, 200, 403, 403, 200, 403, 403, 403, 200],
+        ["GET /contracts/{contract}/payments?handler=Csv"] = [401, 200, 403, 403, 200, 403, 403, 403, 200],
+        // The matrix posts no period: a bad request once past the policy.
+        ["POST /contracts/{contract}/payments"] = [401, 400, 403, 403, 400, 403, 403, 403, 403],
+        ["GET /payments/{statement:long}"] = [302, 200, 403, 403, 200, 403, 403, 403, 200],
+        ["GET /payments/{statement:long}?handler=Csv"] = [401, 200, 403, 403, 200, 403, 403, 403, 200],
+        ["GET /payments/{statement:long}?handler=Excel"] = [401, 200, 403, 403, 200, 403, 403, 403, 200],
+        // The matrix posts no total: a bad request once past the policy, so nothing is approved.
+        ["POST /payments/{statement:long}?handler=Approve"] = [401, 400, 403, 403, 403, 403, 403, 403, 400],
         ["GET /providers"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
         ["GET /providers?handler=Csv"] = [401, 200, 403, 403, 200, 403, 200, 403, 200],
         ["GET /providers/{provider}/scorecard"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
@@ -166,6 +175,11 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
     [InlineData("contracts@demo", "/contracts/FP01-2024/exhibit?handler=Word")]
     [InlineData("contracts@demo", "/contracts/FP09-2024")]
     [InlineData("contracts@demo", "/contracts/FP01-2024/target")]
+    [InlineData("contracts@demo", "/contracts/FP01-2024/payments")]
+    [InlineData("finance@demo", "/contracts/FP01-2024/payments?handler=Csv")]
+    [InlineData("contracts@demo", "/payments/2")]
+    [InlineData("finance@demo", "/payments/2?handler=Excel")]
+    [InlineData("finance@demo", "/payments/3")]
     [InlineData("provider@demo", "/contracts/FP01-2024")]
     [InlineData("provider@demo", "/contracts/FP01-2024?handler=Csv")]
     [InlineData("provider@demo", "/contracts/FP01-2024/exhibit?handler=Word")]
@@ -252,7 +266,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         var source = otherRows ? "benefits" : "homelessness";
         var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
         var method = endpoint[..space];
-        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{item:long}", "1", StringComparison.Ordinal).Replace("{person}", FirstPerson(), StringComparison.Ordinal).Replace("{contract}", "WF01-2024", StringComparison.Ordinal).Replace("{provider}", "WF01", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
+        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{item:long}", "1", StringComparison.Ordinal).Replace("{person}", FirstPerson(), StringComparison.Ordinal).Replace("{contract}", "WF01-2024", StringComparison.Ordinal).Replace("{provider}", "WF01", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{statement:long}", "1", StringComparison.Ordinal)
             .Replace("{id}", otherRows ? "acm-referral-to-enrolment" : "hmis-exit-to-permanent-housing", StringComparison.Ordinal) + (endpoint.EndsWith("Members", StringComparison.Ordinal) ? "&period=2024-01-01" : "");
         if (method == "GET")
         {

@@ -147,6 +147,58 @@ public sealed class ContractsBrowserTests(ContractsBrowserTests.DemoApp app) : I
     }
 
     [SkippableFact]
+    public async Task A_contract_manager_prepares_a_statement_and_a_finance_officer_approves_and_downloads_it()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var manager = await browser.NewPageAsync();
+            await Chromium.SignInAsync(manager, app.BaseAddress, "contracts@demo");
+            await manager.GotoAsync(app.BaseAddress + "contracts/WF03-2024");
+            Assert.Contains("Paid by quarter; base $200,000.00 in equal parts", await manager.InnerTextAsync("main"), StringComparison.Ordinal);
+            await manager.ClickAsync("a:text('Payments')");
+            await Chromium.AssertAccessibleAsync(manager, "contracts/WF03-2024/payments");
+            await manager.SelectOptionAsync("#period", "2024-Q2");
+            await manager.ClickAsync("form.usa-form button[type=submit]");
+            await Assertions.Expect(manager.Locator("h1")).ToContainTextAsync("contract WF03-2024, 2024-Q2");
+            await Chromium.AssertAccessibleAsync(manager, "payments/ID prepared");
+            var statementUrl = manager.Url;
+            Assert.Equal("$50,000.00", (await manager.InnerTextAsync("#lines-table tr[data-kind='base'] td:nth-child(7)")).Trim()); // 200,000 over four quarters
+            Assert.Equal(1, await manager.Locator("#lines-table tr[data-kind='outcome']").CountAsync());
+            Assert.Equal(0, await manager.Locator("text=Approve this statement").CountAsync()); // a contract manager prepares, never approves
+
+            var finance = await browser.NewPageAsync();
+            await Chromium.SignInAsync(finance, app.BaseAddress, "finance@demo");
+            await finance.GotoAsync(statementUrl);
+            var total = await finance.InnerTextAsync("#total");
+            await finance.ClickAsync("text=Approve this statement");
+            await Assertions.Expect(finance.Locator("[data-status]")).ToHaveTextAsync("approved");
+            Assert.Contains("by finance@demo", await finance.InnerTextAsync("main"), StringComparison.Ordinal);
+            Assert.Equal(total, await finance.InnerTextAsync("#total"));
+            await Chromium.AssertAccessibleAsync(finance, "payments/ID approved");
+
+            var csv = await finance.RunAndWaitForDownloadAsync(() => finance.ClickAsync("text=Download as CSV"));
+            var lines = await File.ReadAllLinesAsync((await csv.PathAsync())!);
+            Assert.Equal("statement,contract,line,kind,metric,period_start,period_end,count,rate,amount,metric_run", lines[0]);
+            Assert.Contains(",total,", lines[^1], StringComparison.Ordinal);
+            Assert.Equal(total.Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), lines[^1].Split(',')[9]);
+            var excel = await finance.RunAndWaitForDownloadAsync(() => finance.ClickAsync("text=Download as Excel"));
+            Assert.EndsWith(".xlsx", excel.SuggestedFilename, StringComparison.Ordinal);
+            using (var workbook = ZipFile.OpenRead((await excel.PathAsync())!))
+            using (var reader = new StreamReader(workbook.GetEntry("xl/worksheets/sheet1.xml")?.Open() ?? workbook.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).Open()))
+            {
+                Assert.Contains("earn_back", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+            }
+
+            await manager.GotoAsync(app.BaseAddress + "contracts/WF03-2024/payments");
+            await manager.SelectOptionAsync("#period", "2024-Q2");
+            await manager.ClickAsync("form.usa-form button[type=submit]");
+            await Assertions.Expect(manager.Locator("#problems")).ToContainTextAsync("was approved in statement");
+        }
+    }
+
+    [SkippableFact]
     public async Task A_providers_staff_see_their_own_contracts_and_no_form()
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

@@ -26,14 +26,14 @@ public sealed class IngestedAppFactory : KestrelAppFactory
             identity: { given_name: first_name, birth_date: dob }
         """;
 
-    /// <summary>Two providers of two agencies, each with a contract: the workforce one is the demo contract manager's and the demo provider's.</summary>
+    /// <summary>Two providers of two agencies, each with a contract: the workforce one is the demo contract manager's and the demo provider's, and pays on results.</summary>
     public const string Registry = """
         providers:
           - { id: WF01, name: Pathways Works, program: job-training, identifiers: [{ source: workforce, field: provider_id, value: WF01 }] }
           - { id: FP01, name: Family Bridges, program: family-preservation, identifiers: [{ source: child_welfare, field: provider_id, value: FP01 }] }
         contracts:
-          - { id: WF01-2024, agency: workforce, provider: WF01, program: job-training, start: 2024-01-01, end: 2024-12-31, metrics: [{ metric: acm-training-completion, type: outcome, target: 0.5 }] }
-          - { id: FP01-2024, agency: child_welfare, provider: FP01, program: family-preservation, start: 2024-01-01, end: 2024-12-31, metrics: [{ metric: fp-reinvolvement-12m, type: outcome, target: 0.2 }] }
+          - { id: WF01-2024, agency: workforce, provider: WF01, program: job-training, start: 2024-01-01, end: 2024-12-31, metrics: [{ metric: acm-training-completion, type: outcome, target: 0.5 }], payments: { base: 100000.00, outcomes: [{ metric: acm-training-completion, rate: 500.00 }] } }
+          - { id: FP01-2024, agency: child_welfare, provider: FP01, program: family-preservation, start: 2024-01-01, end: 2024-12-31, metrics: [{ metric: fp-reinvolvement-12m, type: outcome, target: 0.2 }], payments: { base: 80000.00 } }
         """;
 
     public IngestedAppFactory()
@@ -58,6 +58,8 @@ public sealed class IngestedAppFactory : KestrelAppFactory
             var registry = Contracts.Files.ContractingFile.Read("registry.yaml", Registry);
             Storage.Contracting.ProviderRegistry.Import(Storage.Access.Caller.Operator(workspace), registry, "test");
             Storage.Contracting.ContractRegistry.Import(Storage.Access.Caller.Operator(workspace), [registry], "test");
+            Storage.Payments.PaymentRuns.Run(Storage.Access.Caller.Operator(workspace), "WF01-2024", "2024-Q1"); // statement 1, prepared by the operator
+            Storage.Payments.PaymentRuns.Run(Storage.Access.Caller.Operator(workspace), "FP01-2024", "2024-Q1"); // statement 2, another agency's
         }
 
         Start();

@@ -88,6 +88,12 @@ public static class DemoContracts
             yaml.Append(CultureInfo.InvariantCulture, $"  - id: {provider.Id}-{firstYear + 1}\n    agency: {provider.Identifiers[0].Source}\n    provider: {provider.Id}\n    program: {provider.Program}\n");
             yaml.Append(CultureInfo.InvariantCulture, $"    start: {firstYear + 1}-01-01\n    end: {end:yyyy-MM-dd}\n    value: {ValueOf(provider.Program)}\n    stage: manage\n    metrics:\n");
             yaml.Append(lines);
+            if (provider.Program == "job-training" && lines.ToString().Contains("metric: acm-training-completion,", StringComparison.Ordinal))
+            {
+                // Training pays partly on results: a tenth of the base earned back on completion, and a price per graduate.
+                yaml.Append("    payments:\n      base: 200000.00\n      period: quarter\n      withhold: { share: 0.10, earn_back_metric: acm-training-completion }\n");
+                yaml.Append("      outcomes: [{ metric: acm-training-completion, rate: 800.00, per: person }]\n      cap: 40000.00\n");
+            }
         }
 
         if (!yaml.ToString().Contains("  - id: ", StringComparison.Ordinal))

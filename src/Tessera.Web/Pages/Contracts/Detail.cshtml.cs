@@ -31,6 +31,9 @@ public sealed class DetailModel(RequestAccess request) : PageModel
     /// <summary>The definitions of its metrics, by id.</summary>
     public IReadOnlyDictionary<string, MetricDefinition> Definitions { get; private set; } = new Dictionary<string, MetricDefinition>();
 
+    /// <summary>True when the user may see the contract's payment statements.</summary>
+    public bool MayViewPayments => AccessPolicy.Permits(request.User, Capability.ViewPayments);
+
     /// <summary>True when the user may change the contract.</summary>
     public bool MayManage => AccessPolicy.Permits(request.User, Capability.ManageContracts);
 
