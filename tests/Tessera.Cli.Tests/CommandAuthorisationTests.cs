@@ -61,6 +61,7 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("payments statement", ["1", "--workspace", Folder], 0, "read"),
         // The operator prepared statement 1, so the operator may not approve it (two-person rule).
         ("payments approve", ["1", "--workspace", Folder], 2, "decide"),
+        ("payments simulate", ["--program", "job-training", "--rate-card", Path.Combine(_root, "card.yaml"), "--from", "2024-01-01", "--to", "2024-12-31", "--workspace", Folder], 0, "compute"),
         ("sessions list", ["--workspace", Folder], 0, "read"),
         ("sessions end", ["--all", "--workspace", Folder], 0, "configure"),
         ("keys list", ["--workspace", Folder], 0, "read"),
@@ -85,6 +86,7 @@ public sealed class CommandAuthorisationTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_root, "clinic.yaml"), Dictionary);
         await File.WriteAllTextAsync(Path.Combine(_root, "contracts.yaml"), "contracts:\n  - { id: WF01-2024, agency: workforce, provider: WF01, program: job-training, start: 2024-01-01, end: 2024-12-31, metrics: [{ metric: acm-training-completion, type: outcome, target: 0.5 }], payments: { base: 100000.00, outcomes: [{ metric: acm-training-completion, rate: 500.00 }] } }\n");
+        await File.WriteAllTextAsync(Path.Combine(_root, "card.yaml"), "metrics: [{ metric: acm-training-completion, type: outcome, target: 0.5 }]\npayments: { base: 100000.00, outcomes: [{ metric: acm-training-completion, rate: 500.00 }] }\n");
         await File.WriteAllTextAsync(Path.Combine(_root, "providers.yaml"), "providers:\n  - { id: WF01, name: Northside Training, program: job-training, identifiers: [{ source: workforce, field: provider_id, value: WF01 }] }\n");
         Directory.CreateDirectory(Path.Combine(_root, "2024-05"));
         await File.WriteAllTextAsync(Path.Combine(_root, "2024-05", "visits.csv"), "visit_id,first_name\nV1,Ada\nV2,Alan\n");

@@ -121,6 +121,42 @@ public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty
         Assert.True(better > worse, $"WF01 earned {better:F2} per enrolee on results, WF02 {worse:F2}");
     }
 
+    [Fact]
+    public async Task The_what_if_of_a_contracts_own_terms_reproduces_its_statements()
+    {
+        var contract = (await Rows("contracts", "list", "--format", "csv")).Single(r => r["contract"] == "WF04-2024");
+        var target = (await Rows("contracts", "performance", "WF04-2024", "--format", "csv")).First(r => r["metric"] == "acm-training-completion")["target"];
+        var card = Path.Combine(county.Root, "wf04-terms.yaml");
+        await File.WriteAllTextAsync(card, $$"""
+            metrics: [{ metric: acm-training-completion, type: outcome, target: {{target}} }]
+            payments:
+              base: 200000.00
+              period: quarter
+              withhold: { share: 0.10, earn_back_metric: acm-training-completion }
+              outcomes: [{ metric: acm-training-completion, rate: 800.00, per: person }]
+              cap: 40000.00
+            budget: 2000000.00
+            """);
+
+        var simulated = (await Rows("payments", "simulate", "--program", "job-training", "--rate-card", card, "--from", contract["start"], "--to", contract["end"], "--format", "csv"))
+            .Where(r => r["provider"] == "WF04").ToList();
+        var (code, table, _) = await Run("payments", "simulate", "--program", "job-training", "--rate-card", card, "--from", contract["start"], "--to", contract["end"]);
+
+        Assert.Equal(8, simulated.Count); // two years of quarters
+        foreach (var row in simulated.Take(4))
+        {
+            var (runCode, output, error) = await Run("payments", "run", "--contract", "WF04-2024", "--period", row["period"]);
+            Assert.True(runCode == 0, error);
+            var statement = await Rows("payments", "statement", output.Trim().Split('\n')[^1].Trim(), "--format", "csv");
+            Assert.Equal(statement[^1]["amount"], row["total"]);
+            Assert.Equal(statement.Single(l => l["kind"] == "outcome")["count"], row["outcomes"]);
+        }
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"total\s+\d+\.\d\d  of a budget of 2000000\.00", table);
+        Assert.Contains("spread across 5 providers: lowest ", table, StringComparison.Ordinal);
+    }
+
     /// <summary>What a provider's 2024 statements pay on results (earn-back, outcomes, bonus, caps) per enrolment of 2024; each statement's total is the sum of its lines.</summary>
     private async Task<decimal> EarnedPerEnrolee(string provider)
     {

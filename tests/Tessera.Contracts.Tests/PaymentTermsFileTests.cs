@@ -54,4 +54,29 @@ public class PaymentTermsFileTests
 
         Assert.Contains(thrown.Problems, p => p.Contains(message, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_rate_card_reads_its_metrics_terms_and_budget()
+    {
+        var card = RateCardFile.Read("card.yaml", """
+            metrics: [{ metric: acm-training-completion, type: outcome, target: 0.50 }]
+            payments: { base: 200000.00, outcomes: [{ metric: acm-training-completion, rate: 800.00 }] }
+            budget: 1200000.00
+            """);
+
+        Assert.Equal(("acm-training-completion", 0.50m), (card.Metrics.Single().Metric, card.Metrics.Single().Targets.Single().Value));
+        Assert.Equal((200_000.00m, 1_200_000.00m), (card.Payments.Base!.Value.Amount, card.Budget!.Value.Amount));
+    }
+
+    [Theory]
+    [InlineData("metrics: [{ metric: acm-training-completion, type: outcome, target: 0.50 }]\nbudget: 10.00\n", "'payments' is missing")]
+    [InlineData("metrics: [{ metric: acm-training-completion, type: outcome, target: 0.50 }]\npayments: { outcomes: [{ metric: wioa-employment-q2, rate: 800.00 }] }\n", "line 2, card.payments.outcomes[0].metric: the contract does not measure wioa-employment-q2")]
+    [InlineData("metrics: [{ metric: acm-training-completion, type: outcome, target: 0.50 }]\npayments: { base: 1.00 }\nbudget: -5.00\n", "line 3, card.budget: expected an amount in dollars of 0 or more")]
+    [InlineData("payments: { base: 1.00 }\nprice: 3\n", "unknown key 'price'")]
+    public void A_mistake_in_a_rate_card_is_named_by_line_and_field(string text, string message)
+    {
+        var thrown = Assert.Throws<ContractingFileException>(() => RateCardFile.Read("card.yaml", text));
+
+        Assert.Contains(thrown.Problems, p => p.Contains(message, StringComparison.Ordinal));
+    }
 }

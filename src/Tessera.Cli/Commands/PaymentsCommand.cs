@@ -20,6 +20,7 @@ public static class PaymentsCommand
         command.Subcommands.Add(List(output));
         command.Subcommands.Add(Statement(output));
         command.Subcommands.Add(Approve(output));
+        command.Subcommands.Add(Simulate(output));
         return command;
     }
 
@@ -114,4 +115,59 @@ public static class PaymentsCommand
         });
         return approve;
     }
+
+    private static Command Simulate(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var program = new Option<string>("--program") { Description = "The program whose providers the card is tried on, e.g. job-training.", Required = true };
+        var card = new Option<string>("--rate-card") { Description = "A YAML file with metrics:, payments: and an optional budget: (docs/payments.md).", Required = true };
+        var from = new Option<string>("--from") { Description = "First day, YYYY-MM-DD.", Required = true };
+        var to = new Option<string>("--to") { Description = "Last day, YYYY-MM-DD.", Required = true };
+        var format = new Option<string>("--format") { Description = "table (each provider's total, the total against the budget, the spread) or csv (provider,period,period_start,period_end,base,withhold,earn_back,outcome,bonus,cap,floor,outcomes,total).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv");
+        var simulate = new Command("simulate", "What a draft rate card would have paid each provider of a program over past periods, from their published results.") { program, card, from, to, format, workspace };
+        simulate.SetAction(parsed =>
+        {
+            var path = parsed.GetValue(card)!;
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"{path} does not exist.");
+            }
+
+            var rateCard = Contracts.Files.RateCardFile.Read(Path.GetFileName(path), File.ReadAllText(path));
+            using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            var payments = PaymentSimulation.Run(Caller.Operator(opened), parsed.GetValue(program)!, rateCard, Day(parsed.GetValue(from)!, "--from"), Day(parsed.GetValue(to)!, "--to"));
+            if (parsed.GetValue(format) == "csv")
+            {
+                var csv = new CsvWriter(output);
+                csv.Row(SimulatedPayment.Header);
+                foreach (var payment in payments)
+                {
+                    csv.Row(payment.Cells);
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            var byProvider = payments.GroupBy(p => p.Provider).Select(g => (Provider: g.Key, Total: g.Aggregate(Core.Contracting.Money.Zero, (sum, p) => sum + p.Total))).ToList();
+            foreach (var (provider, total) in byProvider)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider,-12} {total,14}"));
+            }
+
+            var all = byProvider.Aggregate(Core.Contracting.Money.Zero, (sum, p) => sum + p.Total);
+            var sorted = byProvider.Select(p => p.Total.Amount).Order().ToList();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"total",-12} {all,14}{(rateCard.Budget is { } budget ? $"  of a budget of {budget} ({(all <= budget ? "within it" : $"{all - budget} over")})" : "")}"));
+            if (sorted.Count > 0)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"spread across {sorted.Count} providers: lowest {sorted[0]:0.00}, median {Contracts.Benchmarks.PeerBenchmark.Of(sorted.Select(a => (double)a))!.Median:0.00}, highest {sorted[^1]:0.00}"));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return simulate;
+    }
+
+    private static DateOnly Day(string text, string option) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : throw new UsageException($"{option} '{text}' is not a date written YYYY-MM-DD.");
 }

@@ -245,7 +245,7 @@ public sealed class ContractingFile
         return contracts;
     }
 
-    private static List<ContractMetric> ReadMetrics(YamlReading reading, YamlMappingNode contract, string contractPath, DateOnly? start)
+    internal static List<ContractMetric> ReadMetrics(YamlReading reading, YamlMappingNode contract, string contractPath, DateOnly? start)
     {
         var metrics = new List<ContractMetric>();
         var items = reading.Items(contract, "metrics", contractPath + ".metrics");

@@ -146,7 +146,7 @@ public static class PaymentRuns
     }
 
     /// <summary>What the latest published run of each metric the terms pay on says about the contract's provider over <paramref name="period"/>.</summary>
-    private static (Dictionary<string, MetricEvidence> Evidence, List<PinnedRun> Runs) Evidence(Workspace workspace, Contract contract, PaymentPeriod period)
+    internal static (Dictionary<string, MetricEvidence> Evidence, List<PinnedRun> Runs) Evidence(Workspace workspace, Contract contract, PaymentPeriod period)
     {
         var terms = contract.Payments!;
         var metrics = terms.Outcomes.Select(o => o.Metric).Concat(terms.Bonuses.Select(b => b.Metric)).Concat(terms.Withhold is { } w ? [w.EarnBackMetric] : []).Distinct(StringComparer.Ordinal);
