@@ -61,6 +61,7 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("payments statement", ["1", "--workspace", Folder], 0, "read"),
         // The operator prepared statement 1, so the operator may not approve it (two-person rule).
         ("payments approve", ["1", "--workspace", Folder], 2, "decide"),
+        ("payments evidence", ["1", "--workspace", Folder], 0, "export"),
         ("payments simulate", ["--program", "job-training", "--rate-card", Path.Combine(_root, "card.yaml"), "--from", "2024-01-01", "--to", "2024-12-31", "--workspace", Folder], 0, "compute"),
         ("sessions list", ["--workspace", Folder], 0, "read"),
         ("sessions end", ["--all", "--workspace", Folder], 0, "configure"),

@@ -77,6 +77,13 @@ public sealed class PaymentRunTests
         Assert.Equal(run.Id, Assert.Single(first.Runs).Run);
         Assert.Equal(first.Id, PaymentRuns.Run(admin, "WF01-2023", "2023-Q1").Id); // nothing changed: the same statement
 
+        // The persons behind the paid outcomes: one row each, for those who may see persons only.
+        var evidence = PaymentRuns.Persons(admin, first.Id);
+        Assert.Equal(outcome.Count, evidence.Count);
+        Assert.Equal(evidence.Count, evidence.Select(e => e.PersonId).Distinct().Count());
+        var manager = new Caller(test.Workspace, new AccessUser("contracts@test", Role.ContractManager, AccessScope.OfSources(["workforce"])), "payments", "test");
+        Assert.False(Assert.Throws<AccessDeniedException>(() => PaymentRuns.Persons(manager, first.Id)).NotFound);
+
         // Two-person rule: the preparer may not approve; a finance officer of the agency may, once.
         Assert.Throws<AccessDeniedException>(() => PaymentRuns.Approve(admin, first.Id));
         var finance = new Caller(test.Workspace, new AccessUser("finance@test", Role.Finance, AccessScope.OfSources(["workforce"])), "payments", "test");

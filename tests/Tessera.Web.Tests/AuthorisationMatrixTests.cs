@@ -100,6 +100,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /payments/{statement:long}"] = [302, 200, 403, 403, 200, 403, 403, 403, 200],
         ["GET /payments/{statement:long}?handler=Csv"] = [401, 200, 403, 403, 200, 403, 403, 403, 200],
         ["GET /payments/{statement:long}?handler=Excel"] = [401, 200, 403, 403, 200, 403, 403, 403, 200],
+        ["GET /payments/{statement:long}?handler=Evidence"] = [401, 200, 403, 403, 403, 403, 403, 403, 403],
         // The matrix posts no total: a bad request once past the policy, so nothing is approved.
         ["POST /payments/{statement:long}?handler=Approve"] = [401, 400, 403, 403, 403, 403, 403, 403, 400],
         ["GET /providers"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
@@ -158,6 +159,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
     [InlineData("/metrics/hmis-exit-to-permanent-housing?handler=Members&period=2024-01-01")]
     [InlineData("/audit?handler=Csv")]
     [InlineData("/linkage/review?handler=Csv")]
+    [InlineData("/payments/1?handler=Evidence")]
     public async Task Person_level_downloads_are_never_cached(string path)
     {
         using var client = await app.App.SignedIn(followRedirects: false);

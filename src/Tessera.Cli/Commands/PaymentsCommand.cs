@@ -21,6 +21,7 @@ public static class PaymentsCommand
         command.Subcommands.Add(Statement(output));
         command.Subcommands.Add(Approve(output));
         command.Subcommands.Add(Simulate(output));
+        command.Subcommands.Add(Evidence(output));
         return command;
     }
 
@@ -166,6 +167,26 @@ public static class PaymentsCommand
             return ExitCodes.Ok;
         });
         return simulate;
+    }
+
+    private static Command Evidence(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var id = new Argument<long>("ID") { Description = "The statement." };
+        var evidence = new Command("evidence", "The pseudonymous persons behind each paid outcome of a statement, as CSV (statement,line,metric,period_start,person_id); person-level and audited.") { id, workspace };
+        evidence.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            var csv = new CsvWriter(output);
+            csv.Row(OutcomeEvidence.Header);
+            foreach (var row in PaymentRuns.Persons(Caller.Operator(opened), parsed.GetValue(id)))
+            {
+                csv.Row(row.Cells);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return evidence;
     }
 
     private static DateOnly Day(string text, string option) =>

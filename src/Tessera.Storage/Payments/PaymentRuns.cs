@@ -131,6 +131,60 @@ public static class PaymentRuns
         return ReadOne(caller.Workspace, id)!;
     }
 
+    /// <summary>
+    /// The persons behind each per-person outcome a statement pays: pseudonymous person ids, the
+    /// line and the metric period in which each qualified (once per line). Person-level, so only
+    /// for those who may see metric persons, and audited.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The caller may not see persons, or the statement is not theirs (not found).</exception>
+    public static IReadOnlyList<OutcomeEvidence> Persons(Caller caller, long id)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var statement = ReadOne(caller.Workspace, id);
+        var registered = statement is null ? null : ContractRegistry.Read(caller.Workspace).GetValueOrDefault(statement.Contract);
+        caller.Permit(Capability.ViewMetricPersons, AuditAction.Export, string.Create(CultureInfo.InvariantCulture, $"persons behind payment statement {id}"),
+            inScope: registered is not null && Sees(caller, registered.Contract));
+        var workspace = caller.Workspace;
+        var contract = registered!.Contract;
+        var catalog = MetricCatalog.Load(workspace);
+        var providers = ProviderRegistry.All(workspace).Values.Select(p => p.Provider).ToList();
+        var published = new PublishedMetrics(workspace);
+        var store = new MetricStore(workspace);
+        var evidence = new List<OutcomeEvidence>();
+        for (var i = 0; i < statement!.Lines.Count; i++)
+        {
+            var line = statement.Lines[i];
+            if (line.Kind != StatementLineKind.Outcome || line.MetricRun is not { } runId || line.Metric is not { } metric
+                || contract.Payments?.Outcomes.FirstOrDefault(o => o.Metric == metric)?.Per != OutcomeUnit.Person)
+            {
+                continue;
+            }
+
+            var entry = MetricCatalog.Find(catalog, metric);
+            var breakdown = ProviderBreakdown.For(entry.Definition, providers);
+            var run = published.Runs(metric).FirstOrDefault(r => r.Id == runId);
+            if (breakdown is null || run is null)
+            {
+                continue;
+            }
+
+            var periods = published.Results(metric, breakdown.Group, runId: runId).Select(r => r.PeriodStart).Distinct().Where(d => d >= line.PeriodStart && d <= line.PeriodEnd).Order();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var periodStart in periods)
+            {
+                foreach (var person in breakdown.CodesOf(contract.Provider.Value).SelectMany(code => store.Members(entry, run, breakdown.Group, code, periodStart)).Where(m => m.InNumerator).Select(m => m.PersonId).Order(StringComparer.Ordinal))
+                {
+                    if (seen.Add(person))
+                    {
+                        evidence.Add(new OutcomeEvidence(statement.Id, i + 1, metric, periodStart, person));
+                    }
+                }
+            }
+        }
+
+        return evidence;
+    }
+
     private static bool Sees(Caller caller, Contract contract) => AccessPolicy.SeesContract(caller.User, contract.Id.Value, contract.Agency, contract.Provider.Value);
 
     /// <summary>

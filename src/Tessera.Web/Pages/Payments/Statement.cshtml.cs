@@ -41,6 +41,23 @@ public sealed class StatementModel(RequestAccess request) : PageModel
     public IActionResult OnGetExcel(long statement) =>
         Load(statement) ? SpreadsheetExport.File(FileName("xlsx"), "Statement", PaymentStatement.Header, Statement.Rows()) : NotFound();
 
+    /// <summary>True when the user may download the persons behind the paid outcomes.</summary>
+    public bool MaySeePersons => AccessPolicy.Permits(request.User, Capability.ViewMetricPersons);
+
+    /// <summary>The pseudonymous persons behind each paid outcome, as CSV (person-level, audited).</summary>
+    [Requires(Capability.ViewMetricPersons)]
+    public IActionResult OnGetEvidence(long statement)
+    {
+        try
+        {
+            return CsvExport.File(string.Create(CultureInfo.InvariantCulture, $"statement-{statement}-persons.csv"), OutcomeEvidence.Header, PaymentRuns.Persons(request.Caller, statement).Select(e => e.Cells));
+        }
+        catch (AccessDeniedException denied) when (denied.NotFound)
+        {
+            return NotFound();
+        }
+    }
+
     /// <summary>Approves the statement, if the total posted is the one it has.</summary>
     [Requires(Capability.ApprovePayments)]
     public IActionResult OnPostApprove(long statement)
