@@ -72,7 +72,7 @@ public static class TesseraCli
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
-        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException or Contracts.Files.ContractingFileException or Storage.Access.AccessDeniedException)
+        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException or Contracts.Files.ContractingFileException or Storage.Access.AccessDeniedException or Storage.Payments.StatementLockedException)
         {
             // A workspace refusing (already initialised, no such source, a key file that exists), a file with mistakes
             // and an access the policy refused (already on record) are the user's input.

@@ -75,6 +75,7 @@ public static class TesseraWebApp
         DeliveryApi.Map(app);
         MetricsApi.Map(app);
         app.MapContractsApi();
+        app.MapPaymentsApi();
         app.MapOpenApi(); // /openapi/v1.json: the APIs' description for BI tools and client generators (no data in it)
         return app;
     }

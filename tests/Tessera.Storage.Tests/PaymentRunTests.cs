@@ -91,8 +91,8 @@ public sealed class PaymentRunTests
         Assert.True(Assert.Throws<AccessDeniedException>(() => PaymentRuns.Approve(otherFinance, first.Id)).NotFound);
         var approved = PaymentRuns.Approve(finance, first.Id);
         Assert.Equal((PaymentStatement.Approved, "finance@test"), (approved.Status, approved.ApprovedBy));
-        Assert.Throws<WorkspaceException>(() => PaymentRuns.Approve(finance, first.Id));
-        Assert.Throws<WorkspaceException>(() => PaymentRuns.Run(admin, "WF01-2023", "2023-Q1"));
+        Assert.Throws<StatementLockedException>(() => PaymentRuns.Approve(finance, first.Id));
+        Assert.Throws<StatementLockedException>(() => PaymentRuns.Run(admin, "WF01-2023", "2023-Q1"));
         var paidRows = Csv(PaymentRuns.Show(admin, first.Id));
 
         // Later months complete more of the first quarter's enrolments.

@@ -112,6 +112,10 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /api/contracts"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/contracts/{contract}"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/contracts/{contract}/performance"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
+        ["GET /api/contracts/{contract}/statements"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
+        ["POST /api/contracts/{contract}/statements"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
+        ["GET /api/payments/{statement:long}"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
+        ["POST /api/payments/{statement:long}/approval"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         // The APIs' description: what the endpoints take and answer, no data.
         ["GET /openapi/{documentName}.json"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],
     };

@@ -146,7 +146,7 @@ public sealed class ContractsApiTests : IDisposable
         using var description = await Json(client, "/openapi/v1.json");
 
         var paths = description.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/contracts", "/api/contracts/{contract}", "/api/contracts/{contract}/performance", "/api/deliveries", "/api/metrics/{id}/results"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal(["/api/contracts", "/api/contracts/{contract}", "/api/contracts/{contract}/performance", "/api/contracts/{contract}/statements", "/api/deliveries", "/api/metrics/{id}/results", "/api/payments/{statement}", "/api/payments/{statement}/approval"], paths.Order(StringComparer.Ordinal));
         Assert.Equal("One contract with its metrics, targets (with their history) and versions.", description.RootElement.GetProperty("paths").GetProperty("/api/contracts/{contract}").GetProperty("get").GetProperty("summary").GetString());
     }
 

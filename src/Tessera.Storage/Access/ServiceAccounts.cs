@@ -25,7 +25,7 @@ public sealed partial class ServiceAccounts
     internal ServiceAccounts(Workspace workspace) => _workspace = workspace;
 
     /// <summary>Roles a service account may have; the others are people's only.</summary>
-    public static IReadOnlySet<Role> Roles { get; } = new HashSet<Role> { Role.DataPartner, Role.ContractManager, Role.ProviderStaff };
+    public static IReadOnlySet<Role> Roles { get; } = new HashSet<Role> { Role.DataPartner, Role.ContractManager, Role.ProviderStaff, Role.Finance };
 
     /// <summary>
     /// Creates a service account with <paramref name="role"/> limited to <paramref name="scope"/>

@@ -27,7 +27,8 @@ public static class PaymentRuns
 {
     /// <summary>Prepares the statement of <paramref name="contractId"/> for <paramref name="periodLabel"/>, replacing a prepared one of that period; an identical run returns the existing statement.</summary>
     /// <exception cref="AccessDeniedException">The caller may not prepare payments, or the contract is not theirs (not found).</exception>
-    /// <exception cref="WorkspaceException">The contract does not pay on results, the period is not one of its payment periods, or it was approved already.</exception>
+    /// <exception cref="WorkspaceException">The contract does not pay on results, or the period is not one of its payment periods.</exception>
+    /// <exception cref="StatementLockedException">The period's statement was approved already.</exception>
     public static PaymentStatement Run(Caller caller, string contractId, string periodLabel)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -50,7 +51,7 @@ public static class PaymentRuns
         var statements = Read(workspace, contractId);
         if (statements.FirstOrDefault(s => s.Period.Start == period.Start && s.Status == PaymentStatement.Approved) is { } approved)
         {
-            throw new WorkspaceException($"{period.Label} of contract {contractId} was approved in statement {approved.Id}; it cannot change. Later changes to it come as adjustments in the next period's statement.");
+            throw new StatementLockedException($"{period.Label} of contract {contractId} was approved in statement {approved.Id}; it cannot change. Later changes to it come as adjustments in the next period's statement.");
         }
 
         var approvedBefore = statements.Where(s => s.Status == PaymentStatement.Approved && s.Period.Start < period.Start).ToList();
@@ -99,7 +100,7 @@ public static class PaymentRuns
 
     /// <summary>Approves statement <paramref name="id"/> — by someone other than who prepared it — and locks it.</summary>
     /// <exception cref="AccessDeniedException">The caller may not approve, the statement is not theirs to see (not found), or they prepared it themselves (two-person rule).</exception>
-    /// <exception cref="WorkspaceException">It is approved already.</exception>
+    /// <exception cref="StatementLockedException">It is approved already.</exception>
     public static PaymentStatement Approve(Caller caller, long id)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -115,7 +116,7 @@ public static class PaymentRuns
 
         if (statement.Status == PaymentStatement.Approved)
         {
-            throw new WorkspaceException(string.Create(CultureInfo.InvariantCulture, $"Statement {id} was approved by {statement.ApprovedBy} on {statement.ApprovedUtc:yyyy-MM-dd}; it is locked."));
+            throw new StatementLockedException(string.Create(CultureInfo.InvariantCulture, $"Statement {id} was approved by {statement.ApprovedBy} on {statement.ApprovedUtc:yyyy-MM-dd}; it is locked."));
         }
 
         using var db = caller.Workspace.Operational();
@@ -125,7 +126,7 @@ public static class PaymentRuns
             PaymentStatement.Approved, caller.User.Name, caller.Workspace.UtcNow.ToString("O", CultureInfo.InvariantCulture), id, PaymentStatement.Prepared);
         if (changed != 1)
         {
-            throw new WorkspaceException(string.Create(CultureInfo.InvariantCulture, $"Statement {id} was approved or replaced meanwhile; show it again."));
+            throw new StatementLockedException(string.Create(CultureInfo.InvariantCulture, $"Statement {id} was approved or replaced meanwhile; show it again."));
         }
 
         return ReadOne(caller.Workspace, id)!;

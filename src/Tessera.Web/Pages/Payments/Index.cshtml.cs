@@ -69,6 +69,10 @@ public sealed class IndexModel(RequestAccess request) : PageModel
         {
             return Refused(wrong.Message);
         }
+        catch (StatementLockedException locked)
+        {
+            return Refused(locked.Message);
+        }
     }
 
     private IActionResult Refused(string problem)

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
 using Tessera.Storage.Access;
 using Tessera.Storage.Payments;
-using Tessera.Storage.Workspaces;
 using Tessera.Web.Infrastructure;
 
 namespace Tessera.Web.Pages.Payments;
@@ -80,7 +79,7 @@ public sealed class StatementModel(RequestAccess request) : PageModel
         {
             return Refused(denied.Message, StatusCodes.Status403Forbidden);
         }
-        catch (WorkspaceException locked)
+        catch (StatementLockedException locked)
         {
             return Refused(locked.Message, StatusCodes.Status409Conflict);
         }
