@@ -97,6 +97,10 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /contracts/{contract}/payments?handler=Csv"] = [401, 200, 403, 403, 200, 403, 403, 403, 200],
         // The matrix posts no period: a bad request once past the policy.
         ["POST /contracts/{contract}/payments"] = [401, 400, 403, 403, 400, 403, 403, 403, 403],
+        ["GET /payments/what-if"] = [302, 200, 403, 403, 200, 403, 403, 403, 403],
+        // The matrix posts no rate card: a bad request once past the policy.
+        ["POST /payments/what-if"] = [401, 400, 403, 403, 400, 403, 403, 403, 403],
+        ["POST /payments/what-if?handler=Csv"] = [401, 400, 403, 403, 400, 403, 403, 403, 403],
         ["GET /payments/{statement:long}"] = [302, 200, 403, 403, 200, 403, 403, 403, 200],
         ["GET /payments/{statement:long}?handler=Csv"] = [401, 200, 403, 403, 200, 403, 403, 403, 200],
         ["GET /payments/{statement:long}?handler=Excel"] = [401, 200, 403, 403, 200, 403, 403, 403, 200],

@@ -195,8 +195,33 @@ public sealed class ContractsBrowserTests(ContractsBrowserTests.DemoApp app) : I
             await manager.SelectOptionAsync("#period", "2024-Q2");
             await manager.ClickAsync("form.usa-form button[type=submit]");
             await Assertions.Expect(manager.Locator("#problems")).ToContainTextAsync("was approved in statement");
+
+            await manager.GotoAsync(app.BaseAddress + "contracts");
+            await manager.ClickAsync("text=Try a rate card on past results");
+            await Chromium.AssertAccessibleAsync(manager, "payments/what-if");
+            await manager.FillAsync("#from", "2024-01-01");
+            await manager.FillAsync("#to", "2024-12-31");
+            await manager.FillAsync("#card", WhatIfCard.Replace("rate: 800.00", "rate: -800.00", StringComparison.Ordinal));
+            await manager.ClickAsync("text=Try it");
+            await Assertions.Expect(manager.Locator("#problems")).ToContainTextAsync("card.payments.outcomes[0].rate: expected an amount in dollars of 0 or more");
+            await Chromium.AssertAccessibleAsync(manager, "payments/what-if with problems");
+            await manager.FillAsync("#card", WhatIfCard);
+            await manager.ClickAsync("text=Try it");
+            await Assertions.Expect(manager.Locator("#what-if-table")).ToBeVisibleAsync();
+            Assert.Equal(5, await manager.Locator("#what-if-table tbody tr").CountAsync()); // the five training providers
+            Assert.Contains("4 payment periods", await manager.InnerTextAsync("#summary"), StringComparison.Ordinal);
+            await Chromium.AssertAccessibleAsync(manager, "payments/what-if with results");
         }
     }
+
+    private const string WhatIfCard = """
+        metrics:
+          - { metric: acm-training-completion, type: outcome, target: 0.50 }
+        payments:
+          base: 100000.00
+          outcomes: [{ metric: acm-training-completion, rate: 800.00 }]
+        budget: 900000.00
+        """;
 
     [SkippableFact]
     public async Task A_providers_staff_see_their_own_contracts_and_no_form()
