@@ -70,6 +70,9 @@ public sealed class PaymentRunTests
         Assert.True(persons > 0, "WF01 completed nobody in the first quarter");
         Assert.Equal((long)persons, outcome.Count);
         Assert.True(outcome.Count <= numerators);
+        // WF01's monthly figures are small cells, hidden wherever they are published; the statement pays on the exact ones.
+        Assert.Contains(new PublishedMetrics(test.Workspace).Published(Metric, "provider_id", exact: false, runId: run.Id),
+            p => p.Result.GroupValue == "WF01" && p.Result.PeriodStart < new DateOnly(2023, 4, 1) && p.Hidden != Governance.Disclosure.Suppression.None);
         Assert.Equal(outcome.Count * 1000.00m, outcome.Amount.Amount);
         Assert.Equal(run.Id, outcome.MetricRun);
         Assert.Equal(StatementLine.Total(first.Lines), first.Total);
@@ -112,6 +115,37 @@ public sealed class PaymentRunTests
         Assert.Contains($"{persons} outcomes paid, {recounted} now; deliveries since it was paid: workforce#", adjustment.Note, StringComparison.Ordinal);
         Assert.Equal(StatementLine.Total(second.Lines), second.Total);
         Assert.Equal("2023-Q2", second.Period.Label);
+    }
+
+    [Fact]
+    public void A_person_who_completes_twice_in_a_quarter_is_paid_once()
+    {
+        using var test = new TestWorkspace();
+        var county = Path.Combine(test.Root, "county");
+        new CountyGenerator(new SynthOptions { People = 8_000, Seed = 1, Months = 9 }).Generate(county);
+        var months = Directory.GetDirectories(Path.Combine(county, "workforce")).Order(StringComparer.Ordinal).ToList();
+        // A completed first-quarter enrolment at WF01 (the first columns are ids and dates, without commas),
+        // enrolled a second time the same quarter under a new id: the same person completes twice.
+        var (file, line) = months.Select(m => Path.Combine(m, "enrollments.csv")).SelectMany(f => File.ReadLines(f).Skip(1).Select(l => (File: f, Line: l)))
+            .Last(r => r.Line.Split(',') is var c && c[3] == "WF01" && string.CompareOrdinal(c[4], "20230401") < 0 && c[6].Length > 0);
+        File.AppendAllText(file, "X" + line + "\n");
+        foreach (var month in months)
+        {
+            Assert.True(test.Ingest("workforce", month).Succeeded);
+        }
+
+        var admin = Caller.Operator(test.Workspace);
+        var registry = ContractingFile.Read("registry.yaml", Registry);
+        ProviderRegistry.Import(admin, registry, "test");
+        ContractRegistry.Import(admin, [registry], "test");
+        var run = new MetricStore(test.Workspace).Compute(MetricCatalog.Find(MetricCatalog.Load(test.Workspace), Metric), "tester@test", DateTime.UtcNow);
+
+        var statement = PaymentRuns.Run(admin, "WF01-2023", "2023-Q1");
+
+        var numerators = new PublishedMetrics(test.Workspace).Results(Metric, "provider_id", runId: run.Id).Where(r => r.GroupValue == "WF01" && r.PeriodStart < new DateOnly(2023, 4, 1)).Sum(r => r.Numerator!.Value);
+        var paid = statement.Lines.Single(l => l.Kind == StatementLineKind.Outcome).Count!.Value;
+        Assert.Equal(numerators - 1, paid);
+        Assert.Equal(paid, PaymentRuns.Persons(admin, statement.Id).Count);
     }
 
     [Fact]
