@@ -122,6 +122,21 @@ public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty
     }
 
     [Fact]
+    public async Task A_statements_outcomes_are_the_numerators_of_the_metric_run_it_names()
+    {
+        var (code, output, error) = await Run("payments", "run", "--contract", "WF05-2024", "--period", "2024-Q1");
+        Assert.True(code == 0, error);
+        var lines = await Rows("payments", "statement", output.Trim().Split('\n')[^1].Trim(), "--format", "csv");
+        var outcome = lines.Single(l => l["kind"] == "outcome");
+
+        var shown = (await Rows("metrics", "show", "acm-training-completion", "--run", outcome["metric_run"], "--by", "provider_id", "--format", "csv"))
+            .Where(r => r["group"] == "WF05" && string.CompareOrdinal(r["period_start"], "2024-01-01") >= 0 && string.CompareOrdinal(r["period_start"], "2024-04-01") < 0);
+
+        Assert.Equal(shown.Sum(r => long.Parse(r["numerator"], System.Globalization.CultureInfo.InvariantCulture)), long.Parse(outcome["count"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(lines.Where(l => l["kind"] != "total").Sum(l => decimal.Parse(l["amount"], System.Globalization.CultureInfo.InvariantCulture)), decimal.Parse(lines[^1]["amount"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task The_what_if_of_a_contracts_own_terms_reproduces_its_statements()
     {
         var contract = (await Rows("contracts", "list", "--format", "csv")).Single(r => r["contract"] == "WF04-2024");

@@ -49,6 +49,9 @@ public sealed class ContractsCommandTests : IDisposable
     [InlineData("target: 0.50", "target: 50", "line 2, contract WF01-2024 target: acm-training-completion is a rate, so its target must be from 0 to 1 (0.5 is 50%); found 50.")]
     [InlineData("end: 2024-12-31", "end: 2024-13-01", "contracts.yaml line 7, contracts[0].end: expected a date that exists, written yyyy-MM-dd")]
     [InlineData("agency: workforce", "agency: labour", "line 2, contract WF01-2024 agency: 'labour' is not a source of this workspace")]
+    [InlineData("watch: 0.05          # within 0.05 below target: watch; further: off track", "watch: 0.05\n    payments: { outcomes: [{ metric: wioa-employment-q2, rate: 1500.00 }] }", "contracts.yaml line 14, contracts[0].payments.outcomes[0].metric: the contract does not measure wioa-employment-q2")]
+    [InlineData("watch: 0.05          # within 0.05 below target: watch; further: off track", "watch: 0.05\n    payments: { outcomes: [{ metric: acm-training-completion, rate: -1500.00 }] }", "contracts.yaml line 14, contracts[0].payments.outcomes[0].rate: expected an amount in dollars of 0 or more")]
+    [InlineData("watch: 0.05          # within 0.05 below target: watch; further: off track", "watch: 0.05\n    payments: { base: 1000.00, cap: 10.00, floor: 20.00 }", "contracts.yaml line 14, contracts[0].payments.cap: the cap (10.00) is below the floor (20.00)")]
     public async Task A_contract_file_with_a_mistake_exits_2_naming_file_line_and_field(string good, string bad, string message)
     {
         await Ready();
@@ -58,6 +61,20 @@ public sealed class ContractsCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.Contains("0 contracts.", (await Cli.Run("contracts", "list", "--workspace", Folder)).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_payment_run_for_a_period_outside_the_contract_exits_2_and_writes_nothing()
+    {
+        await Ready();
+        await Cli.Run("contracts", "import", Write("contracts.yaml", Contract + "\n    payments: { base: 100000.00 }\n"), "--workspace", Folder);
+
+        var (code, output, error) = await Cli.Run("payments", "run", "--contract", "WF01-2024", "--period", "2025-Q1", "--workspace", Folder);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("2025-Q1 is not a payment period of contract WF01-2024: it pays by quarter from 2024-Q1 to 2024-Q4.", error, StringComparison.Ordinal);
+        Assert.Empty((await Cli.Run("payments", "list", "--workspace", Folder)).Out);
     }
 
     [Fact]
