@@ -90,6 +90,9 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /contracts/new"] = [302, 200, 403, 403, 200, 403, 403, 403, 403],
         // The matrix posts no contract: a bad request once past the policy.
         ["POST /contracts/new"] = [401, 400, 403, 403, 400, 403, 403, 403, 403],
+        ["GET /contracts/{contract}/terms"] = [302, 200, 403, 403, 200, 403, 403, 403, 403],
+        // The matrix posts no terms: nothing to pay, a bad request once past the policy.
+        ["POST /contracts/{contract}/terms"] = [401, 400, 403, 403, 400, 403, 403, 403, 403],
         ["GET /contracts/{contract}/target"] = [302, 200, 403, 403, 200, 403, 403, 403, 403],
         // The matrix posts no target: a bad request once past the policy.
         ["POST /contracts/{contract}/target"] = [401, 400, 403, 403, 400, 403, 403, 403, 403],
@@ -186,6 +189,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
     [InlineData("contracts@demo", "/contracts/FP09-2024")]
     [InlineData("contracts@demo", "/contracts/FP01-2024/target")]
     [InlineData("contracts@demo", "/contracts/FP01-2024/payments")]
+    [InlineData("contracts@demo", "/contracts/FP01-2024/terms")]
     [InlineData("finance@demo", "/contracts/FP01-2024/payments?handler=Csv")]
     [InlineData("contracts@demo", "/payments/2")]
     [InlineData("finance@demo", "/payments/2?handler=Excel")]

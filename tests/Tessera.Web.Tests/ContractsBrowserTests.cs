@@ -224,6 +224,38 @@ public sealed class ContractsBrowserTests(ContractsBrowserTests.DemoApp app) : I
         """;
 
     [SkippableFact]
+    public async Task A_contract_manager_changes_the_payment_terms_in_a_form()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await Chromium.SignInAsync(page, app.BaseAddress, "contracts@demo");
+            await page.GotoAsync(app.BaseAddress + "contracts/WF05-2024");
+            await page.ClickAsync("text=Change the payment terms");
+            await Chromium.AssertAccessibleAsync(page, "contracts/WF05-2024/terms");
+            Assert.Equal("200000.00", await page.InputValueAsync("#base"));
+            await page.SelectOptionAsync("#bonus-metric-0", "acm-training-completion");
+            await page.FillAsync("#bonus-threshold-0", "0.70");
+            await page.FillAsync("#bonus-amount-0", "7500.00");
+            await page.FillAsync("#floor", "50000.00"); // above the cap of 40,000
+            await page.FillAsync("#reason", "bonus agreed for the second year");
+            await page.ClickAsync("form.usa-form button[type=submit]");
+            await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("payments.cap: the cap (40000.00) is below the floor (50000.00)");
+            await Chromium.AssertAccessibleAsync(page, "contracts/WF05-2024/terms with problems");
+
+            await page.FillAsync("#floor", "1000.00");
+            await page.ClickAsync("form.usa-form button[type=submit]");
+            await Assertions.Expect(page).ToHaveURLAsync(app.BaseAddress + "contracts/WF05-2024#payment-terms");
+            var main = await page.InnerTextAsync("main");
+            Assert.Contains("Bonus $7,500.00 when acm-training-completion reaches 0.70", main, StringComparison.Ordinal);
+            Assert.Contains("Incentive at least $1,000.00 per period", main, StringComparison.Ordinal);
+            Assert.Contains("bonus agreed for the second year", main, StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableFact]
     public async Task A_providers_staff_see_their_own_contracts_and_no_form()
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

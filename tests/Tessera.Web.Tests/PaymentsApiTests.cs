@@ -67,6 +67,34 @@ public sealed class PaymentsApiTests : IDisposable
         Assert.DoesNotContain("FP01", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_administrator_who_prepared_a_statement_on_its_page_cannot_approve_it()
+    {
+        using var admin = await _app.SignedIn("admin@demo", followRedirects: false);
+        using var prepare = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await KestrelAppFactory.AntiForgeryToken(admin, "/contracts/WF01-2024/payments"),
+            ["Period"] = "2024-Q3",
+        });
+        var prepared = await admin.PostAsync(new Uri("/contracts/WF01-2024/payments", UriKind.Relative), prepare);
+        Assert.Equal(HttpStatusCode.Redirect, prepared.StatusCode);
+        var page = prepared.Headers.Location!.OriginalString;
+
+        var shown = await admin.GetStringAsync(new Uri(page, UriKind.Relative));
+        Assert.DoesNotContain("Approve this statement", shown, StringComparison.Ordinal);
+        var total = System.Text.RegularExpressions.Regex.Match(shown, "<strong id=\"total\">\\$([0-9,.]+)</strong>").Groups[1].Value.Replace(",", "", StringComparison.Ordinal);
+        using var approve = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await KestrelAppFactory.AntiForgeryToken(admin, page),
+            ["Total"] = total,
+        });
+        var refused = await admin.PostAsync(new Uri(page + "?handler=Approve", UriKind.Relative), approve);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("another person approves it (two-person rule)", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("data-status=\"prepared\"", await admin.GetStringAsync(new Uri(page, UriKind.Relative)), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _app.Dispose();
 
     private HttpClient Client(string account)

@@ -286,6 +286,11 @@ public static class ContractRegistry
                 }
             }
 
+            foreach (var (field, message) in contract.Payments?.Problems(contract.Metrics.Select(m => m.Metric)) ?? [])
+            {
+                Problem(line, contract, "payments." + field, message);
+            }
+
             // Against the registry as it will be: the contracts being imported replace their earlier versions.
             var replaced = importing.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
             var others = existing.Values.Select(e => e.Contract).Where(o => !replaced.Contains(o.Id.Value)).Concat(importing.Where(c => c.Id != contract.Id && !entries.Any(f => f.Contract.Id == c.Id)));
