@@ -78,6 +78,20 @@ public sealed class ContractsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Whoever_prepared_a_statement_cannot_approve_it()
+    {
+        await Ready();
+        await Cli.Run("contracts", "import", Write("contracts.yaml", Contract + "\n    payments: { base: 100000.00 }\n"), "--workspace", Folder);
+        var prepared = await Cli.Run("payments", "run", "--contract", "WF01-2024", "--period", "2024-Q1", "--workspace", Folder);
+
+        var (code, _, error) = await Cli.Run("payments", "approve", prepared.Out.Trim().Split('\n')[^1].Trim(), "--workspace", Folder);
+
+        Assert.Equal(2, code);
+        Assert.Matches(@"^tessera: Statement 1 was prepared by .+; another person approves it \(two-person rule\)\.\n$", error);
+        Assert.Contains(" prepared ", (await Cli.Run("payments", "list", "--workspace", Folder)).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Overlapping_contracts_of_one_provider_and_program_are_refused()
     {
         await Ready();

@@ -34,6 +34,19 @@ public sealed class AccessDeniedException : Exception
         Target = message;
     }
 
+    private AccessDeniedException(string message, string target, bool notFound)
+        : base(message)
+    {
+        Target = target;
+        NotFound = notFound;
+    }
+
+    /// <summary>
+    /// A refusal by a rule rather than by the role — the two-person rule, say — with
+    /// <paramref name="message"/> saying why; answered as "not allowed" (403, exit 2).
+    /// </summary>
+    public static AccessDeniedException ByRule(string target, string message) => new(message, target, notFound: false);
+
     /// <summary>What was asked for, as recorded.</summary>
     public string Target { get; } = "";
 

@@ -111,7 +111,7 @@ public static class PaymentRuns
         if (statement!.PreparedBy == caller.User.Name)
         {
             caller.Record(AuditAction.Denied, target + " by its preparer", AuditOutcome.Denied);
-            throw new AccessDeniedException($"Statement {id} was prepared by {caller.User.Name}; another person approves it (two-person rule).");
+            throw AccessDeniedException.ByRule(target, string.Create(CultureInfo.InvariantCulture, $"Statement {id} was prepared by {caller.User.Name}; another person approves it (two-person rule)."));
         }
 
         if (statement.Status == PaymentStatement.Approved)
