@@ -1,0 +1,103 @@
+using Tessera.Contracts.Monitoring;
+
+namespace Tessera.Contracts.Tests;
+
+/// <summary>
+/// p-chart limits worked out by hand, and the Western Electric run rules (Western Electric
+/// Statistical Quality Control Handbook, 1956; Nelson rules 1, 5, 6 and 2) on the side where the
+/// metric gets worse.
+/// </summary>
+public class ControlChartTests
+{
+    private static readonly DateOnly January = new(2024, 1, 1);
+
+    private static IEnumerable<(DateOnly, DateOnly, long, long)> Months(params (long Numerator, long Denominator)[] months) =>
+        months.Select((m, i) => (January.AddMonths(i), January.AddMonths(i + 1).AddDays(-1), m.Numerator, m.Denominator));
+
+    [Fact]
+    public void Limits_are_three_sigmas_of_a_rate_with_each_periods_denominator()
+    {
+        // Baseline 40 of 400 = 0.10; σ = √(0.1 × 0.9 / 100) = 0.03 → 0.01 to 0.19; with 25, σ = 0.06 → 0 (cut) to 0.28.
+        var chart = ControlChart.Of(Months((10, 100), (12, 100), (8, 100), (10, 100), (2, 25)), baseline: 4);
+
+        Assert.All(chart, p => Assert.Equal(0.10, p.Expected, 12));
+        Assert.Equal((0.03, 0.01, 0.19), (Math.Round(chart[0].Sigma, 12), Math.Round(chart[0].LowerLimit, 12), Math.Round(chart[0].UpperLimit, 12)));
+        Assert.Equal((0.06, 0.0, 0.28), (Math.Round(chart[4].Sigma, 12), chart[4].LowerLimit, Math.Round(chart[4].UpperLimit, 12)));
+        Assert.Equal(-1.0 / 3, chart[4].Z, 12); // 0.08 is a third of a sigma below
+    }
+
+    [Fact]
+    public void A_baseline_without_spread_uses_the_Laplace_estimate()
+    {
+        // 0 of 200: p̃ = 1/202; σ for 50 = √(p̃(1 − p̃)/50).
+        var chart = ControlChart.Of(Months((0, 100), (0, 100), (3, 50)), baseline: 2);
+
+        var p = 1.0 / 202;
+        Assert.Equal(0.0, chart[2].Expected);
+        Assert.Equal(Math.Sqrt(p * (1 - p) / 50), chart[2].Sigma, 12);
+        Assert.Equal(RunRule.Beyond3Sigma, Assert.Single(ControlChart.Signals(chart, higherIsBetter: false)).Rule);
+    }
+
+    [Fact]
+    public void One_point_beyond_three_sigma_signals_on_the_worse_side_only()
+    {
+        var chart = ControlChart.Of(Months((50, 100), (50, 100), (50, 100), (50, 100), (30, 100), (70, 100)), baseline: 4); // σ = 0.05: 0.30 is z −4, 0.70 is z +4
+
+        var signal = Assert.Single(ControlChart.Signals(chart, higherIsBetter: true));
+
+        Assert.Equal((new DateOnly(2024, 5, 1), RunRule.Beyond3Sigma, "beyond_3_sigma"), (signal.Point.PeriodStart, signal.Rule, signal.RuleCode));
+        Assert.Equal(new DateOnly(2024, 6, 1), Assert.Single(ControlChart.Signals(chart, higherIsBetter: false)).Point.PeriodStart);
+    }
+
+    [Fact]
+    public void Two_of_three_beyond_two_sigma_signal_at_the_second()
+    {
+        // Centre 0.5, σ 0.05: 0.38 is z −2.4, 0.48 is z −0.4.
+        var chart = ControlChart.Of(Months((50, 100), (50, 100), (50, 100), (50, 100), (38, 100), (48, 100), (38, 100)), baseline: 4);
+
+        var signal = Assert.Single(ControlChart.Signals(chart, higherIsBetter: true));
+
+        Assert.Equal((new DateOnly(2024, 7, 1), RunRule.TwoOfThreeBeyond2Sigma), (signal.Point.PeriodStart, signal.Rule));
+    }
+
+    [Fact]
+    public void Four_of_five_beyond_one_sigma_signal_at_the_fourth()
+    {
+        // 0.44 is z −1.2; 0.52 is z +0.4.
+        var chart = ControlChart.Of(Months((50, 100), (50, 100), (50, 100), (50, 100), (44, 100), (44, 100), (52, 100), (44, 100), (44, 100)), baseline: 4);
+
+        var signal = Assert.Single(ControlChart.Signals(chart, higherIsBetter: true));
+
+        Assert.Equal((new DateOnly(2024, 9, 1), RunRule.FourOfFiveBeyond1Sigma), (signal.Point.PeriodStart, signal.Rule));
+    }
+
+    [Fact]
+    public void Eight_on_one_side_signal_at_the_eighth_and_each_point_the_run_goes_on()
+    {
+        // 0.48 is z −0.4: never beyond a sigma, but April and the nine months after it are below the centre:
+        // the eighth in a row is November.
+        var below = Enumerable.Repeat((48L, 100L), 9).ToArray();
+        var chart = ControlChart.Of(Months([(52, 100), (48, 100), (52, 100), (48, 100), .. below]), baseline: 4);
+
+        var signals = ControlChart.Signals(chart, higherIsBetter: true);
+
+        Assert.Equal([new DateOnly(2024, 11, 1), new DateOnly(2024, 12, 1), new DateOnly(2025, 1, 1)], signals.Select(s => s.Point.PeriodStart));
+        Assert.All(signals, s => Assert.Equal(RunRule.EightOnOneSide, s.Rule));
+    }
+
+    [Fact]
+    public void Noise_within_the_limits_raises_nothing()
+    {
+        var chart = ControlChart.Of(Months((50, 100), (47, 100), (53, 100), (49, 100), (46, 100), (54, 100), (51, 100), (45, 100), (52, 100)));
+
+        Assert.Empty(ControlChart.Signals(chart, higherIsBetter: true));
+        Assert.Empty(ControlChart.Signals(chart, higherIsBetter: false));
+    }
+
+    [Fact]
+    public void Periods_without_a_denominator_are_left_out()
+    {
+        Assert.Empty(ControlChart.Of(Months((0, 0), (0, 0))));
+        Assert.Single(ControlChart.Of(Months((0, 0), (3, 10))));
+    }
+}
