@@ -1,4 +1,3 @@
-using Tessera.Storage.Access;
 using Tessera.Storage.Contracting;
 
 namespace Tessera.Web.Infrastructure;
@@ -30,10 +29,10 @@ public static class ContractsApi
         return api;
     }
 
-    private static IResult List(HttpContext context) => Answer(() =>
+    private static IResult List(HttpContext context) => ApiAnswer.Of("contract", () =>
         Results.Json(new { contracts = ContractRegistry.List(ServiceCaller.Of(context)).Select(c => Summary(c)) }));
 
-    private static IResult Show(string contract, HttpContext context) => Answer(() =>
+    private static IResult Show(string contract, HttpContext context) => ApiAnswer.Of("contract", () =>
     {
         var (registered, history) = ContractRegistry.Show(ServiceCaller.Of(context), contract);
         var c = registered.Contract;
@@ -52,7 +51,7 @@ public static class ContractsApi
         });
     });
 
-    private static IResult Performance(string contract, HttpContext context) => Answer(() =>
+    private static IResult Performance(string contract, HttpContext context) => ApiAnswer.Of("contract", () =>
     {
         if (!ApiQuery.TryDate(context, "from", out var from) || !ApiQuery.TryDate(context, "to", out var to))
         {
@@ -81,22 +80,5 @@ public static class ContractsApi
             value = c.Value?.Amount, funding_source = c.FundingSource, stage = c.Stage.ToString().ToLowerInvariant(), population = c.Population,
             metrics = c.Metrics.Select(m => m.Metric), version = registered.Version,
         };
-    }
-
-    /// <summary>The answer of <paramref name="work"/>, or 403/404 when the policy refuses (404 for what the caller may not know exists).</summary>
-    private static IResult Answer(Func<IResult> work)
-    {
-        try
-        {
-            return work();
-        }
-        catch (AccessDeniedException denied) when (denied.NotFound)
-        {
-            return Results.Problem("There is no such contract, or it is not one this token may see.", statusCode: StatusCodes.Status404NotFound);
-        }
-        catch (AccessDeniedException)
-        {
-            return Results.Problem("This token's role does not see contracts; a contract manager's or provider's token does.", statusCode: StatusCodes.Status403Forbidden);
-        }
     }
 }

@@ -1,6 +1,4 @@
-using Tessera.Storage.Access;
 using Tessera.Storage.Payments;
-using Tessera.Storage.Workspaces;
 
 namespace Tessera.Web.Infrastructure;
 
@@ -32,18 +30,18 @@ public static class PaymentsApi
         return api;
     }
 
-    private static IResult List(string contract, HttpContext context) => Answer(() =>
+    private static IResult List(string contract, HttpContext context) => ApiAnswer.Of("contract or statement", () =>
         Results.Json(new { statements = PaymentRuns.List(ServiceCaller.Of(context), contract).Select(Summary) }));
 
-    private static IResult Run(string contract, HttpContext context) => Answer(() =>
+    private static IResult Run(string contract, HttpContext context) => ApiAnswer.Of("contract or statement", () =>
     {
         var statement = PaymentRuns.Run(ServiceCaller.Of(context), contract, context.Request.Query["period"].ToString());
         return Results.Json(Whole(statement), statusCode: StatusCodes.Status201Created);
     });
 
-    private static IResult Show(long statement, HttpContext context) => Answer(() => Results.Json(Whole(PaymentRuns.Show(ServiceCaller.Of(context), statement))));
+    private static IResult Show(long statement, HttpContext context) => ApiAnswer.Of("contract or statement", () => Results.Json(Whole(PaymentRuns.Show(ServiceCaller.Of(context), statement))));
 
-    private static IResult Approve(long statement, HttpContext context) => Answer(() =>
+    private static IResult Approve(long statement, HttpContext context) => ApiAnswer.Of("contract or statement", () =>
     {
         var caller = ServiceCaller.Of(context);
         var shown = PaymentRuns.Show(caller, statement);
@@ -71,28 +69,4 @@ public static class PaymentsApi
         }),
         runs = s.Runs.Select(r => new { metric = r.Metric, run = r.Run, version = r.Version, deliveries = r.Deliveries }),
     };
-
-    private static IResult Answer(Func<IResult> work)
-    {
-        try
-        {
-            return work();
-        }
-        catch (AccessDeniedException denied) when (denied.NotFound)
-        {
-            return Results.Problem("There is no such contract or statement, or it is not one this token may see.", statusCode: StatusCodes.Status404NotFound);
-        }
-        catch (AccessDeniedException denied)
-        {
-            return Results.Problem(denied.Message.StartsWith("Statement ", StringComparison.Ordinal) ? denied.Message : "This token's role may not do this.", statusCode: StatusCodes.Status403Forbidden);
-        }
-        catch (StatementLockedException locked)
-        {
-            return Results.Problem(locked.Message, statusCode: StatusCodes.Status409Conflict);
-        }
-        catch (WorkspaceException refused)
-        {
-            return Results.Problem(refused.Message, statusCode: StatusCodes.Status400BadRequest);
-        }
-    }
 }

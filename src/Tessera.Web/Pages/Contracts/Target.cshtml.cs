@@ -1,11 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Contracts.Agreements;
-using Tessera.Contracts.Files;
 using Tessera.Governance.Access;
 using Tessera.Storage.Access;
-using Tessera.Storage.Contracting;
 using Tessera.Web.Infrastructure;
 
 namespace Tessera.Web.Pages.Contracts;
@@ -16,11 +13,8 @@ namespace Tessera.Web.Pages.Contracts;
 /// the periods before; both stay in the contract's history. Another agency's contract is "not found".
 /// </summary>
 [Requires(Capability.ManageContracts)]
-public sealed class TargetModel(RequestAccess request) : PageModel
+public sealed class TargetModel(RequestAccess request) : ContractChangeModel(request)
 {
-    /// <summary>The contract.</summary>
-    public RegisteredContract Contract { get; private set; } = null!;
-
     /// <summary>The metric whose target changes.</summary>
     [BindProperty]
     public string? Metric { get; set; }
@@ -45,9 +39,6 @@ public sealed class TargetModel(RequestAccess request) : PageModel
     [BindProperty]
     public string? Reason { get; set; }
 
-    /// <summary>What is wrong with what was entered.</summary>
-    public IReadOnlyList<string> Problems { get; private set; } = [];
-
     /// <summary>Shows the form.</summary>
     public IActionResult OnGet(string contract, string? metric)
     {
@@ -57,7 +48,7 @@ public sealed class TargetModel(RequestAccess request) : PageModel
         }
 
         Metric = metric ?? Contract.Contract.Metrics.FirstOrDefault()?.Metric;
-        AgreedOn = DateOnly.FromDateTime(request.Caller.Workspace.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        AgreedOn = DateOnly.FromDateTime(Caller.Workspace.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Page();
     }
 
@@ -89,40 +80,7 @@ public sealed class TargetModel(RequestAccess request) : PageModel
             return Refused(problems, StatusCodes.Status400BadRequest);
         }
 
-        try
-        {
-            ContractRegistry.Save(request.Caller, changed, string.Create(CultureInfo.InvariantCulture, $"target of {Metric} from {target!.From:yyyy-MM-dd}: {Reason!.Trim()}"));
-        }
-        catch (ContractingFileException invalid)
-        {
-            return Refused(invalid.Problems, StatusCodes.Status400BadRequest);
-        }
-        catch (AccessDeniedException denied) when (!denied.NotFound)
-        {
-            return Refused([$"You may not change contracts of {Contract.Contract.Agency}."], StatusCodes.Status403Forbidden);
-        }
-
-        return Redirect($"/contracts/{contract}#metric-{Metric}");
-    }
-
-    private IActionResult Refused(IReadOnlyList<string> problems, int status)
-    {
-        Problems = problems;
-        Response.StatusCode = status;
-        return Page();
-    }
-
-    private bool Load(string contract)
-    {
-        try
-        {
-            Contract = ContractRegistry.Show(request.Caller, contract).Contract;
-            return true;
-        }
-        catch (AccessDeniedException denied) when (denied.NotFound)
-        {
-            return false;
-        }
+        return Save(changed, string.Create(CultureInfo.InvariantCulture, $"target of {Metric} from {target!.From:yyyy-MM-dd}: {Reason!.Trim()}"), $"/contracts/{contract}#metric-{Metric}");
     }
 
     private PeriodTarget? Read(List<string> problems)

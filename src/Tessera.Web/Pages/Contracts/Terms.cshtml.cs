@@ -1,12 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tessera.Contracts.Files;
 using Tessera.Contracts.Payments;
 using Tessera.Core.Contracting;
 using Tessera.Governance.Access;
-using Tessera.Storage.Access;
-using Tessera.Storage.Contracting;
 using Tessera.Web.Infrastructure;
 
 namespace Tessera.Web.Pages.Contracts;
@@ -17,13 +13,10 @@ namespace Tessera.Web.Pages.Contracts;
 /// contract with the same checks as a file; every problem named by field.
 /// </summary>
 [Requires(Capability.ManageContracts)]
-public sealed class TermsModel(RequestAccess request) : PageModel
+public sealed class TermsModel(RequestAccess request) : ContractChangeModel(request)
 {
     /// <summary>How many outcome rates and bonus tiers the form offers.</summary>
     public const int Rows = 3;
-
-    /// <summary>The contract.</summary>
-    public RegisteredContract Contract { get; private set; } = null!;
 
     /// <summary>month, quarter or year.</summary>
     [BindProperty]
@@ -64,9 +57,6 @@ public sealed class TermsModel(RequestAccess request) : PageModel
     /// <summary>Why the terms change (kept with the contract's version).</summary>
     [BindProperty]
     public string? Reason { get; set; }
-
-    /// <summary>What is wrong with what was entered.</summary>
-    public IReadOnlyList<string> Problems { get; private set; } = [];
 
     /// <summary>Shows the form with the contract's terms, if any.</summary>
     public IActionResult OnGet(string contract)
@@ -110,40 +100,7 @@ public sealed class TermsModel(RequestAccess request) : PageModel
             return Refused(problems, StatusCodes.Status400BadRequest);
         }
 
-        try
-        {
-            ContractRegistry.Save(request.Caller, Contract.Contract with { Payments = terms }, string.IsNullOrWhiteSpace(Reason) ? "payment terms entered in the form" : Reason.Trim());
-        }
-        catch (ContractingFileException invalid)
-        {
-            return Refused(invalid.Problems, StatusCodes.Status400BadRequest);
-        }
-        catch (AccessDeniedException denied) when (!denied.NotFound)
-        {
-            return Refused([$"You may not change contracts of {Contract.Contract.Agency}."], StatusCodes.Status403Forbidden);
-        }
-
-        return Redirect($"/contracts/{contract}#payment-terms");
-    }
-
-    private IActionResult Refused(IReadOnlyList<string> problems, int status)
-    {
-        Problems = problems;
-        Response.StatusCode = status;
-        return Page();
-    }
-
-    private bool Load(string contract)
-    {
-        try
-        {
-            Contract = ContractRegistry.Show(request.Caller, contract).Contract;
-            return true;
-        }
-        catch (AccessDeniedException denied) when (denied.NotFound)
-        {
-            return false;
-        }
+        return Save(Contract.Contract with { Payments = terms }, string.IsNullOrWhiteSpace(Reason) ? "payment terms entered in the form" : Reason.Trim(), $"/contracts/{contract}#payment-terms");
     }
 
     private PaymentTerms? Read(List<string> problems)
