@@ -38,6 +38,7 @@ public static class TesseraCli
             ProvidersCommand.Create(output),
             ContractsCommand.Create(output),
             PaymentsCommand.Create(output),
+            AcmCommand.Create(output),
             LinkageCommand.Create(output, error),
             LinkCommand.Create(output, error),
             ReviewCommand.Create(output),

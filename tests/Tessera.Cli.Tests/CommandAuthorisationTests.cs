@@ -63,6 +63,10 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("payments approve", ["1", "--workspace", Folder], 2, "decide"),
         ("payments evidence", ["1", "--workspace", Folder], 0, "export"),
         ("payments simulate", ["--program", "job-training", "--rate-card", Path.Combine(_root, "card.yaml"), "--from", "2024-01-01", "--to", "2024-12-31", "--workspace", Folder], 0, "compute"),
+        ("acm alerts", ["--program", "job-training", "--format", "csv", "--workspace", Folder], 0, "read"),
+        ("acm acknowledge", ["1", "--note", "calling them", "--workspace", Folder], 2, "denied"), // no alert 1: not found
+        ("acm close", ["1", "--workspace", Folder], 2, "denied"),
+        ("acm actions", ["--workspace", Folder], 0, "read"),
         ("sessions list", ["--workspace", Folder], 0, "read"),
         ("sessions end", ["--all", "--workspace", Folder], 0, "configure"),
         ("keys list", ["--workspace", Folder], 0, "read"),

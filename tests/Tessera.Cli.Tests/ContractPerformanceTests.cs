@@ -203,6 +203,23 @@ public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty
         Assert.Contains("1  ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_alert_fires_on_the_planted_collapse_of_referrals_in_its_months()
+    {
+        var (code, output, error) = await Run("acm", "alerts", "--contract", "WF03-2024", "--format", "csv");
+        Assert.True(code == 0, error);
+        Assert.Equal("contract,provider,metric,period_start,period_end,rule,value,expected,lower_limit,upper_limit", output.Split('\n')[0]);
+
+        var truth = Directory.GetFiles(county.Root, "effects.json", SearchOption.AllDirectories).Single(f => f.Contains("truth", StringComparison.Ordinal));
+        using var effects = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(truth));
+        var collapse = DateOnly.ParseExact(effects.RootElement.GetProperty("effects").EnumerateArray()
+            .Single(e => e.GetProperty("effect").GetString() == "referral_to_enrolment_collapse").GetProperty("collapse_month").GetString() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var alerts = await Rows("acm", "alerts", "--contract", "WF03-2024", "--format", "csv");
+        Assert.Contains(alerts, a => a["metric"] == "acm-referral-to-enrolment" && DateOnly.Parse(a["period_start"], CultureInfo.InvariantCulture) is var start
+            && start >= collapse && start < collapse.AddMonths(3) && Number(a["value"]) < Number(a["expected"]));
+        Assert.All(await Rows("acm", "alerts", "--program", "job-training", "--format", "csv"), a => Assert.StartsWith("WF0", a["contract"], StringComparison.Ordinal));
+    }
+
     private async Task<(int OnTrack, int OffTrack, double Pooled, double Target)> Completion(string contract)
     {
         var rows = (await Rows("contracts", "performance", contract, "--from", "2024-01-01", "--to", "2024-12-01", "--format", "csv")).Where(r => r["metric"] == "acm-training-completion").ToList();

@@ -29,8 +29,11 @@ public class ControlChartTests
     [Fact]
     public void A_baseline_without_spread_uses_the_Laplace_estimate()
     {
-        // 0 of 200: p̃ = 1/202; σ for 50 = √(p̃(1 − p̃)/50).
-        var chart = ControlChart.Of(Months((0, 100), (0, 100), (3, 50)), baseline: 2);
+        // 0 of 200: p̃ = 1/202; σ for 50 = √(p̃(1 − p̃)/50). Tails are beta-binomial (a = 1, b = 201, n = 50, worked out
+        // with the pmf C(n,k)·B(k+a, n−k+b)/B(a,b)): 4 or more has a chance of 0.00143, not beyond 3σ (Φ(−3) = 0.00135); 5 or more 0.00027, beyond.
+        var four = ControlChart.Of(Months((0, 100), (0, 100), (4, 50)), baseline: 2);
+        Assert.Empty(ControlChart.Signals(four, higherIsBetter: false));
+        var chart = ControlChart.Of(Months((0, 100), (0, 100), (5, 50)), baseline: 2);
 
         var p = 1.0 / 202;
         Assert.Equal(0.0, chart[2].Expected);
@@ -63,8 +66,9 @@ public class ControlChartTests
     [Fact]
     public void Four_of_five_beyond_one_sigma_signal_at_the_fourth()
     {
-        // 0.44 is z −1.2; 0.52 is z +0.4.
-        var chart = ControlChart.Of(Months((50, 100), (50, 100), (50, 100), (50, 100), (44, 100), (44, 100), (52, 100), (44, 100), (44, 100)), baseline: 4);
+        // 0.43 is z −1.4; with the baseline's uncertainty (beta-binomial a = b = 201, n = 100) P(X ≤ 43) = 0.122, beyond one sigma
+        // (Φ(−1) = 0.159); 0.44 would not be (0.162). 0.52 is on the better side.
+        var chart = ControlChart.Of(Months((50, 100), (50, 100), (50, 100), (50, 100), (43, 100), (43, 100), (52, 100), (43, 100), (43, 100)), baseline: 4);
 
         var signal = Assert.Single(ControlChart.Signals(chart, higherIsBetter: true));
 
@@ -106,8 +110,9 @@ public class ControlChartTests
     {
         // 2,000 provider-years of pure binomial noise (rate 0.4, 15 to 60 cases a month): a year of
         // baseline, then the year watched. The four rules together should rarely fire on noise: measured
-        // 0.154 alerts per provider-year with this seed (about 1 in 78 months; the rules' textbook rate on
-        // normal data is 1 in 92), against the ceiling of one a year.
+        // 0.072 alerts per provider-year with this seed (about 1 in 167 months; the rules' textbook rate on
+        // normal data is 1 in 92 — the probability limits count the baseline's uncertainty and are a little
+        // stricter), against the ceiling of one a year.
         var random = new Random(20261204);
         var alerts = 0;
         const int Years = 2_000;

@@ -21,7 +21,7 @@ public static class DemoContracts
 
     private static readonly Dictionary<string, (string Metric, string Type)[]> MetricsOf = new(StringComparer.Ordinal)
     {
-        ["job-training"] = [("acm-training-completion", "outcome"), ("acm-first-day-attendance", "activity"), ("wioa-employment-q2", "outcome")],
+        ["job-training"] = [("acm-training-completion", "outcome"), ("acm-first-day-attendance", "activity"), ("acm-referral-to-enrolment", "activity"), ("wioa-employment-q2", "outcome")],
         ["family-preservation"] = [("fp-reinvolvement-12m", "outcome")],
         ["child-care"] = [("twogen-parent-employment-after-subsidy", "outcome")],
         ["emergency-shelter"] = [("hmis-exit-to-permanent-housing", "outcome"), ("hmis-returns-to-homelessness-12m", "outcome")],

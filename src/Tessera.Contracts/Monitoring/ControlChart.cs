@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace Tessera.Contracts.Monitoring;
 
 /// <summary>
@@ -6,8 +8,10 @@ namespace Tessera.Contracts.Monitoring;
 /// pooled rate of the baseline periods; each period's limits are three standard deviations of a
 /// rate with that period's denominator, √(p̄(1−p̄)/n), so a small period gets wide limits. When the
 /// baseline rate is 0 or 1 (no spread to estimate), the spread uses the Laplace estimate
-/// (x+1)/(n+2) instead. Rules (Western Electric; Nelson 1, 5, 6, 2) are read on the standardised
-/// distance z = (p − p̄)/σ, so periods of different sizes compare.
+/// (x+1)/(n+2) instead. Rules (Western Electric; Nelson 1, 5, 6, 2) are read on each period's
+/// predicted tail — the chance of a figure at least as bad with its denominator, the baseline's
+/// own uncertainty included (<see cref="ControlPoint.WorseTail"/>) — against the normal tail of
+/// each zone, so periods of different sizes, small ones and small baselines included, compare.
 /// </summary>
 public static class ControlChart
 {
@@ -30,26 +34,29 @@ public static class ControlChart
         return [.. counted.Select(p =>
         {
             var sigma = Math.Sqrt(spread * (1 - spread) / p.Denominator);
-            return new ControlPoint(p.Start, p.End, (double)p.Numerator / p.Denominator, centre, sigma, Math.Max(0, centre - (3 * sigma)), Math.Min(1, centre + (3 * sigma)));
+            return new ControlPoint(p.Start, p.End, (double)p.Numerator / p.Denominator, centre, sigma, Math.Max(0, centre - (3 * sigma)), Math.Min(1, centre + (3 * sigma)), p.Numerator, p.Denominator, (long)x, (long)n);
         })];
     }
 
     /// <summary>
     /// The rules the points complete on the side where the metric gets worse (below the centre when
     /// higher is better), each at the point that completes it; a point completing several rules
-    /// gives the strongest only (in <see cref="RunRule"/>'s order).
+    /// gives the strongest only (in <see cref="RunRule"/>'s order). A point is "beyond k sigma"
+    /// when a figure at least as bad is less likely than beyond k sigma under the normal
+    /// (probability limits): the zones keep their meaning for small denominators.
     /// </summary>
     public static IReadOnlyList<ControlSignal> Signals(IReadOnlyList<ControlPoint> points, bool higherIsBetter)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var worse = points.Select(p => higherIsBetter ? -p.Z : p.Z).ToList();
-        bool Run(int end, int length, int needed, double beyond) =>
-            end + 1 >= length && worse.Skip(end + 1 - length).Take(length).Count(z => z > beyond) >= needed && worse[end] > beyond;
+        var tails = points.Select(p => p.WorseTail(higherIsBetter)).ToList();
+        bool Beyond(int i, int sigmas) => tails[i] < ZoneTail[sigmas];
+        bool Run(int end, int length, int needed, int sigmas) =>
+            end + 1 >= length && Enumerable.Range(end + 1 - length, length).Count(i => Beyond(i, sigmas)) >= needed && Beyond(end, sigmas);
 
         var signals = new List<ControlSignal>();
         for (var i = 0; i < points.Count; i++)
         {
-            RunRule? rule = worse[i] > 3 ? RunRule.Beyond3Sigma
+            RunRule? rule = Beyond(i, 3) ? RunRule.Beyond3Sigma
                 : Run(i, 3, 2, 2) ? RunRule.TwoOfThreeBeyond2Sigma
                 : Run(i, 5, 4, 1) ? RunRule.FourOfFiveBeyond1Sigma
                 : Run(i, 8, 8, 0) ? RunRule.EightOnOneSide
@@ -62,4 +69,7 @@ public static class ControlChart
 
         return signals;
     }
+
+    /// <summary>The normal distribution's tail beyond 0, 1, 2 and 3 sigma: Φ(−k).</summary>
+    private static readonly double[] ZoneTail = [.. Enumerable.Range(0, 4).Select(k => Normal.CDF(0, 1, -k))];
 }

@@ -65,4 +65,16 @@ public enum Capability
 
     /// <summary>Approving a statement someone else prepared, which locks it (two-person rule).</summary>
     ApprovePayments,
+
+    /// <summary>Active contract management of the contracts the role sees: alerts, meetings and their agendas, action items, roadmaps.</summary>
+    ViewManagement,
+
+    /// <summary>Running active contract management: acknowledging and closing alerts, meetings, minutes, action items, roadmaps.</summary>
+    RunManagement,
+
+    /// <summary>Filing a frontline report on a provider (no client identifiers).</summary>
+    FileFrontlineReport,
+
+    /// <summary>Reading frontline reports and their trends by provider and category, and turning them into action items.</summary>
+    ViewFrontlineReports,
 }

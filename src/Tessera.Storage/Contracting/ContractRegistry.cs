@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Tessera.Contracts.Agreements;
 using Tessera.Contracts.Benchmarks;
 using Tessera.Contracts.Files;
+using Tessera.Contracts.Monitoring;
 using Tessera.Core.Contracting;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
@@ -185,7 +186,36 @@ public static class ContractRegistry
             .ToList();
     }
 
-    private static List<PerformanceRow> Measure(Workspace workspace, Contract contract, DateOnly? from, DateOnly? to)
+    /// <summary>
+    /// Each metric of <paramref name="contract"/> as a series for alerts: the provider's figures in
+    /// every published period (those before the contract are the control chart's baseline) with
+    /// the target and watch band in force from the contract's start.
+    /// </summary>
+    internal static IReadOnlyList<MetricSeries> Series(Workspace workspace, Contract contract)
+    {
+        var catalog = MetricCatalog.Load(workspace);
+        var providers = ProviderRegistry.All(workspace);
+        var store = new PublishedMetrics(workspace);
+        var series = new List<MetricSeries>();
+        foreach (var metric in contract.Metrics)
+        {
+            var definition = MetricCatalog.Find(catalog, metric.Metric).Definition;
+            if (ProviderBreakdown.For(definition, providers.Values.Select(p => p.Provider)) is not { } breakdown)
+            {
+                continue;
+            }
+
+            var own = breakdown.ByProvider(store.Results(metric.Metric, breakdown.Group)).GetValueOrDefault(contract.Provider.Value) ?? [];
+            series.Add(new MetricSeries(contract.Id.Value, contract.Provider.Value, metric.Metric, definition.Value == "rate", definition.Polarity != "lower_is_better", contract.Start,
+                [.. own.Where(r => r.PeriodStart <= contract.End).OrderBy(r => r.PeriodStart).Select(r => new SeriesPeriod(
+                    r.PeriodStart, r.PeriodEnd, r.Numerator, r.Denominator, r.Value, r.PeriodStart >= contract.Start ? metric.TargetOn(r.PeriodStart).Value : null, metric.Watch))]));
+        }
+
+        return series;
+    }
+
+    /// <summary>The contract's performance rows without a permission check: for use cases that checked already.</summary>
+    internal static List<PerformanceRow> Measure(Workspace workspace, Contract contract, DateOnly? from, DateOnly? to)
     {
         var catalog = MetricCatalog.Load(workspace);
         var providers = ProviderRegistry.All(workspace);

@@ -119,6 +119,28 @@ public static class OperationalSchema
                 version INTEGER NOT NULL, deliveries TEXT NOT NULL,
                 PRIMARY KEY (statement_id, metric_id));
             """)),
+        new(9, "active contract management: alerts, action items, meetings and their notes, roadmaps, frontline reports", engine => Prefixed(engine, """
+            CREATE TABLE {ops}acm_alerts (
+                id BIGINT NOT NULL PRIMARY KEY, contract_id TEXT NOT NULL, metric_id TEXT NOT NULL, period_start TEXT NOT NULL, rule TEXT NOT NULL,
+                raised_utc TEXT NOT NULL, status TEXT NOT NULL, note TEXT NULL, updated_by TEXT NULL, updated_utc TEXT NULL,
+                UNIQUE (contract_id, metric_id, period_start, rule));
+            CREATE TABLE {ops}acm_action_items (
+                id BIGINT NOT NULL PRIMARY KEY, title TEXT NOT NULL, owner TEXT NOT NULL, due_on TEXT NOT NULL, program_id TEXT NOT NULL,
+                contract_id TEXT NULL, metric_id TEXT NULL, alert_id BIGINT NULL, report_id BIGINT NULL, meeting_id BIGINT NULL,
+                created_on TEXT NOT NULL, created_by TEXT NOT NULL, closed_on TEXT NULL, closed_by TEXT NULL, lesson TEXT NULL);
+            CREATE TABLE {ops}acm_meetings (
+                id BIGINT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, program_id TEXT NOT NULL, contract_id TEXT NULL, held_on TEXT NOT NULL, title TEXT NOT NULL,
+                attendees TEXT NOT NULL, minutes TEXT NOT NULL, decisions TEXT NOT NULL, created_by TEXT NOT NULL, updated_utc TEXT NOT NULL);
+            CREATE TABLE {ops}acm_meeting_notes (
+                meeting_id BIGINT NOT NULL REFERENCES {ops}acm_meetings (id), position INTEGER NOT NULL, subject TEXT NOT NULL, note TEXT NOT NULL, author TEXT NOT NULL,
+                PRIMARY KEY (meeting_id, position));
+            CREATE TABLE {ops}acm_roadmap (
+                program_id TEXT NOT NULL, month TEXT NOT NULL, topic TEXT NOT NULL, questions TEXT NULL, updated_by TEXT NOT NULL, updated_utc TEXT NOT NULL,
+                PRIMARY KEY (program_id, month));
+            CREATE TABLE {ops}acm_reports (
+                id BIGINT NOT NULL PRIMARY KEY, provider_id TEXT NOT NULL, category TEXT NOT NULL, text TEXT NOT NULL, filed_on TEXT NOT NULL, filed_by TEXT NOT NULL,
+                action_item_id BIGINT NULL);
+            """)),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>

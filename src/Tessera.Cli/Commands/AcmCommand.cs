@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using Tessera.Core.Text;
+using Tessera.Storage.Access;
+using Tessera.Storage.Management;
+
+namespace Tessera.Cli.Commands;
+
+/// <summary>
+/// <c>tessera acm</c>: active contract management from the command line — the alerts the
+/// contracts' figures raise, acknowledging and closing them, and the action items
+/// (docs/active-contract-management.md).
+/// </summary>
+public static class AcmCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output)
+    {
+        var command = new Command("acm", "Active contract management: alerts on the contracts' metrics and the action items they lead to.");
+        command.Subcommands.Add(AlertsCommand(output));
+        command.Subcommands.Add(SetAlert(output, "acknowledge", "Acknowledge an alert: someone is acting on it.", Alerts.Acknowledge));
+        command.Subcommands.Add(SetAlert(output, "close", "Close an alert: it has been dealt with.", Alerts.Close));
+        command.Subcommands.Add(Actions(output));
+        return command;
+    }
+
+    private static Command AlertsCommand(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var contract = new Option<string?>("--contract") { Description = "Only this contract's alerts, e.g. WF03-2024." };
+        var program = new Option<string?>("--program") { Description = "Only the alerts of this program's contracts, e.g. job-training." };
+        var format = new Option<string>("--format")
+        {
+            Description = "table, or csv (contract,provider,metric,period_start,period_end,rule,value,expected,lower_limit,upper_limit).",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "csv");
+        var alerts = new Command("alerts", "The alerts the contracts' published figures raise: a metric off track two periods in a row, or a change a control chart calls real.")
+        {
+            contract, program, format, workspace,
+        };
+        alerts.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            var raised = Alerts.List(Caller.Operator(opened), parsed.GetValue(contract), parsed.GetValue(program));
+            if (parsed.GetValue(format) == "csv")
+            {
+                var csv = new CsvWriter(output);
+                csv.Row(Contracts.Monitoring.Alert.Header);
+                foreach (var a in raised)
+                {
+                    csv.Row(a.Alert.Cells);
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            foreach (var a in raised)
+            {
+                var x = a.Alert;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{a.Id,5}  {x.Contract,-14} {x.Metric,-32} {x.PeriodStart:yyyy-MM-dd}  {x.Value,6:0.000} (expected {x.Expected:0.000})  {x.RuleWords}  [{a.Status}]"));
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{raised.Count} alerts, {raised.Count(a => a.Status == Alerts.Open)} open."));
+            return ExitCodes.Ok;
+        });
+        return alerts;
+    }
+
+    private static Command SetAlert(TextWriter output, string name, string description, Func<Caller, long, string?, RaisedAlert> set)
+    {
+        var workspace = WorkspaceOption.Create();
+        var id = new Argument<long>("ID") { Description = "The alert's number (acm alerts shows them)." };
+        var note = new Option<string?>("--note") { Description = "What is being done, or how it was dealt with." };
+        var command = new Command(name, description) { id, note, workspace };
+        command.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            var a = set(Caller.Operator(opened), parsed.GetValue(id), parsed.GetValue(note));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Alert {a.Id} ({a.Alert.Contract}, {a.Alert.Metric}, {a.Alert.PeriodStart:yyyy-MM}): {a.Status}."));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Actions(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var contract = new Option<string?>("--contract") { Description = "Only this contract's items." };
+        var program = new Option<string?>("--program") { Description = "Only this program's items." };
+        var format = new Option<string>("--format") { Description = "table, or csv (id,title,owner,due,status,overdue,program,contract,metric,alert,report,meeting,closed,lesson).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv");
+        var actions = new Command("actions", "The action items, open first, by due day; overdue ones flagged.") { contract, program, format, workspace };
+        actions.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            var today = DateOnly.FromDateTime(opened.UtcNow);
+            var items = ActionItems.List(Caller.Operator(opened), parsed.GetValue(contract), parsed.GetValue(program));
+            if (parsed.GetValue(format) == "csv")
+            {
+                var csv = new CsvWriter(output);
+                csv.Row(["id", "title", "owner", "due", "status", "overdue", "program", "contract", "metric", "alert", "report", "meeting", "closed", "lesson"]);
+                foreach (var i in items)
+                {
+                    csv.Row([i.Id, i.Title, i.Owner, i.Due, i.Status, i.IsOverdueOn(today), i.Program, i.Contract, i.Metric, i.Alert, i.Report, i.Meeting, i.Closed, i.Lesson]);
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            foreach (var i in items)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i.Id,5}  due {i.Due:yyyy-MM-dd}{(i.IsOverdueOn(today) ? " OVERDUE" : "")}  {i.Status,-6} {i.Owner,-20} {i.Title}"));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return actions;
+    }
+}

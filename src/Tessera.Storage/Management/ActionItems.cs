@@ -1,0 +1,135 @@
+using System.Data.Common;
+using System.Globalization;
+using Tessera.Contracts.Management;
+using Tessera.Governance.Access;
+using Tessera.Governance.Audit;
+using Tessera.Storage.Access;
+using Tessera.Storage.Workspaces;
+
+namespace Tessera.Storage.Management;
+
+/// <summary>
+/// Action items: who does what by when about a contract or a program, raised by a meeting, an
+/// alert or a frontline report, carried on every agenda until closed with what it taught.
+/// </summary>
+public static class ActionItems
+{
+    private const string Columns = "id, title, owner, due_on, program_id, contract_id, metric_id, alert_id, report_id, meeting_id, created_on, closed_on, lesson";
+
+    /// <summary>The items the caller sees — of one contract or program if asked — open first, by due day.</summary>
+    /// <exception cref="AccessDeniedException">The role does not see contract management, or (not found) the contract is not theirs.</exception>
+    public static IReadOnlyList<ActionItem> List(Caller caller, string? contract = null, string? program = null)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var scope = new ManagementScope(caller);
+        caller.Permit(Capability.ViewManagement, AuditAction.Read, contract is null ? "action items" : $"action items of contract {contract}", inScope: contract is null || scope.SeesContract(contract));
+        return [.. Read(caller.Workspace).Where(i => scope.Sees(i.Program, i.Contract) && (contract is null || i.Contract == contract) && (program is null || i.Program == program))
+            .OrderByDescending(i => i.IsOpen).ThenBy(i => i.Due).ThenBy(i => i.Id)];
+    }
+
+    /// <summary>Adds an item; problems are named by field.</summary>
+    /// <exception cref="AccessDeniedException">The caller may not run contract management, or not on this contract or program.</exception>
+    /// <exception cref="WorkspaceException">Something is missing or names what does not exist.</exception>
+    public static ActionItem Add(Caller caller, NewActionItem item) => Add(caller, item, null);
+
+    /// <summary>Closes item <paramref name="id"/> with what it taught (its lesson learned).</summary>
+    /// <exception cref="AccessDeniedException">Not found, or the caller may not run contract management.</exception>
+    /// <exception cref="WorkspaceException">No lesson, or the item is closed already.</exception>
+    public static ActionItem Close(Caller caller, long id, string? lesson)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var scope = new ManagementScope(caller);
+        var found = Read(caller.Workspace, id).FirstOrDefault();
+        caller.Permit(Capability.RunManagement, AuditAction.Decide, string.Create(CultureInfo.InvariantCulture, $"action item {id}: close"), inScope: found is not null && scope.Sees(found.Program, found.Contract));
+        if (!found!.IsOpen)
+        {
+            throw new WorkspaceException(string.Create(CultureInfo.InvariantCulture, $"Action item {id} was closed on {found.Closed:yyyy-MM-dd}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(lesson))
+        {
+            throw new WorkspaceException("lesson: say what was done and what it taught; the next agenda lists it under lessons learned.");
+        }
+
+        var today = DateOnly.FromDateTime(caller.Workspace.UtcNow);
+        using var tables = new ManagementTables(caller.Workspace);
+        tables.Execute($"UPDATE {tables.Table("action_items")} SET closed_on = @p0, closed_by = @p1, lesson = @p2 WHERE id = @p3 AND closed_on IS NULL",
+            ManagementTables.Day(today), caller.User.Name, lesson.Trim(), id);
+        return found with { Closed = today, Lesson = lesson.Trim() };
+    }
+
+    /// <summary>Adds an item, raised by frontline report <paramref name="report"/> if one.</summary>
+    internal static ActionItem Add(Caller caller, NewActionItem item, long? report, Action<ManagementTables, long>? alsoInTransaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(item);
+        var scope = new ManagementScope(caller);
+        var contract = item.Contract is { Length: > 0 } c ? scope.All.GetValueOrDefault(c) : null;
+        var program = contract?.Contract.Program ?? item.Program;
+        var described = contract is not null ? $"action item on contract {contract.Contract.Id}" : $"action item on program {program}";
+        caller.Permit(Capability.RunManagement, AuditAction.Configure, described,
+            inScope: item.Contract is { Length: > 0 } ? scope.SeesContract(item.Contract) : program is not { Length: > 0 } || scope.SeesProgram(program));
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(item.Title))
+        {
+            problems.Add("title: say what is to be done.");
+        }
+
+        if (string.IsNullOrWhiteSpace(item.Owner))
+        {
+            problems.Add("owner: say who does it.");
+        }
+
+        if (item.Due is null)
+        {
+            problems.Add("due: give the day it is due (YYYY-MM-DD).");
+        }
+
+        if (program is not { Length: > 0 })
+        {
+            problems.Add("program: choose the program or the contract the item is about.");
+        }
+
+        if (item.Metric is { Length: > 0 } metric && (contract is null || contract.Contract.Metrics.All(m => m.Metric != metric)))
+        {
+            problems.Add($"metric: '{metric}' is not a metric of {(contract is null ? "the contract (choose the contract first)" : $"contract {contract.Contract.Id}")}.");
+        }
+
+        if (item.Alert is { } alert && (contract is null || Alerts.ContractOf(caller.Workspace, alert) != contract.Contract.Id.Value))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"alert: alert {alert} is not one of {(contract is null ? "the contract" : $"contract {contract.Contract.Id}")}."));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new WorkspaceException(string.Join(" ", problems));
+        }
+
+        var today = DateOnly.FromDateTime(caller.Workspace.UtcNow);
+        using var tables = new ManagementTables(caller.Workspace);
+        tables.Begin();
+        var id = tables.NextId("action_items");
+        tables.Execute($"""
+            INSERT INTO {tables.Table("action_items")} (id, title, owner, due_on, program_id, contract_id, metric_id, alert_id, report_id, meeting_id, created_on, created_by)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)
+            """, id, item.Title!.Trim(), item.Owner!.Trim(), ManagementTables.Day(item.Due!.Value), program, contract?.Contract.Id.Value, item.Metric is { Length: > 0 } ? item.Metric : null,
+            item.Alert, report, item.Meeting, ManagementTables.Day(today), caller.User.Name);
+        alsoInTransaction?.Invoke(tables, id);
+        tables.Commit();
+        return new ActionItem(id, item.Title.Trim(), item.Owner.Trim(), item.Due.Value, program!, contract?.Contract.Id.Value, item.Metric is { Length: > 0 } ? item.Metric : null,
+            item.Alert, report, item.Meeting, today, null, null);
+    }
+
+    /// <summary>Every item (or item <paramref name="id"/>), without a permission check.</summary>
+    internal static List<ActionItem> Read(Workspace workspace, long? id = null)
+    {
+        using var tables = new ManagementTables(workspace);
+        return id is { } one
+            ? tables.Query($"SELECT {Columns} FROM {tables.Table("action_items")} WHERE id = @p0", Item, one)
+            : tables.Query($"SELECT {Columns} FROM {tables.Table("action_items")} ORDER BY id", Item);
+    }
+
+    private static ActionItem Item(DbDataReader r) => new(
+        ManagementTables.Id(r, 0), r.GetString(1), r.GetString(2), ManagementTables.Day(r, 3), r.GetString(4), ManagementTables.Text(r, 5), ManagementTables.Text(r, 6),
+        ManagementTables.Number(r, 7), ManagementTables.Number(r, 8), ManagementTables.Number(r, 9), ManagementTables.Day(r, 10), ManagementTables.DayOrNull(r, 11), ManagementTables.Text(r, 12));
+}

@@ -1,0 +1,42 @@
+using Tessera.Governance.Access;
+using Tessera.Storage.Access;
+using Tessera.Storage.Contracting;
+
+namespace Tessera.Storage.Management;
+
+/// <summary>
+/// What of active contract management a caller sees: everything about a contract they see (its
+/// alerts, check-ins, action items); a program's own meetings and items when they manage at least
+/// one of its contracts (provider staff see their contracts' things only).
+/// </summary>
+internal sealed class ManagementScope
+{
+    private readonly Caller _caller;
+
+    public ManagementScope(Caller caller)
+    {
+        _caller = caller;
+        All = ContractRegistry.Read(caller.Workspace);
+        Contracts = All.Values.Where(c => AccessPolicy.SeesContract(caller.User, c.Contract.Id.Value, c.Contract.Agency, c.Contract.Provider.Value))
+            .OrderBy(c => c.Contract.Id.Value, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Every registered contract, by id.</summary>
+    public Dictionary<string, RegisteredContract> All { get; }
+
+    /// <summary>The contracts the caller sees.</summary>
+    public IReadOnlyList<RegisteredContract> Contracts { get; }
+
+    /// <summary>True when the caller sees the contract.</summary>
+    public bool SeesContract(string? contract) => contract is not null && Contracts.Any(c => c.Contract.Id.Value == contract);
+
+    /// <summary>True when the caller sees a program's own meetings and items.</summary>
+    public bool SeesProgram(string program) =>
+        _caller.User.Role == Role.Administrator || (AccessPolicy.Permits(_caller.User, Capability.RunManagement) && Contracts.Any(c => c.Contract.Program == program));
+
+    /// <summary>True when the caller sees something of <paramref name="program"/>, about <paramref name="contract"/> if one.</summary>
+    public bool Sees(string program, string? contract) => contract is null ? SeesProgram(program) : SeesContract(contract);
+
+    /// <summary>The programs whose own meetings and items the caller sees.</summary>
+    public IReadOnlyList<string> Programs => [.. All.Values.Select(c => c.Contract.Program).Distinct(StringComparer.Ordinal).Where(SeesProgram).Order(StringComparer.Ordinal)];
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Tessera.Contracts.Files;
+using Tessera.Contracts.Management;
+using Tessera.Core.Time;
+using Tessera.Governance.Access;
+using Tessera.Storage.Access;
+using Tessera.Storage.Contracting;
+using Tessera.Storage.Management;
+using Tessera.Storage.Metrics;
+using Tessera.Storage.Workspaces;
+using Tessera.Synthetic;
+
+namespace Tessera.Storage.Tests;
+
+/// <summary>
+/// Active contract management on a synthetic county's workforce data, on both engines: the planted
+/// collapse of WF03's referral-to-enrolment raises an alert in the collapse months; an alert is
+/// acknowledged and becomes an action item; a meeting's agenda carries the alert, the open item and
+/// the roadmap's topic, and the next meeting's agenda the items still open and the lessons of those
+/// closed; a caseworker's report becomes an action item; each role sees only its share.
+/// </summary>
+public sealed class ActiveContractManagementTests
+{
+    private const string Registry = """
+        providers:
+          - { id: WF03, name: Riverton Job Partners, program: job-training, identifiers: [{ source: workforce, field: provider_id, value: WF03 }] }
+          - { id: WF01, name: Pathways Works, program: job-training, identifiers: [{ source: workforce, field: provider_id, value: WF01 }] }
+        contracts:
+          - id: WF03-2024
+            agency: workforce
+            provider: WF03
+            program: job-training
+            start: 2024-01-01
+            end: 2024-12-31
+            metrics: [{ metric: acm-referral-to-enrolment, type: activity, target: 0.60, watch: 0.05 }]
+          - id: WF01-2024
+            agency: workforce
+            provider: WF01
+            program: job-training
+            start: 2024-01-01
+            end: 2024-12-31
+            metrics: [{ metric: acm-referral-to-enrolment, type: activity, target: 0.60, watch: 0.05 }]
+        """;
+
+    public static TheoryData<Engine> Engines => new(Engine.Embedded, Engine.PostgreSql);
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
+    public void A_collapse_raises_an_alert_that_runs_through_action_items_and_agendas(Engine engine)
+    {
+        using var test = new TestWorkspace(engine);
+        var county = Path.Combine(test.Root, "county");
+        new CountyGenerator(new SynthOptions { People = 20_000, Seed = 1, Months = 24 }).Generate(county);
+        foreach (var month in Directory.GetDirectories(Path.Combine(county, "workforce")).Order(StringComparer.Ordinal))
+        {
+            Assert.True(test.Ingest("workforce", month).Succeeded);
+        }
+
+        var admin = Caller.Operator(test.Workspace);
+        var file = ContractingFile.Read("registry.yaml", Registry);
+        ProviderRegistry.Import(admin, file, "test");
+        ContractRegistry.Import(admin, [file], "test");
+        new MetricStore(test.Workspace).Compute(MetricCatalog.Find(MetricCatalog.Load(test.Workspace), "acm-referral-to-enrolment"), "tester@test", DateTime.UtcNow);
+        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(county, "truth", "effects.json")));
+        var collapse = truth.RootElement.GetProperty("effects").EnumerateArray().Single(e => e.GetProperty("effect").GetString() == "referral_to_enrolment_collapse");
+        Assert.True(YearMonth.TryParse(collapse.GetProperty("collapse_month").GetString(), out var first));
+        var manager = new Caller(test.Workspace, new AccessUser("contracts@test", Role.ContractManager, AccessScope.OfSources(["workforce"])), "acm", "test");
+
+        // The collapse raises an alert in its months; the alert list is the same for the manager and the operator.
+        var alerts = Alerts.List(manager, program: "job-training");
+        var alert = alerts.First(a => a.Alert.Contract == "WF03-2024" && YearMonth.Of(a.Alert.PeriodStart) >= first && YearMonth.Of(a.Alert.PeriodStart) < first.AddMonths(3));
+        Assert.True(alert.Alert.Value < alert.Alert.Expected);
+        Assert.Equal(alerts.Select(a => a.Id), Alerts.List(admin, program: "job-training").Select(a => a.Id));
+        Assert.Equal(alerts.Select(a => a.Id), Alerts.List(manager, program: "job-training").Select(a => a.Id)); // stable numbers
+
+        // Acknowledged, and an action item raised from it.
+        Assert.Equal(Alerts.Acknowledged, Alerts.Acknowledge(manager, alert.Id, "calling WF03").Status);
+        var meetingDay = DateOnly.FromDateTime(test.Workspace.UtcNow); // items are created and closed today
+        var item = ActionItems.Add(manager, new NewActionItem("Ask WF03 why referrals stopped enrolling", "Ana Ruiz", meetingDay.AddDays(-5), Contract: "WF03-2024",
+            Metric: "acm-referral-to-enrolment", Alert: alert.Id));
+        Assert.Throws<WorkspaceException>(() => ActionItems.Add(manager, new NewActionItem("", "Ana", null, Contract: "WF03-2024")));
+        Roadmaps.Set(manager, "job-training", YearMonth.Of(meetingDay), "Referral matching", "Which referrals enrol, and from where?");
+
+        // The check-in's agenda: the open item (overdue on the day), the measure with its alert first, the month's deep dive.
+        var meeting = Meetings.Schedule(manager, MeetingKind.CheckIn, null, "WF03-2024", meetingDay, null);
+        var view = Meetings.Show(manager, meeting.Id);
+        Assert.Equal(item.Id, Assert.Single(view.Agenda.OpenItems).Id);
+        Assert.True(view.Agenda.OpenItems[0].IsOverdueOn(meetingDay));
+        Assert.Contains(view.Agenda.Measures[0].Alerts, a => a.PeriodStart == alert.Alert.PeriodStart);
+        Assert.Equal("Referral matching", view.Agenda.DeepDive?.Topic);
+        Meetings.Record(manager, meeting.Id, "Ana Ruiz (agency), J. Park (WF03)", "Intake staff left in the spring.", "WF03 hires two intake staff.");
+        Meetings.AddNote(manager, meeting.Id, "acm-referral-to-enrolment, collapse months", "Referrals kept coming; enrolments stopped.");
+        var second = ActionItems.Add(manager, new NewActionItem("Confirm the new intake staff started", "J. Park", meetingDay.AddDays(30), Contract: "WF03-2024", Meeting: meeting.Id));
+
+        // The next check-in: the item closed in between is a lesson, the new one is still open.
+        ActionItems.Close(manager, item.Id, "Intake staff had left; two were hired.");
+        Assert.Throws<WorkspaceException>(() => ActionItems.Close(manager, item.Id, "again"));
+        var next = Meetings.Schedule(manager, MeetingKind.CheckIn, null, "WF03-2024", meetingDay.AddDays(31), null);
+        var nextView = Meetings.Show(manager, next.Id);
+        Assert.Equal(second.Id, Assert.Single(nextView.Agenda.OpenItems).Id);
+        Assert.Equal(item.Id, Assert.Single(nextView.Agenda.Lessons).Id);
+        Assert.Single(Meetings.Show(manager, meeting.Id).Meeting.Notes);
+
+        // A caseworker files a report (no identifiers) but reads nothing else; the manager turns it into an item.
+        var caseworker = new Caller(test.Workspace, new AccessUser("caseworker@test", Role.Caseworker, AccessScope.None), "acm", "test");
+        Assert.Throws<WorkspaceException>(() => FrontlineReports.File(caseworker, "WF03", "transportation", "Client 123-45-6789 missed the bus"));
+        var report = FrontlineReports.File(caseworker, "WF03", "transportation", "Families cannot reach the east site since the bus route changed.");
+        Assert.Equal(report.Id, Assert.Single(FrontlineReports.Mine(caseworker)).Id);
+        Assert.Throws<AccessDeniedException>(() => FrontlineReports.List(caseworker));
+        Assert.Throws<AccessDeniedException>(() => Alerts.List(caseworker));
+        Assert.Throws<AccessDeniedException>(() => Meetings.Show(caseworker, meeting.Id));
+        var fromReport = FrontlineReports.Convert(manager, report.Id, "Ana Ruiz", meetingDay.AddDays(40));
+        Assert.Equal(("WF03-2024", report.Id), (fromReport.Contract, fromReport.Report));
+        Assert.Equal(fromReport.Id, Assert.Single(FrontlineReports.List(manager)).ActionItem);
+        Assert.Throws<WorkspaceException>(() => FrontlineReports.Convert(manager, report.Id, "Ana Ruiz", meetingDay));
+        Assert.Contains(FrontlineReports.Trends(manager), t => t is { Provider: "WF03", Category: "transportation", Reports: 1 });
+
+        // Another agency's manager: nothing exists; WF01's staff see their own contract's alerts only, and no program items.
+        var other = new Caller(test.Workspace, new AccessUser("contracts@other", Role.ContractManager, AccessScope.OfSources(["child_welfare"])), "acm", "test");
+        Assert.Empty(Alerts.List(other));
+        Assert.Empty(ActionItems.List(other));
+        Assert.Empty(Meetings.List(other));
+        Assert.True(Assert.Throws<AccessDeniedException>(() => Alerts.List(other, contract: "WF03-2024")).NotFound);
+        Assert.True(Assert.Throws<AccessDeniedException>(() => Meetings.Show(other, meeting.Id)).NotFound);
+        Assert.True(Assert.Throws<AccessDeniedException>(() => Alerts.Close(other, alert.Id, null)).NotFound);
+        Assert.True(Assert.Throws<AccessDeniedException>(() => ActionItems.Close(other, second.Id, "x")).NotFound);
+        Assert.True(Assert.Throws<AccessDeniedException>(() => Roadmaps.Of(other, "job-training", YearMonth.Of(meetingDay))).NotFound);
+        Assert.Empty(FrontlineReports.List(other));
+        var wf01 = new Caller(test.Workspace, new AccessUser("staff@wf01", Role.ProviderStaff, AccessScope.OfProviders(["WF01"])), "acm", "test");
+        Assert.All(Alerts.List(wf01), a => Assert.Equal("WF01-2024", a.Alert.Contract));
+        Assert.Empty(ActionItems.List(wf01));
+        Assert.Throws<AccessDeniedException>(() => Alerts.Close(wf01, alert.Id, null));
+    }
+}
