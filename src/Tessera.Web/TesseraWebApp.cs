@@ -76,6 +76,7 @@ public static class TesseraWebApp
         MetricsApi.Map(app);
         app.MapContractsApi();
         app.MapPaymentsApi();
+        app.MapManagementApi();
         app.MapOpenApi(); // /openapi/v1.json: the APIs' description for BI tools and client generators (no data in it)
         return app;
     }

@@ -123,6 +123,31 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["POST /api/contracts/{contract}/statements"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/payments/{statement:long}"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["POST /api/payments/{statement:long}/approval"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
+        // Active contract management: managers run it, provider staff see their contracts' share, caseworkers only file reports.
+        ["GET /acm"] = [302, 200, 403, 403, 200, 403, 200, 403, 403],
+        ["POST /acm?handler=Schedule"] = [401, 400, 403, 403, 400, 403, 403, 403, 403],
+        ["GET /acm/alerts"] = [302, 200, 403, 403, 200, 403, 200, 403, 403],
+        ["GET /acm/alerts?handler=Export"] = [401, 200, 403, 403, 200, 403, 200, 403, 403],
+        ["POST /acm/alerts?handler=Acknowledge"] = [401, 404, 403, 403, 404, 403, 403, 403, 403],
+        ["POST /acm/alerts?handler=Close"] = [401, 404, 403, 403, 404, 403, 403, 403, 403],
+        ["GET /acm/actions"] = [302, 200, 403, 403, 200, 403, 200, 403, 403],
+        ["GET /acm/actions?handler=Export"] = [401, 200, 403, 403, 200, 403, 200, 403, 403],
+        ["POST /acm/actions?handler=Add"] = [401, 400, 403, 403, 400, 403, 403, 403, 403],
+        ["POST /acm/actions?handler=Close"] = [401, 404, 403, 403, 404, 403, 403, 403, 403],
+        ["GET /acm/meetings/{id:long}"] = [302, 404, 403, 403, 404, 403, 404, 403, 403],
+        ["POST /acm/meetings/{id:long}?handler=Record"] = [401, 404, 403, 403, 404, 403, 403, 403, 403],
+        ["POST /acm/meetings/{id:long}?handler=Note"] = [401, 404, 403, 403, 404, 403, 403, 403, 403],
+        ["POST /acm/meetings/{id:long}?handler=Item"] = [401, 404, 403, 403, 404, 403, 403, 403, 403],
+        ["GET /acm/meetings/{id:long}/packet"] = [302, 404, 403, 403, 404, 403, 404, 403, 403],
+        ["GET /acm/roadmap/{program}"] = [302, 200, 403, 403, 200, 403, 404, 403, 403],
+        ["POST /acm/roadmap/{program}"] = [401, 400, 403, 403, 400, 403, 403, 403, 403],
+        ["GET /frontline/new"] = [302, 200, 403, 403, 200, 403, 403, 200, 403],
+        ["POST /frontline/new"] = [401, 400, 403, 403, 400, 403, 403, 400, 403],
+        ["GET /frontline"] = [302, 200, 403, 403, 200, 403, 403, 403, 403],
+        ["GET /frontline?handler=Export"] = [401, 200, 403, 403, 200, 403, 403, 403, 403],
+        ["POST /frontline?handler=Convert"] = [401, 404, 403, 403, 404, 403, 403, 403, 403],
+        ["GET /api/acm/alerts"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
+        ["GET /api/acm/action-items"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         // The APIs' description: what the endpoints take and answer, no data.
         ["GET /openapi/{documentName}.json"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],
     };
@@ -280,7 +305,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         var source = otherRows ? "benefits" : "homelessness";
         var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
         var method = endpoint[..space];
-        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{item:long}", "1", StringComparison.Ordinal).Replace("{person}", FirstPerson(), StringComparison.Ordinal).Replace("{contract}", "WF01-2024", StringComparison.Ordinal).Replace("{provider}", "WF01", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{statement:long}", "1", StringComparison.Ordinal)
+        var path = endpoint[(space + 1)..].Replace("{name}", source, StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{id:long}", Delivery(source).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{item:long}", "1", StringComparison.Ordinal).Replace("{person}", FirstPerson(), StringComparison.Ordinal).Replace("{contract}", "WF01-2024", StringComparison.Ordinal).Replace("{provider}", "WF01", StringComparison.Ordinal).Replace("{program}", "job-training", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{statement:long}", "1", StringComparison.Ordinal)
             .Replace("{id}", otherRows ? "acm-referral-to-enrolment" : "hmis-exit-to-permanent-housing", StringComparison.Ordinal) + (endpoint.EndsWith("Members", StringComparison.Ordinal) ? "&period=2024-01-01" : "");
         if (method == "GET")
         {

@@ -12,7 +12,7 @@ namespace Tessera.Web.Tests;
 /// best-practice benchmark through the form, sees its performance with bands and benchmarks, and
 /// downloads the procurement exhibit; every contracts page passes axe-core.
 /// </summary>
-public sealed class ContractsBrowserTests(ContractsBrowserTests.DemoApp app) : IClassFixture<ContractsBrowserTests.DemoApp>
+public sealed partial class ContractsBrowserTests(ContractsBrowserTests.DemoApp app) : IClassFixture<ContractsBrowserTests.DemoApp>
 {
     /// <summary>The web app over a demo workspace of 3,000 people and two years (2023 and 2024).</summary>
     public sealed class DemoApp : KestrelAppFactory

@@ -6,8 +6,8 @@ namespace Tessera.Storage.Management;
 
 /// <summary>
 /// What of active contract management a caller sees: everything about a contract they see (its
-/// alerts, check-ins, action items); a program's own meetings and items when they manage at least
-/// one of its contracts (provider staff see their contracts' things only).
+/// alerts, check-ins, action items); a program's own meetings and items when they run contract
+/// management and see at least one of its contracts (provider staff see their contracts' things only).
 /// </summary>
 internal sealed class ManagementScope
 {
@@ -32,7 +32,7 @@ internal sealed class ManagementScope
 
     /// <summary>True when the caller sees a program's own meetings and items.</summary>
     public bool SeesProgram(string program) =>
-        _caller.User.Role == Role.Administrator || (AccessPolicy.Permits(_caller.User, Capability.RunManagement) && Contracts.Any(c => c.Contract.Program == program));
+        AccessPolicy.Permits(_caller.User, Capability.RunManagement) && Contracts.Any(c => c.Contract.Program == program);
 
     /// <summary>True when the caller sees something of <paramref name="program"/>, about <paramref name="contract"/> if one.</summary>
     public bool Sees(string program, string? contract) => contract is null ? SeesProgram(program) : SeesContract(contract);

@@ -22,11 +22,20 @@
           };
         })
       : [{ label: canvas.dataset.label, data: numbers(canvas.dataset.values), backgroundColor: "#005ea2", borderColor: "#005ea2" }];
-    new Chart(canvas, {
+    var chart = new Chart(canvas, {
       type: canvas.dataset.chart,
       data: { labels: labels, datasets: datasets },
       options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: series !== null } } }
     });
+    // Every chart downloads as an image (PNG), for slides and e-mails.
+    var download = document.createElement("a");
+    download.className = "usa-link tessera-chart-download";
+    download.textContent = "Download this chart (PNG)";
+    download.href = "#";
+    download.download = ((canvas.dataset.label || "chart").replace(/[^A-Za-z0-9-]+/g, "-")) + ".png";
+    download.addEventListener("click", function () { download.href = chart.toBase64Image(); });
+    var holder = canvas.parentElement.classList.contains("tessera-chart") ? canvas.parentElement : canvas;
+    holder.insertAdjacentElement("afterend", download);
   });
 })();
 
@@ -45,5 +54,13 @@
     bar.value = percent;
     bar.textContent = percent + "%";
     status.textContent = percent < 100 ? "Uploading: " + percent + "%" : "Uploaded; checking and storing the delivery…";
+  });
+})();
+
+// Print buttons (a packet): no inline scripts under the content security policy.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
   });
 })();

@@ -1,0 +1,124 @@
+using Microsoft.Playwright;
+
+namespace Tessera.Web.Tests;
+
+/// <summary>
+/// Active contract management in a real browser over the same demo county: a contract manager
+/// turns an alert into an action item, plans the month's deep dive, prepares a check-in whose
+/// agenda shows all three, records minutes and a new item that the next check-in carries; a
+/// caseworker's report becomes an action item; the packet prints; every page passes axe-core.
+/// </summary>
+public sealed partial class ContractsBrowserTests
+{
+    [SkippableFact]
+    public async Task A_contract_manager_runs_a_monthly_check_in_from_alert_to_next_agenda()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var manager = await browser.NewPageAsync();
+            await Chromium.SignInAsync(manager, app.BaseAddress, "contracts@demo");
+            await manager.GotoAsync(app.BaseAddress + "acm");
+            await Chromium.AssertAccessibleAsync(manager, "acm");
+            Assert.DoesNotContain("FP01", await manager.InnerTextAsync("#contracts-table"), StringComparison.Ordinal); // another agency's
+
+            // An alert on one of the workforce contracts becomes an action item.
+            await manager.GotoAsync(app.BaseAddress + "acm/alerts?program=job-training");
+            await Chromium.AssertAccessibleAsync(manager, "acm/alerts");
+            var row = manager.Locator("#alerts-table tbody tr").First;
+            var contract = (await row.Locator("td").First.InnerTextAsync()).Trim();
+            var alertPeriod = (await row.Locator("td").Nth(2).InnerTextAsync())[..7];
+            Assert.StartsWith("WF0", contract, StringComparison.Ordinal);
+            await row.Locator("text=Acknowledge").ClickAsync();
+            Assert.Contains("acknowledged", await manager.Locator("#alerts-table tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
+            await manager.Locator("#alerts-table tbody tr").First.Locator("text=Make an action item").ClickAsync();
+            await Chromium.AssertAccessibleAsync(manager, "acm/actions from an alert");
+            await manager.FillAsync("#item-title", "Ask the provider what changed");
+            await manager.FillAsync("#item-owner", "Ana Ruiz");
+            await manager.ClickAsync("#item-form button[type=submit]");
+            await Assertions.Expect(manager.Locator("#items-table")).ToContainTextAsync("Ask the provider what changed");
+
+            // This month's deep dive on the roadmap.
+            await manager.GotoAsync(app.BaseAddress + "acm/roadmap/job-training");
+            await Chromium.AssertAccessibleAsync(manager, "acm/roadmap");
+            await manager.Locator("#roadmap-form input[name=topic]").First.FillAsync("Referral matching");
+            await manager.ClickAsync("#roadmap-form button[type=submit]");
+            Assert.Equal("Referral matching", await manager.Locator("#roadmap-form input[name=topic]").First.InputValueAsync());
+
+            // The check-in's agenda: the open item, the measure with its alert, the deep dive.
+            await manager.GotoAsync(app.BaseAddress + "acm");
+            await manager.SelectOptionAsync("#kind", "check_in");
+            await manager.SelectOptionAsync("#contract", contract);
+            await manager.ClickAsync("#schedule-form button[type=submit]");
+            await Assertions.Expect(manager.Locator("h1")).ToContainTextAsync("Monthly data and contract check-in");
+            await Chromium.AssertAccessibleAsync(manager, "acm/meetings/ID");
+            var meeting = manager.Url;
+            Assert.Contains("Ask the provider what changed", await manager.InnerTextAsync("#agenda-items"), StringComparison.Ordinal);
+            Assert.Contains(alertPeriod, await manager.InnerTextAsync("#agenda-measures tbody tr:first-child"), StringComparison.Ordinal);
+            Assert.Contains("Referral matching", await manager.InnerTextAsync("#deep-dive"), StringComparison.Ordinal);
+
+            // Minutes, a note and a new action item.
+            await manager.FillAsync("#attendees", "Ana Ruiz (agency), J. Park (provider)");
+            await manager.FillAsync("#minutes", "Intake staff left in the spring; referrals waited.");
+            await manager.ClickAsync("#minutes-form button[type=submit]");
+            await Assertions.Expect(manager.Locator("#minutes")).ToHaveValueAsync("Intake staff left in the spring; referrals waited.");
+            await manager.FillAsync("#note-subject", "Referrals, last quarter");
+            await manager.FillAsync("#note-text", "Referrals kept coming; enrolments did not.");
+            await manager.ClickAsync("#note-form button[type=submit]");
+            await Assertions.Expect(manager.Locator("#notes")).ToContainTextAsync("enrolments did not");
+            await manager.FillAsync("#new-title", "Confirm two intake staff are hired");
+            await manager.FillAsync("#new-owner", "J. Park");
+            await manager.ClickAsync("#meeting-item-form button[type=submit]");
+            await Assertions.Expect(manager.Locator("#agenda-items")).ToContainTextAsync("Confirm two intake staff are hired");
+
+            // The packet prints, charts and all.
+            await manager.ClickAsync("text=Open the meeting packet");
+            await Chromium.AssertAccessibleAsync(manager, "acm/meetings/ID/packet");
+            Assert.True(await manager.Locator(".tessera-packet-chart canvas").CountAsync() > 0);
+            Assert.True(await manager.Locator("text=Download this chart (PNG)").CountAsync() > 0);
+            var pdf = await manager.PdfAsync(new PagePdfOptions { Format = "Letter" });
+            Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+            await manager.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+            Assert.False(await manager.Locator("header.usa-header").IsVisibleAsync()); // the print stylesheet drops the site
+            await manager.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+
+            // A caseworker files a report; the manager makes it an action item.
+            var caseworker = await browser.NewPageAsync();
+            await Chromium.SignInAsync(caseworker, app.BaseAddress, "caseworker@demo");
+            await caseworker.GotoAsync(app.BaseAddress + "frontline/new");
+            await Chromium.AssertAccessibleAsync(caseworker, "frontline/new");
+            await caseworker.SelectOptionAsync("#provider", contract.Split('-')[0]);
+            await caseworker.ClickAsync("label[for=category-transportation]");
+            await caseworker.FillAsync("#text", "Families cannot reach the east site since the bus route changed.");
+            await caseworker.ClickAsync("#report-form button[type=submit]");
+            await Assertions.Expect(caseworker.Locator("#filed")).ToContainTextAsync("was filed");
+            await Chromium.AssertAccessibleAsync(caseworker, "frontline/new filed");
+            Assert.Equal(403, (await caseworker.GotoAsync(app.BaseAddress + "acm"))!.Status); // nothing person-level, nothing of the contracts
+
+            await manager.GotoAsync(app.BaseAddress + "frontline");
+            await Chromium.AssertAccessibleAsync(manager, "frontline");
+            Assert.Contains("transportation", await manager.InnerTextAsync("#trends-table"), StringComparison.Ordinal);
+            var report = manager.Locator("#reports-table tbody tr").First;
+            await report.Locator("input[name=owner]").FillAsync("Ana Ruiz");
+            await report.Locator("text=Make an action item").ClickAsync();
+            await Assertions.Expect(manager.Locator("#items-table")).ToContainTextAsync("Frontline report (transportation)");
+            await Chromium.AssertAccessibleAsync(manager, "acm/actions");
+
+            // The first item is closed with its lesson; the next check-in carries the open ones and lists the lesson.
+            var first = manager.Locator("#items-table tbody tr", new PageLocatorOptions { HasText = "Ask the provider what changed" });
+            await first.Locator("input[name=lesson]").FillAsync("Two intake staff had left; the provider is hiring.");
+            await first.Locator("text=Close").ClickAsync();
+            await manager.GotoAsync(app.BaseAddress + "acm");
+            await manager.SelectOptionAsync("#kind", "check_in");
+            await manager.SelectOptionAsync("#contract", contract);
+            await manager.FillAsync("#day", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await manager.ClickAsync("#schedule-form button[type=submit]");
+            Assert.NotEqual(meeting, manager.Url);
+            var items = await manager.InnerTextAsync("#agenda-items");
+            Assert.Contains("Confirm two intake staff are hired", items, StringComparison.Ordinal);
+            Assert.Contains("Frontline report (transportation)", items, StringComparison.Ordinal);
+            Assert.Contains("the provider is hiring", await manager.InnerTextAsync("#agenda-lessons"), StringComparison.Ordinal);
+        }
+    }
+}
