@@ -67,6 +67,7 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("acm acknowledge", ["1", "--note", "calling them", "--workspace", Folder], 2, "denied"), // no alert 1: not found
         ("acm close", ["1", "--workspace", Folder], 2, "denied"),
         ("acm actions", ["--workspace", Folder], 0, "read"),
+        ("acm dashboard", ["--program", "job-training", "--metric", "acm-training-completion", "--workspace", Folder], 0, "read"),
         ("sessions list", ["--workspace", Folder], 0, "read"),
         ("sessions end", ["--all", "--workspace", Folder], 0, "configure"),
         ("keys list", ["--workspace", Folder], 0, "read"),

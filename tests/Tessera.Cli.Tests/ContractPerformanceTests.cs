@@ -220,6 +220,18 @@ public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty
         Assert.All(await Rows("acm", "alerts", "--program", "job-training", "--format", "csv"), a => Assert.StartsWith("WF0", a["contract"], StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_planted_best_and_worst_shelters_rank_first_and_last_on_exits_to_permanent_housing()
+    {
+        var ranking = await Rows("acm", "dashboard", "--program", "emergency-shelter", "--metric", "hmis-exit-to-permanent-housing", "--format", "csv");
+
+        Assert.Equal(["ES01", "ES02", "ES03", "ES04"], ranking.Select(r => r["provider"]).Order(StringComparer.Ordinal));
+        Assert.Equal("ES01", ranking[0]["provider"]);
+        Assert.Equal("1", ranking[0]["rank"]);
+        Assert.Equal("ES03", ranking[^1]["provider"]);
+        Assert.True(Number(ranking[0]["value"]) > Number(ranking[^1]["value"]));
+    }
+
     private async Task<(int OnTrack, int OffTrack, double Pooled, double Target)> Completion(string contract)
     {
         var rows = (await Rows("contracts", "performance", contract, "--from", "2024-01-01", "--to", "2024-12-01", "--format", "csv")).Where(r => r["metric"] == "acm-training-completion").ToList();

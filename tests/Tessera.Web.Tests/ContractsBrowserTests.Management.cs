@@ -23,6 +23,16 @@ public sealed partial class ContractsBrowserTests
             await Chromium.AssertAccessibleAsync(manager, "acm");
             Assert.DoesNotContain("FP01", await manager.InnerTextAsync("#contracts-table"), StringComparison.Ordinal); // another agency's
 
+            // The dashboards: a contract's measures at a glance, the program's ranking and funnel plot.
+            await manager.ClickAsync("#contracts-table >> text=WF01-2024");
+            await Chromium.AssertAccessibleAsync(manager, "acm/dashboards/contracts/WF01-2024");
+            Assert.Contains("Training completion", await manager.InnerTextAsync("#dashboard-table"), StringComparison.Ordinal);
+            await manager.ClickAsync("text=The program's ranking and funnel plot");
+            await Chromium.AssertAccessibleAsync(manager, "acm/dashboards/programs/job-training");
+            Assert.Contains("raw rates", await manager.InnerTextAsync("#method"), StringComparison.Ordinal);
+            Assert.Equal(1, await manager.Locator("canvas[data-chart=funnel]").CountAsync());
+            Assert.True(await manager.Locator("#ranking-table tbody tr").CountAsync() >= 1);
+
             // An alert on one of the workforce contracts becomes an action item.
             await manager.GotoAsync(app.BaseAddress + "acm/alerts?program=job-training");
             await Chromium.AssertAccessibleAsync(manager, "acm/alerts");

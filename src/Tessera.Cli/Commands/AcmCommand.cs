@@ -21,6 +21,7 @@ public static class AcmCommand
         command.Subcommands.Add(SetAlert(output, "acknowledge", "Acknowledge an alert: someone is acting on it.", Alerts.Acknowledge));
         command.Subcommands.Add(SetAlert(output, "close", "Close an alert: it has been dealt with.", Alerts.Close));
         command.Subcommands.Add(Actions(output));
+        command.Subcommands.Add(Dashboard(output));
         return command;
     }
 
@@ -82,6 +83,51 @@ public static class AcmCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static Command Dashboard(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var program = new Option<string>("--program") { Description = "The program, e.g. emergency-shelter.", Required = true };
+        var metric = new Option<string>("--metric") { Description = "A metric of the program's contracts, e.g. hmis-exit-to-permanent-housing.", Required = true };
+        var format = new Option<string>("--format")
+        {
+            Description = "table, or csv (program,metric,from,to,provider,name,numerator,denominator,value,previous_value,rank,funnel_position,hidden).",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "csv");
+        var dashboard = new Command("dashboard", "A program's providers ranked on a metric over the latest twelve months, with where each lies on the funnel plot and its year before.")
+        {
+            program, metric, format, workspace,
+        };
+        dashboard.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            var d = Dashboards.Program(Caller.Operator(opened), parsed.GetValue(program)!, parsed.GetValue(metric)!);
+            if (parsed.GetValue(format) == "csv")
+            {
+                var csv = new CsvWriter(output);
+                csv.Row(["program", "metric", "from", "to", "provider", "name", "numerator", "denominator", "value", "previous_value", "rank", "funnel_position", "hidden"]);
+                foreach (var p in d.Providers)
+                {
+                    var position = d.Funnel?.Points.FirstOrDefault(f => f.Provider == p.Provider)?.Position;
+                    csv.Row([d.Program, d.Metric, d.From, d.To, p.Provider, p.Name, p.Numerator, p.Denominator, p.Value, p.PreviousValue, p.Rank, p.Hidden ? null : position, p.Hidden]);
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{d.Title}, {d.Program}, {d.From:yyyy-MM-dd} to {d.To:yyyy-MM-dd}{(d.Funnel is { } f ? $"; program rate {f.Centre:0.000}" : "")}"));
+            foreach (var p in d.Providers)
+            {
+                output.WriteLine(p.Hidden
+                    ? $"   -  {p.Provider,-8} hidden (small numbers)"
+                    : string.Create(CultureInfo.InvariantCulture, $"{p.Rank,4}  {p.Provider,-8} {p.Value,7:0.000} of {p.Denominator,6}  (year before {p.PreviousValue?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"})  {p.Position}"));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return dashboard;
     }
 
     private static Command Actions(TextWriter output)

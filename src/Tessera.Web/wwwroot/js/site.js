@@ -10,7 +10,39 @@
     return (text || "").split("|").map(function (v) { return v === "" ? null : Number(v); });
   }
   var colours = ["#005ea2", "#d54309", "#4d8055", "#8168b3", "#936f38"];
+  // A funnel plot: providers' rates against their cases, with the centre and the 95% and 99.8% limits.
+  function funnel(canvas) {
+    var points = JSON.parse(canvas.dataset.points || "[]");
+    var curve = JSON.parse(canvas.dataset.curve || "[]");
+    var centre = Number(canvas.dataset.centre);
+    function line(label, key, colour, dash) {
+      return { type: "line", label: label, data: curve.map(function (c) { return { x: c.x, y: key ? c[key] : centre }; }), borderColor: colour, borderDash: dash, pointRadius: 0, fill: false };
+    }
+    return new Chart(canvas, {
+      type: "scatter",
+      data: {
+        datasets: [
+          { label: "Providers", data: points, backgroundColor: "#005ea2", pointRadius: 5 },
+          line("Program rate", null, "#1b1b1b", []),
+          line("95% limits", "l95", "#d54309", [6, 3]), line("", "u95", "#d54309", [6, 3]),
+          line("99.8% limits", "l998", "#936f38", [2, 3]), line("", "u998", "#936f38", [2, 3])
+        ]
+      },
+      options: {
+        animation: false, responsive: true, maintainAspectRatio: false,
+        scales: { x: { type: "linear", title: { display: true, text: "Cases" } }, y: { min: 0, max: 1, title: { display: true, text: "Rate" } } },
+        plugins: {
+          legend: { labels: { filter: function (item) { return item.text !== ""; } } },
+          tooltip: { callbacks: { label: function (ctx) { return (ctx.raw.label || "") + ": " + Math.round(ctx.raw.y * 1000) / 10 + "% of " + ctx.raw.x; } } }
+        }
+      }
+    });
+  }
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+    if (canvas.dataset.chart === "funnel") {
+      addDownload(canvas, funnel(canvas));
+      return;
+    }
     var labels = (canvas.dataset.labels || "").split("|");
     // data-series: several lines (a figure, its target, benchmarks), as JSON [{label, values, dashed, dotted}].
     var series = canvas.dataset.series ? JSON.parse(canvas.dataset.series) : null;
@@ -27,7 +59,10 @@
       data: { labels: labels, datasets: datasets },
       options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: series !== null } } }
     });
-    // Every chart downloads as an image (PNG), for slides and e-mails.
+    addDownload(canvas, chart);
+  });
+  // Every chart downloads as an image (PNG), for slides and e-mails.
+  function addDownload(canvas, chart) {
     var download = document.createElement("a");
     download.className = "usa-link tessera-chart-download";
     download.textContent = "Download this chart (PNG)";
@@ -36,7 +71,7 @@
     download.addEventListener("click", function () { download.href = chart.toBase64Image(); });
     var holder = canvas.parentElement.classList.contains("tessera-chart") ? canvas.parentElement : canvas;
     holder.insertAdjacentElement("afterend", download);
-  });
+  }
 })();
 
 // Upload progress: htmx reports the request's upload progress; the bar shows it, then says the
