@@ -67,6 +67,7 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("acm acknowledge", ["1", "--note", "calling them", "--workspace", Folder], 2, "denied"), // no alert 1: not found
         ("acm close", ["1", "--workspace", Folder], 2, "denied"),
         ("acm actions", ["--workspace", Folder], 0, "read"),
+        ("acm sample", ["--contract", "WF01-2024", "--metric", "acm-training-completion", "--seed", "7", "--workspace", Folder], 2, "read"), // allowed and on record; the metric was never computed here
         ("acm dashboard", ["--program", "job-training", "--metric", "acm-training-completion", "--workspace", Folder], 0, "read"),
         ("sessions list", ["--workspace", Folder], 0, "read"),
         ("sessions end", ["--all", "--workspace", Folder], 0, "configure"),

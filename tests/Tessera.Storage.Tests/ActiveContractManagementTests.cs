@@ -115,6 +115,17 @@ public sealed class ActiveContractManagementTests
         Assert.Throws<WorkspaceException>(() => FrontlineReports.Convert(manager, report.Id, "Ana Ruiz", meetingDay));
         Assert.Contains(FrontlineReports.Trends(manager), t => t is { Provider: "WF03", Category: "transportation", Reports: 1 });
 
+        // The case-file sampler: good and poor cases of the contract's provider, the same for the same seed, on record.
+        var sample = CaseReview.Sample(manager, "WF03-2024", "acm-referral-to-enrolment", 3, seed: 11);
+        Assert.Equal((3, 3), (sample.Count(c => c.Outcome == "good"), sample.Count(c => c.Outcome == "poor")));
+        Assert.Equal(sample, CaseReview.Sample(manager, "WF03-2024", "acm-referral-to-enrolment", 3, seed: 11));
+        Assert.All(sample, c => Assert.InRange(c.PeriodStart, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)));
+        Assert.Contains(test.Workspace.Audit.Records(), r => r.Event.Actor == "contracts@test" && r.Event.Target.Contains("case-file sample of contract WF03-2024", StringComparison.Ordinal) && r.Event.Target.Contains("seed 11", StringComparison.Ordinal));
+        Assert.Throws<WorkspaceException>(() => CaseReview.Sample(manager, "WF03-2024", "acm-referral-to-enrolment", 0, seed: 11));
+
+        // Scores: WF03 has alerts, so its score names them.
+        Assert.Contains(Portfolio.Scores(manager).Single(s => s.Contract == "WF03-2024").Reasons, r => r.StartsWith("risk:", StringComparison.Ordinal));
+
         // Another agency's manager: nothing exists; WF01's staff see their own contract's alerts only, and no program items.
         var other = new Caller(test.Workspace, new AccessUser("contracts@other", Role.ContractManager, AccessScope.OfSources(["child_welfare"])), "acm", "test");
         Assert.Empty(Alerts.List(other));
@@ -126,9 +137,11 @@ public sealed class ActiveContractManagementTests
         Assert.True(Assert.Throws<AccessDeniedException>(() => ActionItems.Close(other, second.Id, "x")).NotFound);
         Assert.True(Assert.Throws<AccessDeniedException>(() => Roadmaps.Of(other, "job-training", YearMonth.Of(meetingDay))).NotFound);
         Assert.Empty(FrontlineReports.List(other));
+        Assert.True(Assert.Throws<AccessDeniedException>(() => CaseReview.Sample(other, "WF03-2024", "acm-referral-to-enrolment", 3, 11)).NotFound);
         var wf01 = new Caller(test.Workspace, new AccessUser("staff@wf01", Role.ProviderStaff, AccessScope.OfProviders(["WF01"])), "acm", "test");
         Assert.All(Alerts.List(wf01), a => Assert.Equal("WF01-2024", a.Alert.Contract));
         Assert.Empty(ActionItems.List(wf01));
         Assert.Throws<AccessDeniedException>(() => Alerts.Close(wf01, alert.Id, null));
+        Assert.False(Assert.Throws<AccessDeniedException>(() => CaseReview.Sample(wf01, "WF01-2024", "acm-referral-to-enrolment", 3, 11)).NotFound); // person-level: not for provider staff
     }
 }

@@ -33,6 +33,20 @@ public sealed partial class ContractsBrowserTests
             Assert.Equal(1, await manager.Locator("canvas[data-chart=funnel]").CountAsync());
             Assert.True(await manager.Locator("#ranking-table tbody tr").CountAsync() >= 1);
 
+            // Which contracts get ACM: scores with reasons, sprints.
+            await manager.GotoAsync(app.BaseAddress + "acm/portfolio");
+            await Chromium.AssertAccessibleAsync(manager, "acm/portfolio");
+            Assert.Contains("complex: pays on results", await manager.InnerTextAsync("#scores-table"), StringComparison.Ordinal);
+            Assert.Equal(4, await manager.Locator("#sprints li").CountAsync());
+
+            // Case-file review: good and poor cases, pseudonymous, reproducible.
+            await manager.GotoAsync(app.BaseAddress + "acm/case-review?contract=WF01-2024&metric=acm-training-completion&per=2&seed=5");
+            await Chromium.AssertAccessibleAsync(manager, "acm/case-review");
+            var drawn = await manager.InnerTextAsync("#sample-table tbody");
+            Assert.Contains("good", drawn, StringComparison.Ordinal);
+            await manager.ReloadAsync();
+            Assert.Equal(drawn, await manager.InnerTextAsync("#sample-table tbody"));
+
             // An alert on one of the workforce contracts becomes an action item.
             await manager.GotoAsync(app.BaseAddress + "acm/alerts?program=job-training");
             await Chromium.AssertAccessibleAsync(manager, "acm/alerts");

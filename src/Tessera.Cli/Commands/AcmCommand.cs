@@ -22,6 +22,7 @@ public static class AcmCommand
         command.Subcommands.Add(SetAlert(output, "close", "Close an alert: it has been dealt with.", Alerts.Close));
         command.Subcommands.Add(Actions(output));
         command.Subcommands.Add(Dashboard(output));
+        command.Subcommands.Add(SampleCommand(output));
         return command;
     }
 
@@ -128,6 +129,32 @@ public static class AcmCommand
             return ExitCodes.Ok;
         });
         return dashboard;
+    }
+
+    private static Command SampleCommand(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var contract = new Option<string>("--contract") { Description = "The contract, e.g. WF03-2024.", Required = true };
+        var metric = new Option<string>("--metric") { Description = "One of its metrics.", Required = true };
+        var per = new Option<int>("--per-outcome") { Description = "Cases of each outcome (good, poor), 1 to 20.", DefaultValueFactory = _ => 3 };
+        var seed = new Option<int>("--seed") { Description = "The seed: the same seed draws the same cases.", DefaultValueFactory = _ => 1 };
+        var sample = new Command("sample", "A reproducible case-file review sample of a contract's good and poor outcomes, as CSV (contract,metric,outcome,person_id,anchor_date,period_start); person-level, audited.")
+        {
+            contract, metric, per, seed, workspace,
+        };
+        sample.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            var csv = new CsvWriter(output);
+            csv.Row(CaseSample.Header);
+            foreach (var s in CaseReview.Sample(Caller.Operator(opened), parsed.GetValue(contract)!, parsed.GetValue(metric)!, parsed.GetValue(per), parsed.GetValue(seed)))
+            {
+                csv.Row(s.Cells);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return sample;
     }
 
     private static Command Actions(TextWriter output)

@@ -14,7 +14,7 @@ public static class AccessPolicy
         [Role.Administrator] = [.. Enum.GetValues<Capability>()],
         [Role.DataPartner] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewInbox, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewQuarantine, Capability.Deliver, Capability.RunHudReports, Capability.ViewMetrics],
         [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewMetrics, Capability.ViewContracts, Capability.ManageContracts, Capability.ViewPayments, Capability.PreparePayments,
-            Capability.ViewManagement, Capability.RunManagement, Capability.FileFrontlineReport, Capability.ViewFrontlineReports],
+            Capability.ViewManagement, Capability.RunManagement, Capability.ReviewCaseFiles, Capability.FileFrontlineReport, Capability.ViewFrontlineReports],
         [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage, Capability.ViewMetrics],
         [Role.ProviderStaff] = [Capability.ReadReference, Capability.ViewContracts, Capability.ViewManagement],
         [Role.Caseworker] = [Capability.ReadReference, Capability.FileFrontlineReport],

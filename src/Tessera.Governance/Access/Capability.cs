@@ -72,6 +72,9 @@ public enum Capability
     /// <summary>Running active contract management: acknowledging and closing alerts, meetings, minutes, action items, roadmaps.</summary>
     RunManagement,
 
+    /// <summary>Drawing a case-file review sample: the pseudonymous persons behind a contract's good and poor outcomes. Person-level.</summary>
+    ReviewCaseFiles,
+
     /// <summary>Filing a frontline report on a provider (no client identifiers).</summary>
     FileFrontlineReport,
 

@@ -1,3 +1,4 @@
+using Tessera.Contracts.Agreements;
 using Tessera.Contracts.Benchmarks;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
@@ -6,6 +7,7 @@ using Tessera.Metrics.Results;
 using Tessera.Storage.Access;
 using Tessera.Storage.Contracting;
 using Tessera.Storage.Metrics;
+using Tessera.Storage.Workspaces;
 
 namespace Tessera.Storage.Management;
 
@@ -98,6 +100,44 @@ public static class Dashboards
         }
 
         return new ContractDashboard(id, contract.Provider.Value, contract.Program, standings);
+    }
+
+    /// <summary>
+    /// The people <paramref name="contract"/>'s provider served in the latest twelve months with
+    /// results, and the program's providers together — on the contract's metric with the most cases.
+    /// Exact, for scoring only: the counts are not shown.
+    /// </summary>
+    internal static (long Own, long Program) Cases(Workspace workspace, Contract contract)
+    {
+        var catalog = MetricCatalog.Load(workspace);
+        var providers = ProviderRegistry.All(workspace);
+        var store = new PublishedMetrics(workspace);
+        var inProgram = providers.Values.Where(p => p.Provider.Program == contract.Program).Select(p => p.Provider.Id.Value).ToHashSet(StringComparer.Ordinal);
+        (long Own, long Program) best = (0, 0);
+        foreach (var metric in contract.Metrics)
+        {
+            if (ProviderBreakdown.For(MetricCatalog.Find(catalog, metric.Metric).Definition, providers.Values.Select(p => p.Provider)) is not { } breakdown)
+            {
+                continue;
+            }
+
+            var byProvider = breakdown.ByProvider(store.Results(metric.Metric, breakdown.Group));
+            if (byProvider.Count == 0)
+            {
+                continue;
+            }
+
+            var end = byProvider.Values.SelectMany(r => r).Max(r => r.PeriodEnd);
+            var from = new DateOnly(end.Year, end.Month, 1).AddMonths(-11);
+            long Sum(string provider) => Pool(byProvider.GetValueOrDefault(provider) ?? [], from, end).Denominator;
+            var program = inProgram.Sum(Sum);
+            if (program > best.Program)
+            {
+                best = (Sum(contract.Provider.Value), program);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>A provider's figures pooled over a window: numerator and cases summed; the value their rate, or the case-weighted mean of the periods' values.</summary>
