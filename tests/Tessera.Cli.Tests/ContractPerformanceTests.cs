@@ -23,7 +23,7 @@ public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty
         public async Task InitializeAsync()
         {
             var inbox = new DeliveryInbox(Folder);
-            new CountyGenerator(new SynthOptions { People = 8000, Seed = 1, Months = 36 }).Generate(inbox.Root);
+            new CountyGenerator(new SynthOptions { People = 20_000, Seed = 1, Months = 36 }).Generate(inbox.Root); // the demo county: `tessera demo`'s defaults
             await DemoCommand.IngestCountyAsync(Folder, inbox, TextWriter.Null, TextWriter.Null, CancellationToken.None);
             DemoCommand.LinkCounty(Folder, TextWriter.Null, TextWriter.Null, CancellationToken.None);
         }
@@ -169,7 +169,7 @@ public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty
 
         Assert.Equal(0, code);
         Assert.Matches(@"total\s+\d+\.\d\d  of a budget of 2000000\.00", table);
-        Assert.Contains("spread across 5 providers: lowest ", table, StringComparison.Ordinal);
+        Assert.Contains("spread across 7 providers: lowest ", table, StringComparison.Ordinal); // the seven training providers
     }
 
     /// <summary>What a provider's 2024 statements pay on results (earn-back, outcomes, bonus, caps) per enrolment of 2024; each statement's total is the sum of its lines.</summary>
@@ -230,6 +230,33 @@ public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty
         Assert.Equal("1", ranking[0]["rank"]);
         Assert.Equal("ES03", ranking[^1]["provider"]);
         Assert.True(Number(ranking[0]["value"]) > Number(ranking[^1]["value"]));
+    }
+
+    [Fact]
+    public async Task Raw_completion_ranks_the_equally_good_pair_apart_and_the_client_mix_adjustment_does_not()
+    {
+        // The truth: WF06 and WF07 are equally effective with each kind of client; WF07 serves mostly people released from prison.
+        var truth = Directory.GetFiles(county.Root, "effects.json", SearchOption.AllDirectories).Single(f => f.Contains("truth", StringComparison.Ordinal));
+        using (var effects = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(truth)))
+        {
+            var mix = effects.RootElement.GetProperty("effects").EnumerateArray().Single(e => e.GetProperty("effect").GetString() == "client_mix");
+            Assert.Equal("WF07", mix.GetProperty("harder_cases_provider").GetString());
+        }
+
+        var rows = await Rows("acm", "dashboard", "--program", "job-training", "--metric", "acm-training-completion", "--from", "2023-01-01", "--format", "csv");
+        var (easier, harder) = (rows.Single(r => r["provider"] == "WF06"), rows.Single(r => r["provider"] == "WF07"));
+        var (n6, n7) = (Number(easier["denominator"]), Number(harder["denominator"]));
+        double Z(string column)
+        {
+            var pooled = ((Number(easier[column]) * n6) + (Number(harder[column]) * n7)) / (n6 + n7);
+            return (Number(easier[column]) - Number(harder[column])) / Math.Sqrt(pooled * (1 - pooled) * ((1 / n6) + (1 / n7)));
+        }
+
+        Assert.True(Z("value") > 1.96, $"raw: WF06 {easier["value"]} of {n6}, WF07 {harder["value"]} of {n7}, z {Z("value"):F2}");
+        Assert.True(Math.Abs(Z("adjusted")) < 1.96, $"adjusted: WF06 {easier["adjusted"]}, WF07 {harder["adjusted"]}, z {Z("adjusted"):F2}");
+        Assert.True(int.Parse(easier["rank"], CultureInfo.InvariantCulture) < int.Parse(harder["rank"], CultureInfo.InvariantCulture));
+        // The expected completions of the harder cases' provider are far below its cases' share: the adjustment has something to adjust.
+        Assert.True(Number(harder["expected"]) / n7 < Number(easier["expected"]) / n6);
     }
 
     private async Task<(int OnTrack, int OffTrack, double Pooled, double Target)> Completion(string contract)

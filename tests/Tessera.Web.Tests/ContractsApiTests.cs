@@ -95,6 +95,8 @@ public sealed class ContractsApiTests : IDisposable
     [InlineData("workforce-bi", "/api/contracts/FP09-2024")]
     [InlineData("wf01-bi", "/api/contracts/FP01-2024")]
     [InlineData("wf01-bi", "/api/contracts/FP01-2024/performance")]
+    [InlineData("workforce-bi", "/api/acm/alerts?contract=FP01-2024")]
+    [InlineData("wf01-bi", "/api/acm/action-items?contract=FP01-2024")]
     public async Task Another_agencys_or_providers_contract_is_not_found_through_the_API(string account, string path)
     {
         using var client = Client(account);
@@ -105,6 +107,30 @@ public sealed class ContractsApiTests : IDisposable
         Assert.DoesNotContain("FP01", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var workspace = Workspace.Open(_app.Folder);
         Assert.Contains(workspace.Audit.Records(), r => r.Event.Actor == "service:" + account && r.Event.Outcome == AuditOutcome.Denied && r.Event.Target.Contains("FP0", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("workforce-bi")]
+    [InlineData("wf01-bi")]
+    public async Task A_BI_tool_reads_the_alerts_and_action_items_of_its_own_contracts(string account)
+    {
+        using var client = Client(account);
+
+        using var alerts = await Json(client, "/api/acm/alerts");
+        Assert.All(alerts.RootElement.GetProperty("alerts").EnumerateArray(), a => Assert.StartsWith("WF01-", a.GetProperty("contract").GetString(), StringComparison.Ordinal));
+        IReadOnlyList<Storage.Management.RaisedAlert> expected;
+        using (var workspace = Workspace.Open(_app.Folder))
+        {
+            expected = Storage.Management.Alerts.List(Caller.Operator(workspace), contract: "WF01-2023");
+        }
+
+        using var own = await Json(client, "/api/acm/alerts?contract=WF01-2023");
+        Assert.Equal(expected.Select(a => (a.Alert.Rule, a.Alert.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            own.RootElement.GetProperty("alerts").EnumerateArray().Select(a => (a.GetProperty("rule").GetString()!, a.GetProperty("period_start").GetString()!)));
+        using var items = await Json(client, "/api/acm/action-items");
+        Assert.Equal(JsonValueKind.Array, items.RootElement.GetProperty("action_items").ValueKind);
+        using var delivery = Client("hmis-nightly");
+        Assert.Equal(HttpStatusCode.Forbidden, (await delivery.GetAsync(new Uri("/api/acm/alerts", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
@@ -146,7 +172,7 @@ public sealed class ContractsApiTests : IDisposable
         using var description = await Json(client, "/openapi/v1.json");
 
         var paths = description.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/contracts", "/api/contracts/{contract}", "/api/contracts/{contract}/performance", "/api/contracts/{contract}/statements", "/api/deliveries", "/api/metrics/{id}/results", "/api/payments/{statement}", "/api/payments/{statement}/approval"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal(["/api/acm/action-items", "/api/acm/alerts", "/api/contracts", "/api/contracts/{contract}", "/api/contracts/{contract}/performance", "/api/contracts/{contract}/statements", "/api/deliveries", "/api/metrics/{id}/results", "/api/payments/{statement}", "/api/payments/{statement}/approval"], paths.Order(StringComparer.Ordinal));
         Assert.Equal("One contract with its metrics, targets (with their history) and versions.", description.RootElement.GetProperty("paths").GetProperty("/api/contracts/{contract}").GetProperty("get").GetProperty("summary").GetString());
     }
 

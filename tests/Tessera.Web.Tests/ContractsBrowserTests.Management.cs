@@ -29,8 +29,14 @@ public sealed partial class ContractsBrowserTests
             Assert.Contains("Training completion", await manager.InnerTextAsync("#dashboard-table"), StringComparison.Ordinal);
             await manager.ClickAsync("text=The program's ranking and funnel plot");
             await Chromium.AssertAccessibleAsync(manager, "acm/dashboards/programs/job-training");
-            Assert.Contains("raw rates", await manager.InnerTextAsync("#method"), StringComparison.Ordinal);
-            Assert.Equal(1, await manager.Locator("canvas[data-chart=funnel]").CountAsync());
+            await manager.SelectOptionAsync("#metric", "acm-training-completion");
+            await manager.ClickAsync("#metric-form button[type=submit]");
+            await Chromium.AssertAccessibleAsync(manager, "acm/dashboards/programs/job-training?metric=acm-training-completion");
+            var method = await manager.InnerTextAsync("#method");
+            Assert.Contains("raw rates", method, StringComparison.Ordinal);
+            Assert.Contains("adjusted for client mix by indirect standardisation on: released from prison", method, StringComparison.Ordinal);
+            Assert.Contains("Adjusted rank", await manager.InnerTextAsync("#ranking-table thead"), StringComparison.Ordinal);
+            Assert.Equal(2, await manager.Locator("canvas[data-chart=funnel]").CountAsync()); // raw and adjusted
             Assert.True(await manager.Locator("#ranking-table tbody tr").CountAsync() >= 1);
 
             // Which contracts get ACM: scores with reasons, sprints.

@@ -208,7 +208,7 @@ public sealed partial class ContractsBrowserTests(ContractsBrowserTests.DemoApp 
             await manager.FillAsync("#card", WhatIfCard);
             await manager.ClickAsync("text=Try it");
             await Assertions.Expect(manager.Locator("#what-if-table")).ToBeVisibleAsync();
-            Assert.Equal(5, await manager.Locator("#what-if-table tbody tr").CountAsync()); // the five training providers
+            Assert.Equal(7, await manager.Locator("#what-if-table tbody tr").CountAsync()); // the seven training providers
             Assert.Contains("4 payment periods", await manager.InnerTextAsync("#summary"), StringComparison.Ordinal);
             await Chromium.AssertAccessibleAsync(manager, "payments/what-if with results");
         }

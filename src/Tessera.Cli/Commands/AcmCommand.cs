@@ -93,37 +93,48 @@ public static class AcmCommand
         var metric = new Option<string>("--metric") { Description = "A metric of the program's contracts, e.g. hmis-exit-to-permanent-housing.", Required = true };
         var format = new Option<string>("--format")
         {
-            Description = "table, or csv (program,metric,from,to,provider,name,numerator,denominator,value,previous_value,rank,funnel_position,hidden).",
+            Description = "table, or csv (program,metric,from,to,provider,name,numerator,denominator,value,previous_value,rank,funnel_position,hidden,expected,adjusted,adjusted_rank,adjusted_funnel_position).",
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong("table", "csv");
-        var dashboard = new Command("dashboard", "A program's providers ranked on a metric over the latest twelve months, with where each lies on the funnel plot and its year before.")
+        var from = new Option<string?>("--from") { Description = "First day of the window, YYYY-MM-DD (default: twelve months before --to)." };
+        var to = new Option<string?>("--to") { Description = "Last day of the window, YYYY-MM-DD (default: the end of the latest month with results)." };
+        var dashboard = new Command("dashboard", "A program's providers ranked on a metric over the latest twelve months — raw and, where the metric says what to adjust for, client-mix-adjusted — with where each lies on the funnel plot and its year before.")
         {
-            program, metric, format, workspace,
+            program, metric, from, to, format, workspace,
         };
         dashboard.SetAction(parsed =>
         {
             using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
-            var d = Dashboards.Program(Caller.Operator(opened), parsed.GetValue(program)!, parsed.GetValue(metric)!);
+            var d = Dashboards.Program(Caller.Operator(opened), parsed.GetValue(program)!, parsed.GetValue(metric)!, Day(parsed.GetValue(to), "--to"), Day(parsed.GetValue(from), "--from"));
             if (parsed.GetValue(format) == "csv")
             {
                 var csv = new CsvWriter(output);
-                csv.Row(["program", "metric", "from", "to", "provider", "name", "numerator", "denominator", "value", "previous_value", "rank", "funnel_position", "hidden"]);
+                csv.Row(["program", "metric", "from", "to", "provider", "name", "numerator", "denominator", "value", "previous_value", "rank", "funnel_position", "hidden",
+                    "expected", "adjusted", "adjusted_rank", "adjusted_funnel_position"]);
                 foreach (var p in d.Providers)
                 {
                     var position = d.Funnel?.Points.FirstOrDefault(f => f.Provider == p.Provider)?.Position;
-                    csv.Row([d.Program, d.Metric, d.From, d.To, p.Provider, p.Name, p.Numerator, p.Denominator, p.Value, p.PreviousValue, p.Rank, p.Hidden ? null : position, p.Hidden]);
+                    var adjustedPosition = d.AdjustedFunnel?.Points.FirstOrDefault(f => f.Provider == p.Provider)?.Position;
+                    csv.Row([d.Program, d.Metric, d.From, d.To, p.Provider, p.Name, p.Numerator, p.Denominator, p.Value, p.PreviousValue, p.Rank, p.Hidden ? null : position, p.Hidden,
+                        p.Expected, p.Adjusted, p.AdjustedRank, p.Hidden ? null : adjustedPosition]);
                 }
 
                 return ExitCodes.Ok;
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{d.Title}, {d.Program}, {d.From:yyyy-MM-dd} to {d.To:yyyy-MM-dd}{(d.Funnel is { } f ? $"; program rate {f.Centre:0.000}" : "")}"));
+            if (d.AdjustedFor.Count > 0)
+            {
+                output.WriteLine($"adjusted for: {string.Join("; ", d.AdjustedFor)} (indirect standardisation)");
+            }
+
             foreach (var p in d.Providers)
             {
                 output.WriteLine(p.Hidden
                     ? $"   -  {p.Provider,-8} hidden (small numbers)"
-                    : string.Create(CultureInfo.InvariantCulture, $"{p.Rank,4}  {p.Provider,-8} {p.Value,7:0.000} of {p.Denominator,6}  (year before {p.PreviousValue?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"})  {p.Position}"));
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{p.Rank,4}  {p.Provider,-8} {p.Value,7:0.000} of {p.Denominator,6}  (year before {p.PreviousValue?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"})  {p.Position}{(p.Adjusted is { } a ? $"; adjusted {a:0.000}, rank {p.AdjustedRank}" : "")}"));
             }
 
             return ExitCodes.Ok;
@@ -191,4 +202,8 @@ public static class AcmCommand
         });
         return actions;
     }
+
+    private static DateOnly? Day(string? text, string option) => text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+        : throw new UsageException($"{option} '{text}' is not a date written YYYY-MM-DD.");
 }

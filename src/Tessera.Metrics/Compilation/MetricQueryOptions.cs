@@ -4,4 +4,5 @@ namespace Tessera.Metrics.Compilation;
 /// <param name="AsOf">The last day the data cover: rows whose outcome window closes after it are left out (censored).</param>
 /// <param name="From">First anchor date included, or null for all.</param>
 /// <param name="To">Last anchor date included, or null for all.</param>
-public sealed record MetricQueryOptions(DateOnly AsOf, DateOnly? From = null, DateOnly? To = null);
+/// <param name="Characteristics">The names of the metric's <c>adjust_for</c> characteristics to work out (those whose files have rows); null or empty for none.</param>
+public sealed record MetricQueryOptions(DateOnly AsOf, DateOnly? From = null, DateOnly? To = null, IReadOnlyCollection<string>? Characteristics = null);

@@ -17,7 +17,7 @@ namespace Tessera.Metrics.Compilation;
 public static class MetricSql
 {
     /// <summary>Columns <see cref="Members"/> returns, in order.</summary>
-    public static IReadOnlyList<string> MemberColumns { get; } = ["person_id", "anchor_date", "period_start", "g1", "g2", "g3", "g4", "hit", "amount", "days"];
+    public static IReadOnlyList<string> MemberColumns { get; } = ["person_id", "anchor_date", "period_start", "g1", "g2", "g3", "g4", "hit", "amount", "days", "stratum"];
 
     /// <summary>The schema holding the linkage index (person_records, family_links).</summary>
     public const string IndexSchema = "tessera";
@@ -100,11 +100,29 @@ public static class MetricSql
         // at 100k people it paired every wage record with every exit of the same quarter before comparing
         // persons and did not finish in 8 minutes; materialised, the same metric takes 3 s.
         var materialized = dialect == SqlDialect.PostgreSql ? "MATERIALIZED " : "";
-        ctes.Add($"population AS {materialized}(SELECT * FROM candidates c{(kept.Count == 0 ? "" : " WHERE " + string.Join(" AND ", kept))})");
+        var traits = new List<string>();
+        foreach (var (trait, i) in metric.AdjustFor.Where(t => options.Characteristics?.Contains(t.Name) == true).Select((t, i) => (t, i)))
+        {
+            var alias = "t" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            var (join, who) = Person(alias, trait, schema.File(trait.Source, trait.File), schema);
+            var date = $"CAST({Ref(trait, schema, alias, trait.Date)} AS DATE)";
+            var conditions = new List<string> { $"{date} IS NOT NULL" };
+            conditions.AddRange(trait.Where.Select(c => Condition(trait, schema, alias, c)));
+            ctes.Add($"""
+                trait{i + 1} AS (
+                  SELECT DISTINCT {who} AS person_id, {date} AS event_date
+                  FROM {Table(trait.Source, trait.File)} {alias} {Joins(trait, alias)} {join}
+                  WHERE {string.Join(" AND ", conditions)})
+                """);
+            traits.Add($"{SqlText.Literal(trait.Name + ":")} || CASE WHEN EXISTS (SELECT 1 FROM trait{i + 1} e WHERE e.person_id = c.person_id AND {Window(trait.Window, "c.anchor_date", "e.event_date")}) THEN '1' ELSE '0' END");
+        }
+
+        var stratum = traits.Count == 0 ? "CAST(NULL AS VARCHAR)" : string.Join(" || ';' || ", traits);
+        ctes.Add($"population AS {materialized}(SELECT c.*, {stratum} AS stratum FROM candidates c{(kept.Count == 0 ? "" : " WHERE " + string.Join(" AND ", kept))})");
 
         if (metric.Outcome is not { } outcome)
         {
-            return $"WITH {string.Join(",\n", ctes)}\nSELECT person_id, anchor_date, period_start, g1, g2, g3, g4, hit, amount, CAST(NULL AS BIGINT) AS days FROM population";
+            return $"WITH {string.Join(",\n", ctes)}\nSELECT person_id, anchor_date, period_start, g1, g2, g3, g4, hit, amount, CAST(NULL AS BIGINT) AS days, stratum FROM population";
         }
 
         var outFiles = schema.File(outcome.Source, outcome.File);
@@ -150,7 +168,7 @@ public static class MetricSql
             WITH {string.Join(",\n", ctes)}
             SELECT p.person_id, p.anchor_date, p.period_start, p.g1, p.g2, p.g3, p.g4,
                    CASE WHEN f.outcome_date IS NULL THEN 0 ELSE 1 END AS hit, {(outcome.Measure is null ? "p.amount" : "f.outcome_amount")} AS amount,
-                   CAST({SqlText.DaysBetween(dialect, "p.anchor_date", "f.outcome_date")} AS BIGINT) AS days
+                   CAST({SqlText.DaysBetween(dialect, "p.anchor_date", "f.outcome_date")} AS BIGINT) AS days, p.stratum
             FROM population p LEFT JOIN first_outcome f ON f.row_delivery = p.row_delivery AND f.row_number = p.row_number
             """;
     }

@@ -6,7 +6,7 @@ namespace Tessera.Metrics.Definitions;
 /// release followed within 30 days by a new admission (a transfer, not a release):
 /// <c>{ source: corrections, file: releases, date: admission_date, window: { from_days: 0, to_days: 30 } }</c>.
 /// </summary>
-public sealed class ExclusionDefinition : RowSelection
+public class ExclusionDefinition : RowSelection
 {
     /// <summary>The event's date field.</summary>
     public string Date { get; set; } = "";

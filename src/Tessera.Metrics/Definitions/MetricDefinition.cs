@@ -40,6 +40,9 @@ public sealed class MetricDefinition
     /// <summary>Events that take a population row out of the denominator (e.g. death, institutionalisation).</summary>
     public List<ExclusionDefinition> Exclude { get; set; } = [];
 
+    /// <summary>Characteristics of the person behind each row that rates are adjusted for (client mix), by indirect standardisation.</summary>
+    public List<CharacteristicDefinition> AdjustFor { get; set; } = [];
+
     /// <summary>A condition on the population row itself that makes it count in the numerator.</summary>
     public NumeratorDefinition? Numerator { get; set; }
 

@@ -74,6 +74,34 @@ public static partial class MetricValidator
             }
         }
 
+        foreach (var (trait, i) in metric.AdjustFor.Select((e, i) => (e, i)))
+        {
+            var path = $"adjust_for[{i}]";
+            if (!System.Text.RegularExpressions.Regex.IsMatch(trait.Name, "^[a-z][a-z0-9_]{0,39}$") || metric.AdjustFor.Take(i).Any(t => t.Name == trait.Name))
+            {
+                problems.Add($"{path}.name: a name of lower-case letters, digits and underscores, different from the others (e.g. prior_prison).");
+            }
+
+            if (metric.ValueKind != MetricValue.Rate)
+            {
+                problems.Add($"{path}: client-mix adjustment applies to rates only.");
+            }
+
+            // A characteristic of a source this workspace lacks is left out, not an error: the same library serves every workspace.
+            if (schema.Sources.Contains(trait.Source, StringComparer.Ordinal))
+            {
+                if (Rows(trait, path, schema, problems).Count > 0)
+                {
+                    Field(trait, schema, trait.Date, path + ".date", problems, dateOnly: true);
+                }
+
+                if (trait.Window.QuarterAfter is not null || trait.Window.ToDays is not { } last || last < trait.Window.FromDays)
+                {
+                    problems.Add($"{path}.window: give from_days and to_days (days around the anchor, negative before it) with from_days ≤ to_days.");
+                }
+            }
+        }
+
         if (metric.Numerator is { } numerator)
         {
             if (metric.Outcome is not null)

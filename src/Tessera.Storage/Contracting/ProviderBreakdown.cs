@@ -47,6 +47,9 @@ internal sealed class ProviderBreakdown
     /// <summary>The values of the breakdown that name <paramref name="provider"/> (several for a provider with several codes).</summary>
     public IReadOnlyList<string> CodesOf(string provider) => [.. _providerOf.Where(p => p.Value == provider).Select(p => p.Key).Order(StringComparer.Ordinal)];
 
+    /// <summary>The provider a value of the breakdown names, or null.</summary>
+    public string? ProviderOf(string code) => _providerOf.GetValueOrDefault(code);
+
     /// <summary>Each provider's figures, one per period.</summary>
     public Dictionary<string, List<MetricResult>> ByProvider(IEnumerable<MetricResult> results) =>
         results.Where(r => _providerOf.ContainsKey(r.GroupValue))

@@ -21,21 +21,23 @@ public static class Dashboards
 {
     /// <summary>
     /// The program's providers on <paramref name="metric"/> over the twelve months ending with the
-    /// latest month with results (or ending <paramref name="to"/>).
+    /// latest month with results (or ending <paramref name="to"/>; or from <paramref name="from"/>),
+    /// raw and — when the metric names characteristics to adjust for and its run counted them —
+    /// adjusted for client mix by indirect standardisation.
     /// </summary>
     /// <exception cref="AccessDeniedException">Not found: a program whose contracts the caller does not manage, or a metric not in its contracts.</exception>
-    public static ProgramDashboard Program(Caller caller, string program, string metric, DateOnly? to = null)
+    public static ProgramDashboard Program(Caller caller, string program, string metric, DateOnly? to = null, DateOnly? from = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var scope = new ManagementScope(caller);
         var inProgram = scope.All.Values.Where(c => c.Contract.Program == program).ToList();
         caller.Permit(Capability.ViewManagement, AuditAction.Read, $"dashboard of program {program}, {metric}",
             inScope: scope.SeesProgram(program) && inProgram.Any(c => c.Contract.Metrics.Any(m => m.Metric == metric)));
-        return ProgramFigures(caller, program, metric, to: to);
+        return ProgramFigures(caller, program, metric, to, from);
     }
 
     /// <summary>The program dashboard without a permission check; <paramref name="exactFor"/>'s own figures are exact (a contract's own dashboard).</summary>
-    private static ProgramDashboard ProgramFigures(Caller caller, string program, string metric, DateOnly? to = null, string? exactFor = null)
+    private static ProgramDashboard ProgramFigures(Caller caller, string program, string metric, DateOnly? to = null, DateOnly? start = null, string? exactFor = null)
     {
         var workspace = caller.Workspace;
         var definition = MetricCatalog.Find(MetricCatalog.Load(workspace), metric).Definition;
@@ -45,7 +47,7 @@ public static class Dashboards
         var run = store.LatestRun(metric);
         var results = breakdown is null ? [] : store.Results(metric, breakdown.Group);
         var end = to ?? (results.Count > 0 ? results.Max(r => r.PeriodEnd) : DateOnly.FromDateTime(workspace.UtcNow));
-        var from = new DateOnly(end.Year, end.Month, 1).AddMonths(-11);
+        var from = start ?? new DateOnly(end.Year, end.Month, 1).AddMonths(-11);
         var byProvider = breakdown?.ByProvider(results) ?? [];
         var members = providers.Values.Where(p => p.Provider.Program == program).OrderBy(p => p.Provider.Id.Value, StringComparer.Ordinal).ToList();
         var isRate = definition.Value == "rate";
@@ -59,13 +61,40 @@ public static class Dashboards
         var shown = year.Where((_, i) => !hidden[i]).ToList();
         var funnel = isRate ? FunnelPlot.Of(shown.Select(p => (p.Provider.Id.Value, p.Figures.Numerator, p.Figures.Denominator))) : null;
         var ranked = shown.OrderBy(p => higherIsBetter ? -p.Figures.Value : p.Figures.Value).Select((p, i) => (p.Provider.Id.Value, Rank: i + 1)).ToDictionary(p => p.Value, p => p.Rank, StringComparer.Ordinal);
+        // Client mix: cases and hits per stratum of the program's providers in the window, standardised indirectly.
+        var inProgram = members.Select(p => p.Provider.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var strata = isRate && run is not null && breakdown is not null && definition.AdjustFor.Count > 0
+            ? store.Strata(run.Id, breakdown.Group).Where(x => x.PeriodStart >= from && x.PeriodStart <= end)
+                .Select(x => (Provider: breakdown.ProviderOf(x.GroupValue), x.Stratum, x.Cases, x.Hits)).Where(x => x.Provider is not null && inProgram.Contains(x.Provider)).ToList()
+            : [];
+        var adjusted = ClientMix.Standardise(strata.Select(x => (x.Provider!, x.Stratum, x.Cases, x.Hits))).ToDictionary(a => a.Provider, StringComparer.Ordinal);
+        var adjustedFor = definition.AdjustFor.Where(t => strata.Any(x => x.Stratum.Contains(t.Name + ":", StringComparison.Ordinal))).Select(t => t.Description ?? t.Name).ToList();
+        var adjustedShown = shown.Where(p => adjusted.ContainsKey(p.Provider.Id.Value)).ToList();
+        var adjustedRanks = adjustedShown.OrderBy(p => higherIsBetter ? -adjusted[p.Provider.Id.Value].Adjusted : adjusted[p.Provider.Id.Value].Adjusted)
+            .Select((p, i) => (p.Provider.Id.Value, Rank: i + 1)).ToDictionary(p => p.Value, p => p.Rank, StringComparer.Ordinal);
+        FunnelPoint AdjustedPoint(string id)
+        {
+            var a = adjusted[id];
+            var (l95, u95, l998, u998) = FunnelPlot.Limits(funnel!.Centre, a.Cases);
+            return new FunnelPoint(id, a.Observed, a.Cases, a.Adjusted, l95, u95, l998, u998);
+        }
+
+        var adjustedFunnel = adjustedFor.Count > 0 && funnel is not null ? new FunnelChart(funnel.Centre, [.. adjustedShown.Select(p => AdjustedPoint(p.Provider.Id.Value))]) : null;
+        ProviderStanding WithAdjustment(ProviderStanding standing) => adjustedFunnel is null || standing.Hidden || !adjusted.TryGetValue(standing.Provider, out var a) ? standing : standing with
+        {
+            Adjusted = a.Adjusted,
+            Expected = a.Expected,
+            AdjustedRank = adjustedRanks.TryGetValue(standing.Provider, out var r) ? r : null,
+            AdjustedPosition = AdjustedPoint(standing.Provider).PositionWords(higherIsBetter),
+        };
+
         var standings = year.Select((p, i) => hidden[i] && i != own
                 ? new ProviderStanding(p.Provider.Id.Value, p.Provider.Name, null, null, null, null, null, null, true)
                 : new ProviderStanding(p.Provider.Id.Value, p.Provider.Name, isRate ? p.Figures.Numerator : null, p.Figures.Denominator, p.Figures.Value,
                     p.Before.Denominator > 0 && (exact || i == own || !Small(p.Before, isRate)) ? p.Before.Value : null, ranked.TryGetValue(p.Provider.Id.Value, out var rank) ? rank : null,
                     funnel is null ? null : FunnelPoint.Of(p.Provider.Id.Value, p.Figures.Numerator, p.Figures.Denominator, funnel.Centre).PositionWords(higherIsBetter), false))
-            .OrderBy(s => s.Rank ?? int.MaxValue).ThenBy(s => s.Provider, StringComparer.Ordinal).ToList();
-        return new ProgramDashboard(program, metric, definition.Title, higherIsBetter, isRate, from, end, standings, funnel, run?.AsOf, run?.ComputedUtc, exact);
+            .Select(WithAdjustment).OrderBy(s => s.Rank ?? int.MaxValue).ThenBy(s => s.Provider, StringComparer.Ordinal).ToList();
+        return new ProgramDashboard(program, metric, definition.Title, higherIsBetter, isRate, from, end, standings, funnel, run?.AsOf, run?.ComputedUtc, exact, adjustedFor, adjustedFunnel);
     }
 
     /// <summary>

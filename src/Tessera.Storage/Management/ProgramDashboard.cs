@@ -15,9 +15,11 @@ namespace Tessera.Storage.Management;
 /// <param name="AsOf">The last day of data the metric's latest run read.</param>
 /// <param name="ComputedUtc">When that run was computed: how fresh the figures are.</param>
 /// <param name="Exact">True when the figures are exact (the viewer may see small cells).</param>
+/// <param name="AdjustedFor">What the adjusted rates are adjusted for, in words; empty when the metric has no adjustment (or the run none).</param>
+/// <param name="AdjustedFunnel">The funnel plot of the adjusted rates around the program's rate, if adjusted.</param>
 public sealed record ProgramDashboard(
     string Program, string Metric, string Title, bool HigherIsBetter, bool IsRate, DateOnly From, DateOnly To, IReadOnlyList<ProviderStanding> Providers,
-    FunnelChart? Funnel, DateOnly? AsOf, DateTime? ComputedUtc, bool Exact);
+    FunnelChart? Funnel, DateOnly? AsOf, DateTime? ComputedUtc, bool Exact, IReadOnlyList<string> AdjustedFor, FunnelChart? AdjustedFunnel);
 
 /// <summary>One provider on a program dashboard.</summary>
 /// <param name="Provider">The provider's id.</param>
@@ -29,4 +31,17 @@ public sealed record ProgramDashboard(
 /// <param name="Rank">1 for the best of the shown providers; null when hidden.</param>
 /// <param name="Position">Where it lies on the funnel plot, in words (rates only).</param>
 /// <param name="Hidden">True when small-cell suppression hides its figures from this viewer.</param>
-public sealed record ProviderStanding(string Provider, string Name, long? Numerator, long? Denominator, double? Value, double? PreviousValue, int? Rank, string? Position, bool Hidden);
+public sealed record ProviderStanding(string Provider, string Name, long? Numerator, long? Denominator, double? Value, double? PreviousValue, int? Rank, string? Position, bool Hidden)
+{
+    /// <summary>Its rate adjusted for client mix (indirect standardisation), if the metric is adjusted.</summary>
+    public double? Adjusted { get; init; }
+
+    /// <summary>Its expected numerator at the program's rates for its mix of cases.</summary>
+    public double? Expected { get; init; }
+
+    /// <summary>Its rank on the adjusted rate.</summary>
+    public int? AdjustedRank { get; init; }
+
+    /// <summary>Where its adjusted rate lies on the adjusted funnel plot, in words.</summary>
+    public string? AdjustedPosition { get; init; }
+}

@@ -26,7 +26,7 @@ internal static class MetricPublication
     /// or — when the operational store gains its metric tables — every run computed before.
     /// Returns how many runs it published.
     /// </summary>
-    public static int CatchUp(Workspace workspace, DbConnection operational, DbTransaction transaction, StoreEngine engine)
+    public static int CatchUp(Workspace workspace, DbConnection operational, DbTransaction transaction, StoreEngine engine, bool strata = true)
     {
         string Table(string name) => engine == StoreEngine.PostgreSql ? "tessera_ops." + name : name;
         if (engine == StoreEngine.PostgreSql)
@@ -97,9 +97,40 @@ internal static class MetricPublication
 
                 insert.ExecuteNonQuery();
             }
+
+            if (strata)
+            {
+                PublishStrata(vault, operational, transaction, Table("metric_strata"), run.Id);
+            }
         }
 
         return runs.Count;
+    }
+
+    /// <summary>
+    /// Copies a run's cases and hits per stratum: sufficient statistics for client-mix adjustment,
+    /// read only by use cases that apply suppression to what they derive from them.
+    /// </summary>
+    private static void PublishStrata(DbConnection vault, DbConnection operational, DbTransaction transaction, string table, long runId)
+    {
+        using var read = SqlVault.Command(vault, null, $"""
+            SELECT group_name, group_value, period_start, stratum, cases, hits FROM {DeliverySql.LedgerSchema}.metric_strata WHERE run_id = $1
+            """, runId);
+        using var reader = read.ExecuteReader();
+        using var insert = OperationalSql.Command(operational, transaction, $"""
+            INSERT INTO {table} (run_id, group_name, group_value, period_start, stratum, cases, hits) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+            """, runId, "", "", "", "", 0L, 0L);
+        while (reader.Read())
+        {
+            object[] values = [runId, reader.GetString(0), reader.GetString(1), Text(StoredDate.Of(reader.GetValue(2))), reader.GetString(3),
+                Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture)];
+            for (var p = 0; p < values.Length; p++)
+            {
+                insert.Parameters[p].Value = values[p];
+            }
+
+            insert.ExecuteNonQuery();
+        }
     }
 
     /// <summary>The stored name of <paramref name="hidden"/>, read back by <see cref="SuppressionOf"/>.</summary>

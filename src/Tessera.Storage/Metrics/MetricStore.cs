@@ -101,7 +101,10 @@ public sealed class MetricStore(Workspace workspace)
         var dataSource = metric.Outcome?.Source ?? metric.Population.Source;
         var asOf = _vault.Deliveries(dataSource).Where(d => d.Status == "current").Select(d => d.PeriodEnd).DefaultIfEmpty(DateOnly.FromDateTime(nowUtc)).Max();
         var deliveries = sources.SelectMany(s => _vault.Deliveries(s).Where(d => d.Status == "current").Select(d => $"{s}#{d.Id}")).Order(StringComparer.Ordinal).ToList();
-        var members = MetricSql.Members(metric, new WorkspaceMetricSchema(workspace), _vault.Dialect, new MetricQueryOptions(asOf, from, to), relation);
+        var schema = new WorkspaceMetricSchema(workspace);
+        var traits = metric.AdjustFor.Where(t => schema.Sources.Contains(t.Source, StringComparer.Ordinal) && _vault.HasRows(t.Source, t.File)).ToList();
+        deliveries = [.. deliveries.Concat(traits.Select(t => t.Source).Except(sources).Distinct().SelectMany(s => _vault.Deliveries(s).Where(d => d.Status == "current").Select(d => $"{s}#{d.Id}"))).Order(StringComparer.Ordinal)];
+        var members = MetricSql.Members(metric, schema, _vault.Dialect, new MetricQueryOptions(asOf, from, to, [.. traits.Select(t => t.Name)]), relation);
 
         using var transaction = connection.BeginTransaction();
         long runId;
@@ -121,6 +124,19 @@ public sealed class MetricStore(Workspace workspace)
                 INSERT INTO {Schema}.metric_results
                 SELECT {run}, $1, {metric.Version.ToString(CultureInfo.InvariantCulture)}, $2, group_value, period_start, period_end, numerator, denominator, value FROM ({aggregate}) a
                 """, metric.Id, name);
+        }
+
+        if (traits.Count > 0)
+        {
+            // Cases and hits per stratum and breakdown value: what client-mix adjustment needs, and sums across partitions.
+            foreach (var (name, column) in groups.Where(g => g.Column is not null))
+            {
+                Execute(connection, transaction, $"""
+                    INSERT INTO {Schema}.metric_strata
+                    SELECT {run}, $1, COALESCE({column}, 'unknown'), period_start, stratum, COUNT(*), SUM(hit) FROM {Schema}.metric_members
+                    WHERE run_id = {run} AND stratum IS NOT NULL GROUP BY COALESCE({column}, 'unknown'), period_start, stratum
+                    """, name);
+            }
         }
 
         long? linkRun;

@@ -46,6 +46,30 @@ public sealed class PublishedMetrics(Workspace workspace)
     public IReadOnlyList<PublishedResult> Published(string metricId, string group, bool exact, DateOnly? from = null, DateOnly? to = null, long? runId = null) =>
         Read(metricId, group, from, to, runId).Select(r => exact ? r with { Hidden = Suppression.None } : r).ToList();
 
+    /// <summary>
+    /// Cases and hits per client-mix stratum of run <paramref name="runId"/> for one breakdown, by
+    /// value and period: the sufficient statistics of an adjusted rate. Exact counts: callers show
+    /// only what they derive, under suppression.
+    /// </summary>
+    public IReadOnlyList<(string GroupValue, DateOnly PeriodStart, string Stratum, long Cases, long Hits)> Strata(long runId, string group)
+    {
+        var strata = new List<(string, DateOnly, string, long, long)>();
+        using var db = workspace.Operational();
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        using var command = OperationalSql.Command(connection, null, $"""
+            SELECT group_value, period_start, stratum, cases, hits FROM {OperationalSql.Table(db, "metric_strata")} WHERE run_id = @p0 AND group_name = @p1
+            """, runId, group);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            strata.Add((reader.GetString(0), StoredDate.Of(reader.GetValue(1)), reader.GetString(2),
+                Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture)));
+        }
+
+        return strata;
+    }
+
     private List<PublishedResult> Read(string metricId, string group, DateOnly? from, DateOnly? to, long? runId)
     {
         var run = runId is { } id ? Runs(metricId).FirstOrDefault(r => r.Id == id) : LatestRun(metricId);

@@ -96,7 +96,7 @@ public static class OperationalSchema
                 period_start TEXT NOT NULL, period_end TEXT NOT NULL, numerator BIGINT NULL, denominator BIGINT NULL, value DOUBLE PRECISION NULL,
                 suppression TEXT NOT NULL,
                 PRIMARY KEY (run_id, group_name, period_start, group_value));
-            """), step => MetricPublication.CatchUp(step.Workspace, step.Connection, step.Transaction, step.Engine)),
+            """), step => MetricPublication.CatchUp(step.Workspace, step.Connection, step.Transaction, step.Engine, strata: false)),
         new(6, "service accounts with a role (contract managers' and providers' BI tools), not only data partners", engine => engine == StoreEngine.PostgreSql
             ? "ALTER TABLE tessera_ops.service_tokens ADD COLUMN \"Role\" text NOT NULL DEFAULT 'DataPartner';"
             : "ALTER TABLE \"service_tokens\" ADD COLUMN \"Role\" TEXT NOT NULL DEFAULT 'DataPartner';"),
@@ -140,6 +140,12 @@ public static class OperationalSchema
             CREATE TABLE {ops}acm_reports (
                 id BIGINT NOT NULL PRIMARY KEY, provider_id TEXT NOT NULL, category TEXT NOT NULL, text TEXT NOT NULL, filed_on TEXT NOT NULL, filed_by TEXT NOT NULL,
                 action_item_id BIGINT NULL);
+            """)),
+        new(10, "published cases and hits per client-mix stratum, for adjusted rates", engine => Prefixed(engine, """
+            CREATE TABLE {ops}metric_strata (
+                run_id BIGINT NOT NULL REFERENCES {ops}metric_runs (id), group_name TEXT NOT NULL, group_value TEXT NOT NULL, period_start TEXT NOT NULL,
+                stratum TEXT NOT NULL, cases BIGINT NOT NULL, hits BIGINT NOT NULL,
+                PRIMARY KEY (run_id, group_name, group_value, period_start, stratum));
             """)),
     ];
 

@@ -53,6 +53,11 @@ public static class VaultSchema
             return engine == StoreEngine.PostgreSql ? sql + RowLevelSecurity : sql + "CREATE TABLE IF NOT EXISTS tessera.staging (delivery_id BIGINT NOT NULL);";
         }),
         new(2, "metric runs record the linkage run they read", _ => "ALTER TABLE tessera.metric_runs ADD COLUMN link_run BIGINT;"),
+        new(3, "metric members carry their client-mix stratum; counts per stratum for adjustment", _ => """
+            ALTER TABLE tessera.metric_members ADD COLUMN stratum VARCHAR;
+            CREATE TABLE IF NOT EXISTS tessera.metric_strata (run_id BIGINT NOT NULL, group_name VARCHAR NOT NULL, group_value VARCHAR NOT NULL, period_start DATE NOT NULL,
+                stratum VARCHAR NOT NULL, cases BIGINT NOT NULL, hits BIGINT NOT NULL);
+            """),
     ];
 
     // PostgreSQL's third layer of row scoping: a scoped transaction sets tessera.scope and sees only those sources' ledger and quarantine rows.

@@ -25,6 +25,7 @@ internal static class EffectsReport
             json.WriteStartArray("effects");
             ProviderPerformance(json, tally);
             EnrolmentCollapse(json, options, tally);
+            ClientMix(json, tally);
             FamilyPreservation(json, tally);
             TrainingEmployment(json, tally);
             ShelterPerformanceAndDisparity(json, tally);
@@ -93,6 +94,33 @@ internal static class EffectsReport
             json.WriteString("month", options.Start.AddMonths(m).ToString());
             json.WriteNumber("referrals", referrals);
             json.WriteNumber("enrolments", enrolments);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void ClientMix(Utf8JsonWriter json, EffectTally tally)
+    {
+        Begin(json, "client_mix", SourceLayout.Workforce,
+            "Two job-training providers are equally effective with each kind of client; one serves markedly more people released from prison, who complete a quarter as often at any provider. Raw completion rates rank them apart; rates adjusted for prior prison do not.");
+        json.WriteString("harder_cases_provider", Planted.HarderCasesProvider);
+        json.WriteNumber("planted_completion_given_first_day_without_prison", Planted.ClientMixEasyCompletion);
+        json.WriteNumber("planted_completion_given_first_day_after_prison", Planted.ClientMixEasyCompletion * Planted.AfterPrisonCompletionFactor);
+        json.WriteNumber("share_of_prison_referrals_to_harder_cases_provider", Planted.HarderCasesRouting);
+        json.WriteStartArray("providers");
+        foreach (var id in Planted.ClientMixPair)
+        {
+            json.WriteStartObject();
+            json.WriteString("provider_id", id);
+            foreach (var kind in new[] { "easy", "hard" })
+            {
+                var (enrolments, completions) = (tally[$"workforce.{id}.{kind}.enrolments"], tally[$"workforce.{id}.{kind}.completions"]);
+                json.WriteNumber($"{kind}_enrolments", enrolments);
+                json.WriteNumber($"{kind}_completions", completions);
+            }
+
             json.WriteEndObject();
         }
 

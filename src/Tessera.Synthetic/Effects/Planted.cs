@@ -15,7 +15,33 @@ internal static class Planted
         new("WF03", "Riverton Job Partners", 0.74, 0.85, 0.55, 5000m),
         new("WF04", "Fairview Career Link", 0.70, 0.84, 0.55, 5100m),
         new("WF05", "Northside Skills Collaborative", 0.70, 0.82, 0.52, 4900m),
+        new("WF06", "Eastgate Training Works", 0.72, 0.88, ClientMixEasyCompletion, 5000m),
+        new("WF07", "Harbor Second Chance Training", 0.72, 0.88, ClientMixEasyCompletion, 5000m),
     ];
+
+    /// <summary>
+    /// Two providers equally effective with every kind of client (completion given first-day
+    /// attendance <see cref="ClientMixEasyCompletion"/>, times <see cref="AfterPrisonCompletionFactor"/>
+    /// for people released from prison before their referral, as everywhere), of whom the second
+    /// serves markedly more people released from prison (<see cref="HarderCasesRouting"/>): raw
+    /// rates rank them apart, rates adjusted for prior prison do not.
+    /// </summary>
+    public static IReadOnlyList<string> ClientMixPair { get; } = ["WF06", "WF07"];
+
+    /// <summary>The pair's provider for harder cases.</summary>
+    public const string HarderCasesProvider = "WF07";
+
+    /// <summary>Completion given attendance at either of the pair, before the prison factor.</summary>
+    public const double ClientMixEasyCompletion = 0.80;
+
+    /// <summary>People released from prison before their referral complete a quarter as often, at any provider.</summary>
+    public const double AfterPrisonCompletionFactor = 0.25;
+
+    /// <summary>The share of referrals of people with a prison record sent to WF07 (the rest go to any provider).</summary>
+    public const double HarderCasesRouting = 0.8;
+
+    /// <summary>The share of other referrals drawn for WF07 that go to WF06 instead.</summary>
+    public const double EasierCasesRouting = 0.9;
 
     public const string BestTrainingProvider = "WF01";
     public const string WorstTrainingProvider = "WF02";

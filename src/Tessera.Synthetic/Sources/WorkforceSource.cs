@@ -9,8 +9,9 @@ namespace Tessera.Synthetic.Sources;
 
 /// <summary>
 /// Workforce agency: job-training referrals, enrolment, first-day attendance, completion and
-/// exit by provider. Planted: a clearly best and a clearly worst provider, and a provider whose
-/// referral-to-enrolment rate collapses for three months.
+/// exit by provider. Planted: a clearly best and a clearly worst provider, a provider whose
+/// referral-to-enrolment rate collapses for three months, and two equally effective providers of
+/// whom one serves markedly harder cases (people released from prison).
 /// </summary>
 internal static class WorkforceSource
 {
@@ -72,6 +73,12 @@ internal static class WorkforceSource
     private static DateOnly Refer(Person person, string participantId, int sequence, DateOnly referred, Rng rng, ChunkContext ctx)
     {
         var provider = Planted.TrainingProviders[rng.Next(Planted.TrainingProviders.Count)];
+        var hard = person.Facts.Incarcerations.Count > 0 && person.Facts.Incarcerations[^1].Released < referred;
+        if (hard ? rng.Chance(Planted.HarderCasesRouting) : provider.Id == Planted.HarderCasesProvider && rng.Chance(Planted.EasierCasesRouting))
+        {
+            // Re-entry referrals go mostly to the provider for harder cases; it takes few of the others, who go to its twin.
+            provider = Planted.TrainingProviders.First(p => p.Id == (hard ? Planted.HarderCasesProvider : Planted.ClientMixPair.First(id => id != Planted.HarderCasesProvider)));
+        }
         var referralId = ctx.Ids.Make(IdKind.WorkforceReferral, person.Index, sequence);
         var month = ctx.Sink.MonthOf(referred);
         ctx.Sink.Row(Name, ctx.Delivery(referred, rng), "referrals.csv")
@@ -101,7 +108,16 @@ internal static class WorkforceSource
         ctx.Tally.Add($"workforce.{provider.Id}.enrolments");
         ctx.Tally.Add(string.Create(CultureInfo.InvariantCulture, $"workforce.{provider.Id}.m{month:D3}.enrolments"));
         var attended = rng.Chance(provider.FirstDay);
-        var completed = attended && rng.Chance(provider.Completion);
+        var mix = Planted.ClientMixPair.Contains(provider.Id);
+        var completed = attended && rng.Chance(provider.Completion * (hard ? Planted.AfterPrisonCompletionFactor : 1));
+        if (mix)
+        {
+            ctx.Tally.Add($"workforce.{provider.Id}.{(hard ? "hard" : "easy")}.enrolments");
+            if (completed)
+            {
+                ctx.Tally.Add($"workforce.{provider.Id}.{(hard ? "hard" : "easy")}.completions");
+            }
+        }
         var exit = completed ? enrolled.AddDays(rng.Next(60, 180)) : enrolled.AddDays(rng.Next(1, 60));
         if (completed)
         {

@@ -19,7 +19,8 @@ namespace Tessera.Web.Pages.Management;
 public sealed class ProgramDashboardModel(RequestAccess request) : PageModel
 {
     /// <summary>The CSV and Excel columns.</summary>
-    public static IReadOnlyList<string> Header { get; } = ["program", "metric", "from", "to", "provider", "name", "numerator", "denominator", "value", "previous_value", "rank", "funnel_position", "hidden"];
+    public static IReadOnlyList<string> Header { get; } =
+        ["program", "metric", "from", "to", "provider", "name", "numerator", "denominator", "value", "previous_value", "rank", "funnel_position", "hidden", "expected", "adjusted", "adjusted_rank", "adjusted_funnel_position"];
 
     /// <summary>The dashboard.</summary>
     public ProgramDashboard Dashboard { get; private set; } = null!;
@@ -33,11 +34,13 @@ public sealed class ProgramDashboardModel(RequestAccess request) : PageModel
     /// <summary>The ranking as CSV or Excel.</summary>
     public IActionResult OnGetExport(string program, string? metric, string? format) => Load(program, metric)
         ? TableDownload.File(format, $"{program}-{Dashboard.Metric}", "Ranking", Header, Dashboard.Providers.Select(p => (IReadOnlyList<object?>)[
-            Dashboard.Program, Dashboard.Metric, Dashboard.From, Dashboard.To, p.Provider, p.Name, p.Numerator, p.Denominator, p.Value, p.PreviousValue, p.Rank, p.Position, p.Hidden]))
+            Dashboard.Program, Dashboard.Metric, Dashboard.From, Dashboard.To, p.Provider, p.Name, p.Numerator, p.Denominator, p.Value, p.PreviousValue, p.Rank, p.Position, p.Hidden,
+            p.Expected, p.Adjusted, p.AdjustedRank, p.AdjustedPosition]))
         : NotFound();
 
     /// <summary>The funnel plot's points as the chart script reads them.</summary>
-    public string Points() => JsonSerializer.Serialize(Dashboard.Providers.Where(p => !p.Hidden && p.Denominator is not null).Select(p => new { x = p.Denominator, y = p.Value, label = p.Provider }));
+    public string Points(bool adjusted = false) => JsonSerializer.Serialize(Dashboard.Providers.Where(p => !p.Hidden && p.Denominator is not null && (!adjusted || p.Adjusted is not null))
+        .Select(p => new { x = p.Denominator, y = adjusted ? p.Adjusted : p.Value, label = p.Provider }));
 
     /// <summary>The funnel plot's limit curves as the chart script reads them.</summary>
     public string Curve() => Dashboard.Funnel is not { } f ? "[]" : JsonSerializer.Serialize(
