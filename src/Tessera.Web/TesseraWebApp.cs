@@ -49,6 +49,7 @@ public static class TesseraWebApp
         builder.Services.AddSingleton<WebSessions>();
         builder.Services.AddSingleton<FailureThrottle>();
         builder.Services.AddHostedService<FailureThrottleFlusher>();
+        builder.Services.AddHostedService<RecomputeWorker>();
         AddSignIn(builder.Services, identity, cookies.Session);
         builder.Services.AddOptions<WorkspaceOptions>()
             .Bind(builder.Configuration.GetSection(WorkspaceOptions.Section));

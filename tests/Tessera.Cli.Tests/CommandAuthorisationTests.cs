@@ -44,6 +44,7 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("metrics compute", ["--workspace", Folder], 0, "compute"),
         ("metrics show", ["acm-training-completion", "--workspace", Folder], 2, "read"),
         ("metrics members", ["acm-training-completion", "--period", "2024-01-01", "--workspace", Folder], 2, "read"),
+        ("metrics queue", ["--run", "--workspace", Folder], 0, "compute"),
         ("audit list", ["--workspace", Folder], 0, "read"),
         ("audit verify", ["--workspace", Folder], 0, null),
         ("tokens create", ["--name", "clinic-sync", "--source", "clinic", "--workspace", Folder], 0, "configure"),

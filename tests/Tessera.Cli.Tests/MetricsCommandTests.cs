@@ -59,7 +59,7 @@ public sealed class MetricsCommandTests : IDisposable
         Assert.True(code == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("metric,group,period_start,period_end,numerator,denominator,value", lines[0]);
-        Assert.All(lines.Skip(1), l => Assert.Matches(@"^acm-referral-to-enrolment,WF0[1-5],2024-\d\d-01,2024-\d\d-\d\d,\d+,\d+,[0-9.E-]+$", l));
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^acm-referral-to-enrolment,WF0[1-7],2024-\d\d-01,2024-\d\d-\d\d,\d+,\d+,[0-9.E-]+$", l));
 
         Assert.Equal(0, (await Cli.Run("metrics", "compute", "--workspace", PathOf("ws"), "--metric", "acm-referral-to-enrolment")).Code);
         (code, output, error) = await Cli.Run("metrics", "show", "acm-referral-to-enrolment", "--workspace", PathOf("ws"), "--runs");

@@ -64,10 +64,14 @@ public abstract class KestrelAppFactory : WebApplicationFactory<Tessera.Web.Infr
     /// <summary>True (the default) when the app lets the demo users sign in, as <c>tessera demo</c> does.</summary>
     protected virtual bool DemoUsers => true;
 
+    /// <summary>How often the app's worker computes queued metrics; 0 (the default here) turns it off, so tests that open the workspace themselves never meet a computation.</summary>
+    protected virtual int RecomputeSeconds => 0;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Tessera:Workspace", Folder);
         builder.UseSetting("Tessera:Identity:DemoUsers", DemoUsers ? "true" : "false");
+        builder.UseSetting("Tessera:RecomputeSeconds", RecomputeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("urls", "http://127.0.0.1:0");
     }
 

@@ -20,8 +20,35 @@ public static class MetricsCommand
     public static Command Create(TextWriter output, TextWriter error) =>
         new("metrics", "Outcome metrics: the catalogue, computing them over the workspace, and their results.")
         {
-            List(output), Compute(output, error), Show(output), Members(output),
+            List(output), Compute(output, error), Show(output), Members(output), Queue(output),
         };
+
+    private static Command Queue(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var run = new Option<bool>("--run") { Description = "Compute every metric waiting, with progress, instead of listing the queue." };
+        var command = new Command("queue", "The recomputation queue: metrics waiting to be computed again because a delivery they read was accepted (the web server computes them on its own).") { run, workspace };
+        command.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            var caller = Storage.Access.Caller.Operator(opened);
+            if (parsed.GetValue(run))
+            {
+                var computed = RecomputeQueue.RunPending(caller, (done, of) => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"computed {done} of {of}")));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{computed} queued metrics computed."));
+                return ExitCodes.Ok;
+            }
+
+            foreach (var q in RecomputeQueue.List(caller))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{q.Id,5}  {q.Metric,-42} {q.Status,-8} queued {q.QueuedUtc:yyyy-MM-dd HH:mm}{(q.Run is { } r ? $", run #{r}" : "")}{(q.Error is { } e ? $": {e}" : "")}  ({q.Reason})"));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
 
     private static Command List(TextWriter output)
     {

@@ -153,6 +153,7 @@ public sealed class MetricStore(Workspace workspace)
             """, metric.Id, entry.Yaml, string.Join(",", deliveries), DateTime.SpecifyKind(nowUtc, DateTimeKind.Unspecified), operatorName);
         transaction.Commit();
         Publish();
+        RecomputeQueue.Settle(workspace, metric.Id, runId, nowUtc);
         return record;
     }
 

@@ -147,6 +147,12 @@ public static class OperationalSchema
                 stratum TEXT NOT NULL, cases BIGINT NOT NULL, hits BIGINT NOT NULL,
                 PRIMARY KEY (run_id, group_name, group_value, period_start, stratum));
             """)),
+        new(11, "the recomputation queue: metrics to compute again because a delivery they read was accepted", engine => Prefixed(engine, """
+            CREATE TABLE {ops}metric_queue (
+                id BIGINT NOT NULL PRIMARY KEY, metric_id TEXT NOT NULL, reason TEXT NOT NULL, queued_utc TEXT NOT NULL,
+                started_utc TEXT NULL, finished_utc TEXT NULL, status TEXT NOT NULL, run_id BIGINT NULL, error TEXT NULL);
+            CREATE INDEX ix_metric_queue_status ON {ops}metric_queue (status, id);
+            """)),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>

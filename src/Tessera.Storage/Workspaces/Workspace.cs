@@ -297,13 +297,29 @@ public sealed class Workspace : IDisposable
         return new DeliveryProcessor(Vault, Raw, Keys.DataKeyFor, clock) { FaultPoint = faultPoint, BlindIndex = _blindIndex.Value, EarliestPeriod = earliest };
     }
 
-    /// <summary>Ingests one delivery.</summary>
-    public DeliveryOutcome Ingest(DeliveryRequest request, TimeProvider clock, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default, Action<string>? faultPoint = null)
+    /// <summary>
+    /// Ingests one delivery and, when it is accepted, queues the metrics that read its source for
+    /// recomputation — unless <paramref name="queueRecomputation"/> is false (a bulk load that
+    /// computes every metric itself afterwards).
+    /// </summary>
+    public DeliveryOutcome Ingest(DeliveryRequest request, TimeProvider clock, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default,
+        Action<string>? faultPoint = null, bool queueRecomputation = true)
     {
         ArgumentNullException.ThrowIfNull(request);
         var dictionaries = Sources.Dictionaries(request.Source);
-        using var open = Vault.KeepOpen();
-        return Processor(clock, faultPoint).Ingest(request, dictionaries, progress, cancellationToken);
+        DeliveryOutcome outcome;
+        using (Vault.KeepOpen())
+        {
+            outcome = Processor(clock, faultPoint).Ingest(request, dictionaries, progress, cancellationToken);
+        }
+
+        if (queueRecomputation && outcome.Status == DeliveryOutcome.Accepted && outcome.DeliveryId is { } delivery)
+        {
+            // The figures that read this source are now behind: queue them (the web server's worker or `metrics queue --run` computes them).
+            Metrics.RecomputeQueue.Enqueue(this, request.Source, delivery);
+        }
+
+        return outcome;
     }
 
 

@@ -44,12 +44,12 @@ internal static class EffectsReport
     private static void ProviderPerformance(Utf8JsonWriter json, EffectTally tally)
     {
         Begin(json, "provider_performance", SourceLayout.Workforce,
-            "Job-training providers differ in completion: WF01 is clearly best, WF02 clearly worst. Metric: completions / enrolments by provider.");
+            "Job-training providers WF01–WF05 differ in completion: WF01 is clearly best, WF02 clearly worst. Metric: completions / enrolments by provider. (WF06 and WF07 are the client-mix pair: see client_mix.)");
         json.WriteString("metric", "completion_rate");
         json.WriteString("best_provider", Planted.BestTrainingProvider);
         json.WriteString("worst_provider", Planted.WorstTrainingProvider);
         json.WriteStartArray("providers");
-        foreach (var p in Planted.TrainingProviders)
+        foreach (var p in Planted.TrainingProviders.Where(p => !Planted.ClientMixPair.Contains(p.Id)))
         {
             json.WriteStartObject();
             json.WriteString("provider_id", p.Id);

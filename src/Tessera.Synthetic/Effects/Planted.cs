@@ -32,7 +32,7 @@ internal static class Planted
     public const string HarderCasesProvider = "WF07";
 
     /// <summary>Completion given attendance at either of the pair, before the prison factor.</summary>
-    public const double ClientMixEasyCompletion = 0.80;
+    public const double ClientMixEasyCompletion = 0.65;
 
     /// <summary>People released from prison before their referral complete a quarter as often, at any provider.</summary>
     public const double AfterPrisonCompletionFactor = 0.25;

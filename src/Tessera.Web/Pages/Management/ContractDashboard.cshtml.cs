@@ -24,6 +24,9 @@ public sealed class ContractDashboardModel(RequestAccess request) : PageModel
     /// <summary>The dashboard.</summary>
     public ContractDashboard Dashboard { get; private set; } = null!;
 
+    /// <summary>The contract's metrics waiting for recomputation because newer deliveries arrived.</summary>
+    public IReadOnlySet<string> Behind { get; private set; } = new HashSet<string>();
+
     /// <summary>Each metric's performance rows, for the trend charts.</summary>
     public IReadOnlyList<PerformanceRow> Rows { get; private set; } = [];
 
@@ -48,6 +51,7 @@ public sealed class ContractDashboardModel(RequestAccess request) : PageModel
         {
             Dashboard = Storage.Management.Dashboards.Contract(request.Caller, contract);
             Rows = ContractRegistry.Performance(request.Caller, contract);
+            Behind = Storage.Metrics.RecomputeQueue.Waiting(request.Caller.Workspace);
             return true;
         }
         catch (AccessDeniedException denied) when (denied.NotFound)

@@ -25,6 +25,9 @@ public sealed class ProgramDashboardModel(RequestAccess request) : PageModel
     /// <summary>The dashboard.</summary>
     public ProgramDashboard Dashboard { get; private set; } = null!;
 
+    /// <summary>True when deliveries newer than the figures are queued for recomputation.</summary>
+    public bool Behind { get; private set; }
+
     /// <summary>The metrics of the program's contracts.</summary>
     public IReadOnlyList<string> Metrics { get; private set; } = [];
 
@@ -55,6 +58,7 @@ public sealed class ProgramDashboardModel(RequestAccess request) : PageModel
         try
         {
             Dashboard = Storage.Management.Dashboards.Program(request.Caller, program, metric ?? Metrics.FirstOrDefault() ?? "");
+            Behind = Storage.Metrics.RecomputeQueue.Waiting(request.Caller.Workspace).Contains(Dashboard.Metric);
             return true;
         }
         catch (AccessDeniedException denied) when (denied.NotFound)
