@@ -15,12 +15,28 @@ public sealed class PlantedEffectTests(CountyFixture county) : IDisposable
     [Fact]
     public void Best_and_worst_training_providers_rank_first_and_last_on_completion_in_the_delivered_files()
     {
-        var enrollments = Csv.ReadAll(county.Root, "workforce", "enrollments.csv").GroupBy(e => e["enrollment_id"]).Select(g => g.Last()).ToList();
-        var rates = enrollments.GroupBy(e => e["provider_id"])
-            .ToDictionary(g => g.Key, g => g.Count(e => e["exit_reason"] == "COMPLETED") / (double)g.Count());
         var effect = Effect("provider_performance");
+        var planted = effect.GetProperty("providers").EnumerateArray().Select(p => p.GetProperty("provider_id").GetString()!).ToHashSet(StringComparer.Ordinal); // not the client-mix pair
+        var enrollments = Csv.ReadAll(county.Root, "workforce", "enrollments.csv").GroupBy(e => e["enrollment_id"]).Select(g => g.Last()).ToList();
+        var rates = enrollments.GroupBy(e => e["provider_id"]).Where(g => planted.Contains(g.Key))
+            .ToDictionary(g => g.Key, g => g.Count(e => e["exit_reason"] == "COMPLETED") / (double)g.Count());
         Assert.Equal(effect.GetProperty("best_provider").GetString(), rates.MaxBy(r => r.Value).Key);
         Assert.Equal(effect.GetProperty("worst_provider").GetString(), rates.MinBy(r => r.Value).Key);
+    }
+
+    [Fact]
+    public void The_client_mix_pair_is_equally_effective_with_each_kind_of_client_and_differs_raw()
+    {
+        var effect = Effect("client_mix");
+        var pair = effect.GetProperty("providers").EnumerateArray().ToDictionary(p => p.GetProperty("provider_id").GetString()!);
+        var harder = effect.GetProperty("harder_cases_provider").GetString()!;
+        var easier = pair.Keys.Single(k => k != harder);
+        double Share(string id, string kind) => pair[id].GetProperty($"{kind}_enrolments").GetDouble() / (pair[id].GetProperty("easy_enrolments").GetDouble() + pair[id].GetProperty("hard_enrolments").GetDouble());
+        double Raw(string id) => (pair[id].GetProperty("easy_completions").GetDouble() + pair[id].GetProperty("hard_completions").GetDouble())
+            / (pair[id].GetProperty("easy_enrolments").GetDouble() + pair[id].GetProperty("hard_enrolments").GetDouble());
+
+        Assert.True(Share(harder, "hard") > 0.5 && Share(easier, "hard") < 0.1, $"{harder} {Share(harder, "hard"):P0} hard cases, {easier} {Share(easier, "hard"):P0}");
+        Assert.True(Raw(easier) > Raw(harder) + 0.15, $"raw completion {easier} {Raw(easier):F2}, {harder} {Raw(harder):F2}");
     }
 
     [Fact]

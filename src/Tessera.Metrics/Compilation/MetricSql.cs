@@ -230,7 +230,7 @@ public static class MetricSql
                 """;
         }
 
-        var step = metric.PeriodKind switch { MetricPeriod.Quarter => "3 months", MetricPeriod.Year => "1 year", _ => "1 month" };
+        var step = metric.PeriodKind switch { MetricPeriod.Quarter => "3 months", MetricPeriod.Year => "1 year", MetricPeriod.Week => "7 days", MetricPeriod.TwoWeeks => "14 days", _ => "1 month" };
         return $"""
             SELECT period_start, CAST(CAST(period_start AS TIMESTAMP) + INTERVAL '{step}' AS DATE) - 1 AS period_end, {group} AS group_value,
                    {measures}
@@ -335,8 +335,12 @@ public static class MetricSql
         return $"CASE {string.Join(" ", cases)} END";
     }
 
-    private static string Period(MetricPeriod period, string date) =>
-        $"CAST(date_trunc('{(period == MetricPeriod.Rolling12 ? "month" : period.ToString().ToLowerInvariant())}', CAST({date} AS TIMESTAMP)) AS DATE)";
+    private static string Period(MetricPeriod period, string date) => period == MetricPeriod.TwoWeeks
+        ? $"CAST({FortnightEpoch} + CAST(FLOOR((CAST({date} AS DATE) - {FortnightEpoch}) / 14.0) AS INTEGER) * 14 AS DATE)"
+        : $"CAST(date_trunc('{(period == MetricPeriod.Rolling12 ? "month" : period.ToString().ToLowerInvariant())}', CAST({date} AS TIMESTAMP)) AS DATE)";
+
+    /// <summary>The Monday two-week periods count from.</summary>
+    private const string FortnightEpoch = "DATE '2000-01-03'";
 
     /// <summary>The date <paramref name="months"/> months before <paramref name="date"/> (after, when negative).</summary>
     public static string MonthsBefore(string date, int months) =>

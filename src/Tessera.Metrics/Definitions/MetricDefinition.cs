@@ -55,7 +55,7 @@ public sealed class MetricDefinition
     /// <summary>Breakdowns: a field of the population file, or a named banding of one.</summary>
     public List<GroupDefinition> GroupBy { get; set; } = [];
 
-    /// <summary>"month" (default), "quarter", "year" or "rolling_12" (12 months up to each month): periods by anchor date.</summary>
+    /// <summary>"month" (default), "quarter", "year", "rolling_12" (12 months up to each month), "week" (Monday to Sunday) or "two_weeks": periods by anchor date.</summary>
     public string Period { get; set; } = "month";
 
     /// <summary>The parsed <see cref="Value"/>.</summary>

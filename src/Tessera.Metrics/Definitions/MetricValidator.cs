@@ -47,7 +47,7 @@ public static partial class MetricValidator
         }
 
         metric.ValueKind = Parse<MetricValue>(metric.Value, "value", "rate, count, mean, median, sum, per_person or days_to_outcome", problems);
-        metric.PeriodKind = Parse<MetricPeriod>(metric.Period, "period", "month, quarter, year or rolling_12", problems);
+        metric.PeriodKind = Parse<MetricPeriod>(metric.Period, "period", "month, quarter, year, rolling_12, week or two_weeks", problems);
 
         var population = Rows(metric.Population, "population", schema, problems);
         if (population.Count > 0)
