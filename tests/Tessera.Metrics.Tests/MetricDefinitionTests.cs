@@ -55,7 +55,7 @@ public sealed class MetricDefinitionTests
     [InlineData("group_by: [release_type]", "group_by: [dob]", "'dob' is a direct identifier, stored encrypted")]
     [InlineData("to_days: 365", "to_days: -5", "outcome.window: give from_days and to_days")]
     [InlineData("file: arrests", "file: bookings", "outcome.file: 'bookings' is not a file of corrections")]
-    [InlineData("period: quarter", "period: fortnight", "period: 'fortnight' must be one of month, quarter, year or rolling_12")]
+    [InlineData("period: quarter", "period: fortnight", "period: 'fortnight' must be one of month, quarter, year, rolling_12, week or two_weeks")]
     [InlineData("anchor: release_date,", "anchor: release_type,", "population.anchor: 'release_type' is not a date")]
     public void A_mistake_is_reported_with_where_it_is(string from, string to, string expected)
     {
