@@ -18,6 +18,43 @@ public static class MetricCatalog
     public static IReadOnlyList<CatalogEntry> Load(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+
+        // Parsing and checking every definition costs tens of milliseconds, and a dashboard asks many
+        // times per request: the catalogue is kept per open workspace until a source, its dictionary
+        // or a file in the metrics folder changes.
+        var fingerprint = Fingerprint(workspace);
+        lock (Loaded)
+        {
+            if (Loaded.TryGetValue(workspace, out var kept) && kept.Fingerprint == fingerprint)
+            {
+                return kept.Entries;
+            }
+        }
+
+        var entries = Read(workspace);
+        lock (Loaded)
+        {
+            Loaded.AddOrUpdate(workspace, new Kept(fingerprint, entries));
+        }
+
+        return entries;
+    }
+
+    private sealed record Kept(string Fingerprint, IReadOnlyList<CatalogEntry> Entries);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Workspace, Kept> Loaded = [];
+
+    private static string Fingerprint(Workspace workspace)
+    {
+        var folder = Path.Combine(workspace.Folder, Folder);
+        var files = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(f => $"{Path.GetFileName(f)}@{File.GetLastWriteTimeUtc(f).Ticks}:{new FileInfo(f).Length}")
+            : [];
+        return string.Join("|", workspace.Sources.List().OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => $"{s.Name}:{s.DictionaryName}:{s.DictionaryVersion}").Concat(files));
+    }
+
+    private static IReadOnlyList<CatalogEntry> Read(Workspace workspace)
+    {
         var schema = new WorkspaceMetricSchema(workspace);
         var texts = MetricLibrary.Files.Select(f => (Origin: "library", Name: f.Key, Yaml: f.Value)).ToList();
         var folder = Path.Combine(workspace.Folder, Folder);
