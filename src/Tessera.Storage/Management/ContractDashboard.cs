@@ -5,7 +5,8 @@ namespace Tessera.Storage.Management;
 /// <param name="Provider">The provider's id.</param>
 /// <param name="Program">The program.</param>
 /// <param name="Metrics">One row per metric.</param>
-public sealed record ContractDashboard(string Contract, string Provider, string Program, IReadOnlyList<ContractMetricStanding> Metrics);
+/// <param name="Rows">The contract's performance, metric by metric and period by period (the trend charts'), as <c>contracts performance</c> gives it.</param>
+public sealed record ContractDashboard(string Contract, string Provider, string Program, IReadOnlyList<ContractMetricStanding> Metrics, IReadOnlyList<Contracting.PerformanceRow> Rows);
 
 /// <summary>One metric of a contract dashboard.</summary>
 /// <param name="Metric">The metric's id.</param>

@@ -128,7 +128,7 @@ public static class Dashboards
                 mine?.Rank, program.Providers.Count(p => p.Rank is not null), mine?.Position, alerts.Count(a => a.Alert.Metric == metric.Metric), run?.AsOf, run?.ComputedUtc));
         }
 
-        return new ContractDashboard(id, contract.Provider.Value, contract.Program, standings);
+        return new ContractDashboard(id, contract.Provider.Value, contract.Program, standings, rows);
     }
 
     /// <summary>
@@ -173,8 +173,7 @@ public static class Dashboards
     private static (long Numerator, long Denominator, double Value) Pool(IReadOnlyList<MetricResult> figures, DateOnly from, DateOnly to)
     {
         var within = figures.Where(r => r.PeriodStart >= from && r.PeriodEnd <= to && r.Denominator > 0 && r.Value is not null).ToList();
-        var (x, n) = (within.Sum(r => r.Numerator ?? 0), within.Sum(r => r.Denominator ?? 0));
-        return (x, n, n == 0 ? 0 : within.All(r => r.Numerator is not null) ? (double)x / n : within.Sum(r => r.Value!.Value * r.Denominator!.Value) / n);
+        return (within.Sum(r => r.Numerator ?? 0), within.Sum(r => r.Denominator ?? 0), Pooled.Of(within.Select(r => (r.Denominator, r.Value))) ?? 0);
     }
 
     private static bool Small((long Numerator, long Denominator, double Value) figure, bool isRate) =>

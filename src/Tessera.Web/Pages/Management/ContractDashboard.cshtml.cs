@@ -28,7 +28,7 @@ public sealed class ContractDashboardModel(RequestAccess request) : PageModel
     public IReadOnlySet<string> Behind { get; private set; } = new HashSet<string>();
 
     /// <summary>Each metric's performance rows, for the trend charts.</summary>
-    public IReadOnlyList<PerformanceRow> Rows { get; private set; } = [];
+    public IReadOnlyList<PerformanceRow> Rows => Dashboard.Rows;
 
     /// <summary>Shows the dashboard.</summary>
     public IActionResult OnGet(string contract) => Load(contract) ? Page() : NotFound();
@@ -50,7 +50,6 @@ public sealed class ContractDashboardModel(RequestAccess request) : PageModel
         try
         {
             Dashboard = Storage.Management.Dashboards.Contract(request.Caller, contract);
-            Rows = ContractRegistry.Performance(request.Caller, contract);
             Behind = Storage.Metrics.RecomputeQueue.Waiting(request.Caller.Workspace);
             return true;
         }
