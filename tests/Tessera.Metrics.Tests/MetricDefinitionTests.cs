@@ -65,6 +65,24 @@ public sealed class MetricDefinitionTests
         Assert.StartsWith("test.yaml", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("value: release_type", null)]
+    [InlineData("value: dob", "adjust_for[0].value: 'dob' is a direct identifier, stored encrypted")]
+    [InlineData("value: relase_type", "adjust_for[0].value: 'relase_type' is not a field of corrections/releases")]
+    [InlineData("value: release_type, date: release_date", "adjust_for[0]: a characteristic with a value is the person's attribute: leave out date and window")]
+    public void A_characteristic_with_a_value_reads_an_attribute_that_is_not_an_identifier(string value, string? expected)
+    {
+        var yaml = Valid + "\nadjust_for: [{ name: release_kind, source: corrections, file: releases, " + value + " }]\n";
+        if (expected is null)
+        {
+            Assert.Equal("release_type", Load(yaml).AdjustFor[0].Value);
+            return;
+        }
+
+        var error = Assert.Throws<MetricDefinitionException>(() => Load(yaml));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_unknown_key_names_its_line()
     {

@@ -39,7 +39,9 @@ public sealed class ActiveContractManagementTests
             program: job-training
             start: 2024-01-01
             end: 2024-12-31
-            metrics: [{ metric: acm-referral-to-enrolment, type: activity, target: 0.60, watch: 0.05 }]
+            metrics:
+              - { metric: acm-referral-to-enrolment, type: activity, target: 0.60, watch: 0.05 }
+              - { metric: acm-training-completion, type: activity, target: 0.50, watch: 0.05 }
         """;
 
     public static TheoryData<Engine> Engines => new(Engine.Embedded, Engine.PostgreSql);
@@ -143,5 +145,21 @@ public sealed class ActiveContractManagementTests
         Assert.Empty(ActionItems.List(wf01));
         Assert.Throws<AccessDeniedException>(() => Alerts.Close(wf01, alert.Id, null));
         Assert.False(Assert.Throws<AccessDeniedException>(() => CaseReview.Sample(wf01, "WF01-2024", "acm-referral-to-enrolment", 3, 11)).NotFound); // person-level: not for provider staff
+
+        // Client mix from the attributes the workforce file records (prior prison is left out: no corrections data here).
+        // Dashboards are worked out once per publication: the new run shows at once.
+        Assert.Null(Dashboards.Contract(manager, "WF01-2024").Metrics.Single(m => m.Metric == "acm-training-completion").Period);
+        new MetricStore(test.Workspace).Compute(MetricCatalog.Find(MetricCatalog.Load(test.Workspace), "acm-training-completion"), "tester@test", DateTime.UtcNow);
+        var dashboard = Dashboards.Program(manager, "job-training", "acm-training-completion");
+        Assert.Equal(["sex", "race", "Hispanic or Latino ethnicity"], dashboard.AdjustedFor);
+        Assert.All(dashboard.Providers.Where(p => !p.Hidden), p => Assert.NotNull(p.Adjusted));
+        var strata = new PublishedMetrics(test.Workspace).Strata(new PublishedMetrics(test.Workspace).LatestRun("acm-training-completion")!.Id, "provider_id");
+        Assert.All(strata, x => Assert.Matches("^sex:[^;]+;race:[^;]+;ethnicity:[^;]+$", x.Stratum));
+        Assert.Contains(strata, x => x.Stratum.StartsWith("sex:F;", StringComparison.Ordinal));
+        Assert.NotNull(Dashboards.Contract(manager, "WF01-2024").Metrics.Single(m => m.Metric == "acm-training-completion").Period);
+
+        // So does a changed contract.
+        ContractRegistry.Import(admin, [ContractingFile.Read("registry.yaml", Registry.Replace("target: 0.50", "target: 0.55", StringComparison.Ordinal))], "test");
+        Assert.Equal(0.55m, Dashboards.Contract(manager, "WF01-2024").Metrics.Single(m => m.Metric == "acm-training-completion").Target);
     }
 }

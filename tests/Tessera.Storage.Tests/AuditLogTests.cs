@@ -82,6 +82,25 @@ public sealed class AuditLogTests
 
     [SkippableTheory]
     [MemberData(nameof(Engines))]
+    public void Many_callers_at_once_are_written_together_and_each_gets_its_own_record(Engine engine)
+    {
+        using var test = new TestWorkspace(engine);
+        var returned = new System.Collections.Concurrent.ConcurrentBag<AuditRecord>();
+
+        // Callers that arrive while a record is being written wait and are written together (group commit).
+        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 32 }, i => returned.Add(test.Workspace.Audit.Record(Event($"caller {i}", AuditAction.Read))));
+
+        var result = test.Workspace.Audit.Verify();
+        Assert.True(result.IsIntact, result.Problem);
+        Assert.Equal(201, result.Records);
+        var stored = test.Workspace.Audit.Records().ToDictionary(r => r.Sequence);
+        Assert.Equal(200, returned.Select(r => r.Sequence).Distinct().Count());
+        Assert.All(returned, r => Assert.Equal(stored[r.Sequence].Event.Actor, r.Event.Actor));
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => $"caller {i}").Order(StringComparer.Ordinal), returned.Select(r => r.Event.Actor).Order(StringComparer.Ordinal));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines))]
     public void When_the_record_cannot_be_written_the_access_is_refused(Engine engine)
     {
         using var test = new TestWorkspace(engine);

@@ -139,6 +139,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["POST /acm/meetings/{id:long}?handler=Note"] = [401, 404, 403, 403, 404, 403, 403, 403, 403],
         ["POST /acm/meetings/{id:long}?handler=Item"] = [401, 404, 403, 403, 404, 403, 403, 403, 403],
         ["GET /acm/meetings/{id:long}/packet"] = [302, 404, 403, 403, 404, 403, 404, 403, 403],
+        ["GET /acm/meetings/{id:long}/packet?handler=Pdf"] = [401, 404, 403, 403, 404, 403, 404, 403, 403],
         ["GET /acm/roadmap/{program}"] = [302, 200, 403, 403, 200, 403, 404, 403, 403],
         ["POST /acm/roadmap/{program}"] = [401, 400, 403, 403, 400, 403, 403, 403, 403],
         ["GET /acm/dashboards/programs/{program}"] = [302, 200, 403, 403, 200, 403, 404, 403, 403],

@@ -109,6 +109,21 @@ public sealed partial class ContractsBrowserTests
             Assert.True(await manager.Locator("text=Download this chart (PNG)").CountAsync() > 0);
             var pdf = await manager.PdfAsync(new PagePdfOptions { Format = "Letter" });
             Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+
+            // The server's PDF has the same contents: read back with PdfPig, page by page.
+            var download = await manager.RunAndWaitForDownloadAsync(() => manager.ClickAsync("#packet-pdf"));
+            using (var packet = UglyToad.PdfPig.PdfDocument.Open(await File.ReadAllBytesAsync((await download.PathAsync())!)))
+            {
+                var text = string.Join("\n", packet.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+                Assert.True(packet.NumberOfPages >= 2, $"{packet.NumberOfPages} pages");
+                Assert.Contains("Action items and lessons learned", text, StringComparison.Ordinal);
+                Assert.Contains("Ask the provider what changed", text, StringComparison.Ordinal); // the open action item
+                Assert.Contains("Confirm two intake staff are hired", text, StringComparison.Ordinal);
+                Assert.Contains("Referral matching", text, StringComparison.Ordinal); // the roadmap topic
+                Assert.Contains($"{contract}: acm-", text, StringComparison.Ordinal); // a chart's title
+                Assert.Contains("Peer median", text, StringComparison.Ordinal); // its legend
+                Assert.Contains("referrals waited", text, StringComparison.Ordinal); // the minutes
+            }
             await manager.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
             Assert.False(await manager.Locator("header.usa-header").IsVisibleAsync()); // the print stylesheet drops the site
             await manager.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });

@@ -1,11 +1,13 @@
 namespace Tessera.Metrics.Definitions;
 
 /// <summary>
-/// A characteristic of the person behind a population row, for client-mix adjustment: whether the
-/// linked data hold an event of theirs in another file within a window around the anchor — e.g. a
-/// prison release in the five years before a training enrolment (prior involvement with another
-/// agency). Written like an exclusion, with a name; each row's characteristics together are its
-/// stratum. A characteristic whose source the workspace lacks, or that has no rows, is left out.
+/// A characteristic of the person behind a population row, for client-mix adjustment. Either an
+/// event — whether the linked data hold one of theirs in another file within a window around the
+/// anchor, e.g. a prison release in the ten years before a training enrolment (prior involvement
+/// with another agency), written like an exclusion — or, with <see cref="Value"/>, an attribute
+/// the person's records carry, e.g. the sex or race a person file records. Each row's
+/// characteristics together are its stratum. A characteristic whose source the workspace lacks, or
+/// that has no rows, is left out.
 /// </summary>
 public sealed class CharacteristicDefinition : ExclusionDefinition
 {
@@ -14,4 +16,12 @@ public sealed class CharacteristicDefinition : ExclusionDefinition
 
     /// <summary>What it means, in words, for the dashboard's statement of method.</summary>
     public string? Description { get; set; }
+
+    /// <summary>
+    /// The field whose value is the characteristic (an attribute such as <c>gender</c>), instead of
+    /// an event's presence: the person's value in the file (the smallest, when their records
+    /// disagree; <c>unknown</c> when none), with no date or window. Direct identifiers cannot be
+    /// used (they are stored encrypted): age from a birth date is not available this way.
+    /// </summary>
+    public string? Value { get; set; }
 }

@@ -88,7 +88,19 @@ public static partial class MetricValidator
             }
 
             // A characteristic of a source this workspace lacks is left out, not an error: the same library serves every workspace.
-            if (schema.Sources.Contains(trait.Source, StringComparer.Ordinal))
+            if (schema.Sources.Contains(trait.Source, StringComparer.Ordinal) && trait.Value is { } value)
+            {
+                if (Rows(trait, path, schema, problems).Count > 0)
+                {
+                    Field(trait, schema, value, path + ".value", problems);
+                }
+
+                if (trait.Date.Length > 0 || trait.Window.ToDays is not null || trait.Window.FromDays != 0 || trait.Window.QuarterAfter is not null)
+                {
+                    problems.Add($"{path}: a characteristic with a value is the person's attribute: leave out date and window.");
+                }
+            }
+            else if (schema.Sources.Contains(trait.Source, StringComparer.Ordinal))
             {
                 if (Rows(trait, path, schema, problems).Count > 0)
                 {

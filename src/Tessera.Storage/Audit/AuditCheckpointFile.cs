@@ -13,12 +13,13 @@ public sealed class AuditCheckpointFile(string path)
     /// <summary>The file's path.</summary>
     public string Path { get; } = path;
 
-    /// <summary>Appends <paramref name="checkpoint"/> and forces it to disk.</summary>
-    public void Append(AuditCheckpoint checkpoint)
+    /// <summary>Appends <paramref name="checkpoints"/>, in order, and forces them to disk.</summary>
+    public void Append(IEnumerable<AuditCheckpoint> checkpoints)
     {
-        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        var text = string.Concat(checkpoints.Select(c => c.ToLine() + "\n"));
         using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-        stream.Write(Encoding.ASCII.GetBytes(checkpoint.ToLine() + "\n"));
+        stream.Write(Encoding.ASCII.GetBytes(text));
         stream.Flush(flushToDisk: true);
     }
 

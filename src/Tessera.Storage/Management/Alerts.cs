@@ -4,6 +4,7 @@ using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Storage.Access;
 using Tessera.Storage.Contracting;
+using Tessera.Storage.Metrics;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Storage.Management;
@@ -48,10 +49,16 @@ public static class Alerts
     /// <exception cref="AccessDeniedException">Not found, or the caller may not run contract management.</exception>
     public static RaisedAlert Close(Caller caller, long id, string? note) => Set(caller, id, Closed, note);
 
-    /// <summary>The alerts of <paramref name="contracts"/>, registered on first sight.</summary>
-    internal static List<RaisedAlert> Raise(Workspace workspace, IReadOnlyList<RegisteredContract> contracts)
+    /// <summary>
+    /// The alerts of <paramref name="contracts"/>, registered on first sight. The rules run once per
+    /// publication (<see cref="PublishedFigures"/>); the register is read every time.
+    /// </summary>
+    internal static List<RaisedAlert> Raise(Workspace workspace, IReadOnlyList<RegisteredContract> contracts, Publication? publication = null)
     {
-        var found = contracts.SelectMany(c => ContractRegistry.Series(workspace, c.Contract).SelectMany(AlertRules.Find).Select(a => (Alert: a, c.Contract.Program))).ToList();
+        var current = publication ?? PublishedFigures.Current(workspace);
+        var found = contracts.SelectMany(c => PublishedFigures.Get(workspace, current, $"alerts|{c.Contract.Id.Value}",
+                () => ContractRegistry.Series(workspace, c.Contract).SelectMany(AlertRules.Find).ToList())
+            .Select(a => (Alert: a, c.Contract.Program))).ToList();
         if (found.Count == 0)
         {
             return [];

@@ -33,13 +33,17 @@ public static class Dashboards
         var inProgram = scope.All.Values.Where(c => c.Contract.Program == program).ToList();
         caller.Permit(Capability.ViewManagement, AuditAction.Read, $"dashboard of program {program}, {metric}",
             inScope: scope.SeesProgram(program) && inProgram.Any(c => c.Contract.Metrics.Any(m => m.Metric == metric)));
-        return ProgramFigures(caller, program, metric, to, from);
+        var exact = AccessPolicy.Permits(caller.User, Capability.ViewMetricPersons);
+        return PublishedFigures.Get(caller.Workspace, scope.Publication, $"program|{program}|{metric}|{to:O}|{from:O}|{exact}",
+            () => ProgramFigures(caller.Workspace, exact, program, metric, to, from));
     }
 
-    /// <summary>The program dashboard without a permission check; <paramref name="exactFor"/>'s own figures are exact (a contract's own dashboard).</summary>
-    private static ProgramDashboard ProgramFigures(Caller caller, string program, string metric, DateOnly? to = null, DateOnly? start = null, string? exactFor = null)
+    /// <summary>
+    /// The program dashboard without a permission check: every figure <paramref name="exact"/>, or
+    /// suppressed but for <paramref name="exactFor"/>'s own (a contract's own dashboard).
+    /// </summary>
+    private static ProgramDashboard ProgramFigures(Workspace workspace, bool exact, string program, string metric, DateOnly? to = null, DateOnly? start = null, string? exactFor = null)
     {
-        var workspace = caller.Workspace;
         var definition = MetricCatalog.Find(MetricCatalog.Load(workspace), metric).Definition;
         var providers = ProviderRegistry.All(workspace);
         var breakdown = ProviderBreakdown.For(definition, providers.Values.Select(p => p.Provider));
@@ -55,7 +59,6 @@ public static class Dashboards
         var year = members.Select(p => (p.Provider, Figures: Pool(byProvider.GetValueOrDefault(p.Provider.Id.Value) ?? [], from, end),
             Before: Pool(byProvider.GetValueOrDefault(p.Provider.Id.Value) ?? [], from.AddYears(-1), from.AddDays(-1)))).Where(p => p.Figures.Denominator > 0).ToList();
 
-        var exact = AccessPolicy.Permits(caller.User, Capability.ViewMetricPersons);
         var hidden = exact ? year.Select(_ => false).ToList() : Hide(year.Select(p => p.Figures).ToList(), isRate);
         var own = year.FindIndex(p => p.Provider.Id.Value == exactFor);
         var shown = year.Where((_, i) => !hidden[i]).ToList();
@@ -108,10 +111,19 @@ public static class Dashboards
         ArgumentNullException.ThrowIfNull(caller);
         var scope = new ManagementScope(caller);
         caller.Permit(Capability.ViewManagement, AuditAction.Read, $"dashboard of contract {id}", inScope: scope.SeesContract(id));
-        var contract = scope.All[id].Contract;
+        var registered = scope.All[id];
         var workspace = caller.Workspace;
+        var publication = scope.Publication;
+        var exact = AccessPolicy.Permits(caller.User, Capability.ViewMetricPersons);
+        var open = Alerts.Raise(workspace, [registered], publication).Where(a => a.IsOpen).CountBy(a => a.Alert.Metric).ToDictionary(StringComparer.Ordinal);
+        var dashboard = PublishedFigures.Get(workspace, publication, $"contract|{id}|{exact}", () => ContractFigures(workspace, exact, registered.Contract));
+        return dashboard with { Metrics = [.. dashboard.Metrics.Select(m => m with { OpenAlerts = open.GetValueOrDefault(m.Metric) })] };
+    }
+
+    /// <summary>A contract's dashboard without a permission check, open alerts not counted.</summary>
+    private static ContractDashboard ContractFigures(Workspace workspace, bool exact, Contract contract)
+    {
         var catalog = MetricCatalog.Load(workspace);
-        var alerts = Alerts.Raise(workspace, [scope.All[id]]).Where(a => a.IsOpen).ToList();
         var store = new PublishedMetrics(workspace);
         var rows = ContractRegistry.Measure(workspace, contract, null, null);
         var standings = new List<ContractMetricStanding>();
@@ -120,15 +132,15 @@ public static class Dashboards
             var own = rows.Where(r => r.Metric == metric.Metric).ToList();
             var latest = own.LastOrDefault(r => r.Value is not null);
             var before = latest is null ? null : own.LastOrDefault(r => r.PeriodStart < latest.PeriodStart && r.Value is not null);
-            var program = ProgramFigures(caller, contract.Program, metric.Metric, exactFor: contract.Provider.Value);
+            var program = ProgramFigures(workspace, exact, contract.Program, metric.Metric, exactFor: contract.Provider.Value);
             var mine = program.Providers.FirstOrDefault(p => p.Provider == contract.Provider.Value);
             var run = store.LatestRun(metric.Metric);
             standings.Add(new ContractMetricStanding(metric.Metric, MetricCatalog.Find(catalog, metric.Metric).Definition.Title, latest?.PeriodStart, latest?.Value, before?.Value,
                 mine?.Value, mine?.PreviousValue, latest?.Target ?? metric.TargetOn(contract.Start).Value, latest?.Band ?? "no_data",
-                mine?.Rank, program.Providers.Count(p => p.Rank is not null), mine?.Position, alerts.Count(a => a.Alert.Metric == metric.Metric), run?.AsOf, run?.ComputedUtc));
+                mine?.Rank, program.Providers.Count(p => p.Rank is not null), mine?.Position, 0, run?.AsOf, run?.ComputedUtc));
         }
 
-        return new ContractDashboard(id, contract.Provider.Value, contract.Program, standings, rows);
+        return new ContractDashboard(contract.Id.Value, contract.Provider.Value, contract.Program, standings, rows);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Tessera.Governance.Access;
 using Tessera.Storage.Access;
 using Tessera.Storage.Contracting;
+using Tessera.Storage.Metrics;
 
 namespace Tessera.Storage.Management;
 
@@ -16,13 +17,17 @@ internal sealed class ManagementScope
     public ManagementScope(Caller caller)
     {
         _caller = caller;
-        All = ContractRegistry.Read(caller.Workspace);
+        Publication = PublishedFigures.Current(caller.Workspace);
+        All = PublishedFigures.Get(caller.Workspace, Publication, "contracts", () => ContractRegistry.Read(caller.Workspace));
         Contracts = All.Values.Where(c => AccessPolicy.SeesContract(caller.User, c.Contract.Id.Value, c.Contract.Agency, c.Contract.Provider.Value))
             .OrderBy(c => c.Contract.Id.Value, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Every registered contract, by id.</summary>
-    public Dictionary<string, RegisteredContract> All { get; }
+    /// <summary>What the workspace had published when the scope was read.</summary>
+    public Publication Publication { get; }
+
+    /// <summary>Every registered contract, by id (kept per publication: read, never changed).</summary>
+    public IReadOnlyDictionary<string, RegisteredContract> All { get; }
 
     /// <summary>The contracts the caller sees.</summary>
     public IReadOnlyList<RegisteredContract> Contracts { get; }

@@ -67,13 +67,12 @@ public static class RecomputeQueue
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Permit(Capability.ViewMetrics, AuditAction.Read, "metric recomputation queue");
-        return Write(caller.Workspace, (connection, transaction, table) =>
-            Read(connection, transaction, table, string.Create(CultureInfo.InvariantCulture, $"ORDER BY id DESC LIMIT {latest}")));
+        return ReadOnly(caller.Workspace, string.Create(CultureInfo.InvariantCulture, $"ORDER BY id DESC LIMIT {latest}"));
     }
 
     /// <summary>The metrics waiting, by id: for a dashboard to say newer data is on its way.</summary>
     public static IReadOnlySet<string> Waiting(Workspace workspace) =>
-        Write(workspace, (connection, transaction, table) => Read(connection, transaction, table, "WHERE status IN ('queued', 'running')").Select(q => q.Metric).ToHashSet(StringComparer.Ordinal));
+        ReadOnly(workspace, "WHERE status IN ('queued', 'running')").Select(q => q.Metric).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Computes every metric waiting, as one batch; <paramref name="progress"/> hears after each
@@ -131,7 +130,16 @@ public static class RecomputeQueue
         return result;
     }
 
-    private static List<QueuedComputation> Read(DbConnection connection, DbTransaction transaction, string table, string condition)
+    /// <summary>Reads the queue without a transaction: no write lock, so pages never wait behind writers (the audit chain's among them).</summary>
+    private static List<QueuedComputation> ReadOnly(Workspace workspace, string condition)
+    {
+        using var db = workspace.Operational();
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        return Read(connection, null, OperationalSql.Table(db, "metric_queue"), condition);
+    }
+
+    private static List<QueuedComputation> Read(DbConnection connection, DbTransaction? transaction, string table, string condition)
     {
         using var command = OperationalSql.Command(connection, transaction, $"SELECT {Columns} FROM {table} {condition}");
         using var reader = command.ExecuteReader();

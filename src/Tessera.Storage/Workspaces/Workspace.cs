@@ -227,8 +227,31 @@ public sealed class Workspace : IDisposable
         {
             var connection = db.Database.GetDbConnection();
             connection.Open();
+            if (IsEmbedded)
+            {
+                WriteAheadLog(connection);
+            }
+
             SchemaUpgrade.Upgrade(connection, IsEmbedded ? StoreEngine.Sqlite : StoreEngine.PostgreSql, OperationalSql.Table(db, OperationalSchema.History),
                 OperationalSchema.Migrations, "operational store", nowUtc, this);
+        }
+    }
+
+    /// <summary>
+    /// Puts the embedded operational store in write-ahead-log mode (once: SQLite keeps the mode in the
+    /// file). In the default rollback-journal mode every write — each audited read appends to the
+    /// audit chain — locks readers out until it commits, so fifty people on dashboards wait on each
+    /// other's audit records; with the log, readers read the last committed state while one writer
+    /// writes.
+    /// </summary>
+    private static void WriteAheadLog(System.Data.Common.DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        if (!string.Equals(command.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            command.CommandText = "PRAGMA journal_mode = WAL";
+            command.ExecuteNonQuery();
         }
     }
 
