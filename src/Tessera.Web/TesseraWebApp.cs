@@ -77,6 +77,7 @@ public static class TesseraWebApp
         DeliveryApi.Map(app);
         MetricsApi.Map(app);
         app.MapContractsApi();
+        app.MapProvidersApi();
         app.MapPaymentsApi();
         app.MapManagementApi();
         app.MapOpenApi(); // /openapi/v1.json: the APIs' description for BI tools and client generators (no data in it)

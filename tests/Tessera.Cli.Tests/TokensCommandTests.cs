@@ -46,13 +46,16 @@ public sealed class TokensCommandTests : IDisposable
 
         var manager = await Cli.Run("tokens", "create", "--name", "workforce-bi", "--role", "contract-manager", "--source", "workforce", "--workspace", Folder);
         var provider = await Cli.Run("tokens", "create", "--name", "wf01-bi", "--role", "provider-staff", "--provider", "WF01", "--workspace", Folder);
+        var implied = await Cli.Run("tokens", "create", "--name", "wf01-nightly", "--provider", "WF01", "--workspace", Folder); // --provider alone: provider staff
 
         Assert.True(manager.Code == 0, manager.Err);
         Assert.True(provider.Code == 0, provider.Err);
+        Assert.True(implied.Code == 0, implied.Err);
         using (var workspace = Storage.Workspaces.Workspace.Open(Folder))
         {
             Assert.Equal((Governance.Access.Role.ContractManager, "sources workforce"), workspace.ServiceAccounts.Find(manager.Out.Trim()) is { } m ? (m.Role, m.Scope.ToString()) : default);
             Assert.Equal((Governance.Access.Role.ProviderStaff, "providers WF01"), workspace.ServiceAccounts.Find(provider.Out.Trim()) is { } p ? (p.Role, p.Scope.ToString()) : default);
+            Assert.Equal((Governance.Access.Role.ProviderStaff, "providers WF01"), workspace.ServiceAccounts.Find(implied.Out.Trim()) is { } i ? (i.Role, i.Scope.ToString()) : default);
         }
 
         var listed = (await Cli.Run("tokens", "list", "--workspace", Folder)).Out;

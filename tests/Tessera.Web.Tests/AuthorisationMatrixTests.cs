@@ -119,6 +119,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /api/contracts"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/contracts/{contract}"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/contracts/{contract}/performance"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
+        ["GET /api/providers/{provider}/performance"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/contracts/{contract}/statements"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["POST /api/contracts/{contract}/statements"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/payments/{statement:long}"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],

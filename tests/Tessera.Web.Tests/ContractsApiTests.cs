@@ -97,6 +97,8 @@ public sealed class ContractsApiTests : IDisposable
     [InlineData("wf01-bi", "/api/contracts/FP01-2024/performance")]
     [InlineData("workforce-bi", "/api/acm/alerts?contract=FP01-2024")]
     [InlineData("wf01-bi", "/api/acm/action-items?contract=FP01-2024")]
+    [InlineData("wf01-bi", "/api/providers/FP01/performance")]
+    [InlineData("wf01-bi", "/api/providers/FP09/performance")]
     public async Task Another_agencys_or_providers_contract_is_not_found_through_the_API(string account, string path)
     {
         using var client = Client(account);
@@ -131,6 +133,44 @@ public sealed class ContractsApiTests : IDisposable
         Assert.Equal(JsonValueKind.Array, items.RootElement.GetProperty("action_items").ValueKind);
         using var delivery = Client("hmis-nightly");
         Assert.Equal(HttpStatusCode.Forbidden, (await delivery.GetAsync(new Uri("/api/acm/alerts", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_providers_own_system_reads_its_performance_on_every_contract_and_nothing_of_its_peers()
+    {
+        using var client = Client("wf01-bi");
+
+        using var performance = await Json(client, "/api/providers/WF01/performance?from=2023-01-01&to=2023-12-31");
+
+        var rows = performance.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        IReadOnlyList<PerformanceRow> expected;
+        using (var workspace = Workspace.Open(_app.Folder))
+        {
+            expected = ContractRegistry.Performance(Caller.Operator(workspace), "WF01-2023", new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31));
+        }
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, rows.Count); // WF01-2024 has no periods in 2023
+        foreach (var (row, want) in rows.Zip(expected))
+        {
+            Assert.Equal("WF01-2023", row.GetProperty("contract").GetString());
+            Assert.Equal(want.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.GetProperty("period").GetString());
+            Assert.Equal(want.Value, row.GetProperty("value").ValueKind == JsonValueKind.Null ? null : row.GetProperty("value").GetDouble());
+            Assert.Equal(want.Target, row.GetProperty("target").GetDecimal());
+            Assert.Equal(want.Band, row.GetProperty("band").GetString());
+            Assert.Equal(want.PeerMedian, row.GetProperty("peer_median").ValueKind == JsonValueKind.Null ? null : row.GetProperty("peer_median").GetDouble());
+        }
+
+        Assert.Equal(["contract", "metric", "period", "period_end", "value", "numerator", "denominator", "target", "band", "peer_median"], rows[0].EnumerateObject().Select(p => p.Name));
+        using var all = await Json(client, "/api/providers/WF01/performance");
+        Assert.All(all.RootElement.GetProperty("rows").EnumerateArray(), r => Assert.StartsWith("WF01-", r.GetProperty("contract").GetString(), StringComparison.Ordinal));
+        Assert.True(all.RootElement.GetProperty("rows").GetArrayLength() >= rows.Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/api/providers/WF02/performance", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri("/api/providers/WF01/performance?to=2023-02-30", UriKind.Relative))).StatusCode);
+        using var delivery = Client("hmis-nightly");
+        Assert.Equal(HttpStatusCode.Forbidden, (await delivery.GetAsync(new Uri("/api/providers/WF01/performance", UriKind.Relative))).StatusCode);
+        using var workspaceAfter = Workspace.Open(_app.Folder);
+        Assert.Contains(workspaceAfter.Audit.Records(), r => r.Event.Actor == "service:wf01-bi" && r.Event.Target == "scorecard of provider WF01" && r.Event.Outcome == AuditOutcome.Allowed);
     }
 
     [Fact]
@@ -172,7 +212,7 @@ public sealed class ContractsApiTests : IDisposable
         using var description = await Json(client, "/openapi/v1.json");
 
         var paths = description.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/acm/action-items", "/api/acm/alerts", "/api/contracts", "/api/contracts/{contract}", "/api/contracts/{contract}/performance", "/api/contracts/{contract}/statements", "/api/deliveries", "/api/metrics/{id}/results", "/api/payments/{statement}", "/api/payments/{statement}/approval"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal(["/api/acm/action-items", "/api/acm/alerts", "/api/contracts", "/api/contracts/{contract}", "/api/contracts/{contract}/performance", "/api/contracts/{contract}/statements", "/api/deliveries", "/api/metrics/{id}/results", "/api/payments/{statement}", "/api/payments/{statement}/approval", "/api/providers/{provider}/performance"], paths.Order(StringComparer.Ordinal));
         Assert.Equal("One contract with its metrics, targets (with their history) and versions.", description.RootElement.GetProperty("paths").GetProperty("/api/contracts/{contract}").GetProperty("get").GetProperty("summary").GetString());
     }
 

@@ -24,8 +24,7 @@ public static class TokensCommand
         var name = new Option<string>("--name") { Description = "The service account's name, e.g. hmis-nightly.", Required = true };
         var role = new Option<string>("--role")
         {
-            Description = "data-partner (delivers to its sources; the default), contract-manager (reads its agency's contracts and metrics) or provider-staff (reads its provider's contracts).",
-            DefaultValueFactory = _ => "data-partner",
+            Description = "data-partner (delivers to its sources; the default without --provider), contract-manager (reads its agency's contracts and metrics) or provider-staff (reads its provider's contracts; the default with --provider).",
         };
         role.AcceptOnlyFromAmong([.. ServiceAccounts.Roles.Select(ServiceAccounts.Describe)]);
         var sources = new Option<string[]>("--source") { Description = "A source it is limited to (repeat for several): a data partner's own, a contract manager's agency.", AllowMultipleArgumentsPerToken = false };
@@ -33,7 +32,8 @@ public static class TokensCommand
         var create = new Command("create", "Create a service account and print its token (shown once; only its hash is kept).") { name, role, sources, providers, workspace };
         create.SetAction(parsed =>
         {
-            var kind = ServiceAccounts.Roles.Single(r => ServiceAccounts.Describe(r) == parsed.GetValue(role));
+            var chosen = parsed.GetValue(role) ?? ((parsed.GetValue(providers) ?? []).Length > 0 ? ServiceAccounts.Describe(Role.ProviderStaff) : ServiceAccounts.Describe(Role.DataPartner));
+            var kind = ServiceAccounts.Roles.Single(r => ServiceAccounts.Describe(r) == chosen);
             var scope = AccessScope.FromClaims(
                 (parsed.GetValue(sources) ?? []).Select(s => "source:" + s).Concat((parsed.GetValue(providers) ?? []).Select(p => "provider:" + p)));
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Configure, $"create service account {parsed.GetValue(name)}");

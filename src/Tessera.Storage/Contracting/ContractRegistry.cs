@@ -170,11 +170,12 @@ public static class ContractRegistry
     }
 
     /// <summary>
-    /// A provider's past performance for award decisions: every contract of theirs the caller may
-    /// see, each metric period by period against target and peers.
+    /// A provider's performance — its past performance for award decisions, or what its own systems
+    /// read: every contract of theirs the caller may see, each metric period by period (within
+    /// <paramref name="from"/>–<paramref name="to"/> when given) against target and peers.
     /// </summary>
     /// <exception cref="AccessDeniedException">Not found: no such provider, or not one the caller may see.</exception>
-    public static IReadOnlyList<(RegisteredContract Contract, IReadOnlyList<PerformanceRow> Rows)> Scorecard(Caller caller, string provider)
+    public static IReadOnlyList<(RegisteredContract Contract, IReadOnlyList<PerformanceRow> Rows)> Scorecard(Caller caller, string provider, DateOnly? from = null, DateOnly? to = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var known = ProviderRegistry.All(caller.Workspace).ContainsKey(provider);
@@ -182,7 +183,7 @@ public static class ContractRegistry
         return Read(caller.Workspace).Values
             .Where(c => c.Contract.Provider.Value == provider && Sees(caller, c.Contract))
             .OrderBy(c => c.Contract.Start).ThenBy(c => c.Contract.Id.Value, StringComparer.Ordinal)
-            .Select(c => (c, (IReadOnlyList<PerformanceRow>)Measure(caller.Workspace, c.Contract, null, null)))
+            .Select(c => (c, (IReadOnlyList<PerformanceRow>)Measure(caller.Workspace, c.Contract, from, to)))
             .ToList();
     }
 

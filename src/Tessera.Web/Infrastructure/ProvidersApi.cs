@@ -1,0 +1,47 @@
+using Tessera.Storage.Contracting;
+
+namespace Tessera.Web.Infrastructure;
+
+/// <summary>
+/// The providers API for a provider's own systems, with a service token scoped to the provider
+/// (<c>tessera tokens create --name N --provider ID</c>):
+/// <list type="bullet">
+/// <item><c>GET /api/providers/ID/performance[?from=YYYY-MM-DD&amp;to=YYYY-MM-DD]</c>: every
+/// contract of the provider's, each metric period by period — value, target, band, peer median —
+/// from the published results.</item>
+/// </list>
+/// The same use case as the provider's scorecard page (<see cref="ContractRegistry.Scorecard"/>),
+/// so the same policy and audit: 401 without a valid token, 403 for a role that does not see
+/// contracts, 404 for a provider that does not exist or is not the token's — the same answer, so
+/// ids cannot be probed.
+/// </summary>
+public static class ProvidersApi
+{
+    /// <summary>Maps the endpoints under <c>/api/providers</c>.</summary>
+    public static RouteGroupBuilder MapProvidersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/providers").AddEndpointFilter(ServiceCaller.Filter("providers API", "provider performance")).WithTags("Providers");
+        api.MapGet("/{provider}/performance", Performance)
+            .WithSummary("The provider's performance on each of its contracts' metrics, period by period: value, target, band and the peers' median.");
+        return api;
+    }
+
+    private static IResult Performance(string provider, HttpContext context) => ApiAnswer.Of("provider", () =>
+    {
+        if (!ApiQuery.TryDate(context, "from", out var from) || !ApiQuery.TryDate(context, "to", out var to))
+        {
+            return Results.Problem("Write from and to as YYYY-MM-DD, e.g. from=2024-01-01.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var contracts = ContractRegistry.Scorecard(ServiceCaller.Of(context), provider, from, to);
+        return Results.Json(new
+        {
+            provider,
+            rows = contracts.SelectMany(c => c.Rows).Select(r => new
+            {
+                contract = r.Contract, metric = r.Metric, period = ApiQuery.Day(r.PeriodStart), period_end = ApiQuery.Day(r.PeriodEnd),
+                value = r.Value, numerator = r.Numerator, denominator = r.Denominator, target = r.Target, band = r.Band, peer_median = r.PeerMedian,
+            }),
+        });
+    });
+}
