@@ -9,7 +9,8 @@ namespace Tessera.Cli.Tests;
 /// Contracts on the demo county, built the demo's way (ingest, link, compute, register the
 /// county's providers and their contracts): performance equals what <c>metrics show</c> gives, the
 /// benchmarks are the program's median and quartiles and the provider's own prior year as this
-/// test works them out itself, and the planted best and worst training providers are on and off track.
+/// test works them out itself, and the planted best and worst training providers are on and off track;
+/// and what a provider's portal shows of its clients after they left is what those metrics give.
 /// </summary>
 public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty county) : IClassFixture<ContractPerformanceTests.DemoCounty>
 {
@@ -257,6 +258,56 @@ public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty
         Assert.True(int.Parse(easier["rank"], CultureInfo.InvariantCulture) < int.Parse(harder["rank"], CultureInfo.InvariantCulture));
         // The expected completions of the harder cases' provider are far below its cases' share: the adjustment has something to adjust.
         Assert.True(Number(harder["expected"]) / n7 < Number(easier["expected"]) / n6);
+    }
+
+    [Theory]
+    [InlineData("FP01", "fp-reinvolvement-12m", "provider_id")]
+    [InlineData("FP03", "fp-reinvolvement-12m", "provider_id")]
+    [InlineData("ES01", "hmis-returns-to-homelessness-12m", "project")]
+    [InlineData("ES04", "hmis-returns-to-homelessness-12m", "project")]
+    public async Task A_providers_post_exit_outcomes_are_what_the_metric_gives_for_its_codes(string provider, string metric, string by)
+    {
+        var shown = (await Rows("metrics", "show", metric, "--by", by, "--format", "csv")).Where(r => r["group"] == provider).ToDictionary(r => r["period_start"]);
+
+        IReadOnlyList<Storage.Contracting.PostExitOutcome> outcomes;
+        using (var workspace = Storage.Workspaces.Workspace.Open(county.Folder))
+        {
+            outcomes = Storage.Contracting.PostExitOutcomes.Of(Storage.Access.Caller.Operator(workspace), provider);
+        }
+
+        var outcome = Assert.Single(outcomes, o => o.Metric == metric);
+        Assert.NotEmpty(outcome.Cohorts);
+        Assert.Equal(shown.Keys.Order(StringComparer.Ordinal), outcome.Cohorts.Select(c => c.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        foreach (var cohort in outcome.Cohorts)
+        {
+            var row = shown[cohort.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+            Assert.Equal(Number(row["denominator"]), cohort.Denominator!.Value);
+            Assert.Equal(Number(row["numerator"]), cohort.Numerator!.Value);
+        }
+
+        Assert.Contains(outcome.Cohorts, c => c.Numerator > 0); // the other agency's data found some
+        var others = outcomes.Select(o => o.Metric).ToList();
+        Assert.DoesNotContain(others, m => m.StartsWith("acm-", StringComparison.Ordinal)); // only measures of after the exit
+    }
+
+    [Fact]
+    public async Task Post_exit_outcomes_cover_every_kind_of_provider_and_no_one_else_s()
+    {
+        using var workspace = Storage.Workspaces.Workspace.Open(county.Folder);
+        var admin = Storage.Access.Caller.Operator(workspace);
+
+        Assert.Equal(["postexit-arrest-after-training-12m", "wioa-employment-q2", "wioa-employment-q4", "wioa-median-earnings-q2"],
+            Storage.Contracting.PostExitOutcomes.Of(admin, "WF01").Select(o => o.Metric).Order(StringComparer.Ordinal));
+        Assert.Equal(["hmis-returns-to-homelessness-12m", "postexit-arrest-after-shelter-12m"],
+            Storage.Contracting.PostExitOutcomes.Of(admin, "ES02").Select(o => o.Metric).Order(StringComparer.Ordinal));
+        Assert.Equal(["twogen-parent-employment-after-subsidy"], Storage.Contracting.PostExitOutcomes.Of(admin, "CC101").Select(o => o.Metric));
+
+        // Provider staff see their own provider's, and another's does not exist.
+        var staff = new Storage.Access.Caller(workspace, new Governance.Access.AccessUser("staff@wf01", Governance.Access.Role.ProviderStaff, Governance.Access.AccessScope.OfProviders(["WF01"])), "portal", "test");
+        Assert.NotEmpty(Storage.Contracting.PostExitOutcomes.Of(staff, "WF01"));
+        Assert.True(Assert.Throws<Storage.Access.AccessDeniedException>(() => Storage.Contracting.PostExitOutcomes.Of(staff, "FP01")).NotFound);
+        Assert.Contains(workspace.Audit.Records(), r => r.Event.Actor == "staff@wf01" && r.Event.Target == "post-exit outcomes of provider FP01" && r.Event.Outcome == Governance.Audit.AuditOutcome.Denied);
+        await Task.CompletedTask;
     }
 
     private async Task<(int OnTrack, int OffTrack, double Pooled, double Target)> Completion(string contract)

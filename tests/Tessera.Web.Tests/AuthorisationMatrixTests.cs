@@ -113,6 +113,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /providers"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
         ["GET /providers?handler=Csv"] = [401, 200, 403, 403, 200, 403, 200, 403, 200],
         ["GET /providers/{provider}/scorecard"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
+        ["GET /providers/{provider}/post-exit"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
+        ["GET /providers/{provider}/post-exit?handler=Export"] = [401, 200, 403, 403, 200, 403, 200, 403, 200],
         // The delivery API takes service tokens only: a session cookie, whoever's, is not enough.
         ["POST /api/deliveries"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/metrics/{id}/results"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
@@ -120,6 +122,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /api/contracts/{contract}"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/contracts/{contract}/performance"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/providers/{provider}/performance"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
+        ["GET /api/providers/{provider}/post-exit"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/contracts/{contract}/statements"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["POST /api/contracts/{contract}/statements"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/payments/{statement:long}"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
@@ -237,6 +240,9 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
     [InlineData("provider@demo", "/contracts/FP01-2024/exhibit?handler=Word")]
     [InlineData("provider@demo", "/providers/FP01/scorecard")]
     [InlineData("provider@demo", "/providers/NOBODY/scorecard")]
+    [InlineData("provider@demo", "/providers/FP01/post-exit")]
+    [InlineData("provider@demo", "/providers/FP01/post-exit?handler=Export&format=csv")]
+    [InlineData("provider@demo", "/providers/NOBODY/post-exit")]
     public async Task Another_agencys_or_providers_contract_is_not_found_by_any_path(string user, string path)
     {
         using var client = await app.App.SignedIn(user, followRedirects: false);

@@ -99,6 +99,7 @@ public sealed class ContractsApiTests : IDisposable
     [InlineData("wf01-bi", "/api/acm/action-items?contract=FP01-2024")]
     [InlineData("wf01-bi", "/api/providers/FP01/performance")]
     [InlineData("wf01-bi", "/api/providers/FP09/performance")]
+    [InlineData("wf01-bi", "/api/providers/FP01/post-exit")]
     public async Task Another_agencys_or_providers_contract_is_not_found_through_the_API(string account, string path)
     {
         using var client = Client(account);
@@ -166,6 +167,12 @@ public sealed class ContractsApiTests : IDisposable
         Assert.All(all.RootElement.GetProperty("rows").EnumerateArray(), r => Assert.StartsWith("WF01-", r.GetProperty("contract").GetString(), StringComparison.Ordinal));
         Assert.True(all.RootElement.GetProperty("rows").GetArrayLength() >= rows.Count);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/api/providers/WF02/performance", UriKind.Relative))).StatusCode);
+        using (var postExit = await Json(client, "/api/providers/WF01/post-exit"))
+        {
+            Assert.Equal("WF01", postExit.RootElement.GetProperty("provider").GetString());
+            Assert.Equal(JsonValueKind.Array, postExit.RootElement.GetProperty("outcomes").ValueKind); // no post-exit measure computed in this workspace
+        }
+
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri("/api/providers/WF01/performance?to=2023-02-30", UriKind.Relative))).StatusCode);
         using var delivery = Client("hmis-nightly");
         Assert.Equal(HttpStatusCode.Forbidden, (await delivery.GetAsync(new Uri("/api/providers/WF01/performance", UriKind.Relative))).StatusCode);
@@ -212,7 +219,7 @@ public sealed class ContractsApiTests : IDisposable
         using var description = await Json(client, "/openapi/v1.json");
 
         var paths = description.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/acm/action-items", "/api/acm/alerts", "/api/contracts", "/api/contracts/{contract}", "/api/contracts/{contract}/performance", "/api/contracts/{contract}/statements", "/api/deliveries", "/api/metrics/{id}/results", "/api/payments/{statement}", "/api/payments/{statement}/approval", "/api/providers/{provider}/performance"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal(["/api/acm/action-items", "/api/acm/alerts", "/api/contracts", "/api/contracts/{contract}", "/api/contracts/{contract}/performance", "/api/contracts/{contract}/statements", "/api/deliveries", "/api/metrics/{id}/results", "/api/payments/{statement}", "/api/payments/{statement}/approval", "/api/providers/{provider}/performance", "/api/providers/{provider}/post-exit"], paths.Order(StringComparer.Ordinal));
         Assert.Equal("One contract with its metrics, targets (with their history) and versions.", description.RootElement.GetProperty("paths").GetProperty("/api/contracts/{contract}").GetProperty("get").GetProperty("summary").GetString());
     }
 

@@ -55,6 +55,14 @@ public sealed class MetricDefinition
     /// <summary>Breakdowns: a field of the population file, or a named banding of one.</summary>
     public List<GroupDefinition> GroupBy { get; set; } = [];
 
+    /// <summary>
+    /// True for an outcome found after the person left a provider's service — often in another
+    /// agency's data (re-involvement with child welfare after family preservation, wages after job
+    /// training): the provider portal shows these to the provider that served them, which it would
+    /// otherwise never learn.
+    /// </summary>
+    public bool PostExit { get; set; }
+
     /// <summary>"month" (default), "quarter", "year", "rolling_12" (12 months up to each month), "week" (Monday to Sunday) or "two_weeks": periods by anchor date.</summary>
     public string Period { get; set; } = "month";
 

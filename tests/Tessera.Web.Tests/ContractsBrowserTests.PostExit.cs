@@ -1,0 +1,33 @@
+namespace Tessera.Web.Tests;
+
+/// <summary>A provider's staff see what happened to their clients after they left: charts and tables per post-exit measure, hidden cells as gaps, CSV; another provider's page does not exist.</summary>
+public sealed partial class ContractsBrowserTests
+{
+    [SkippableFact]
+    public async Task A_provider_sees_what_became_of_its_clients_after_they_left()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await Chromium.SignInAsync(page, app.BaseAddress, "provider@demo");
+            await page.GotoAsync(app.BaseAddress + "providers/WF01/scorecard");
+            await page.ClickAsync("text=What happened to this provider's clients afterwards");
+            await Chromium.AssertAccessibleAsync(page, "providers/WF01/post-exit");
+            Assert.Contains("What happened to the clients of WF01 afterwards", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+            foreach (var metric in new[] { "wioa-employment-q2", "postexit-arrest-after-training-12m" })
+            {
+                Assert.True(await page.Locator($"#table-{metric} tbody tr").CountAsync() > 0, metric);
+                Assert.Equal(1, await page.Locator($"section:has(#table-{metric}) canvas[data-chart=line]").CountAsync());
+            }
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Download all (CSV)"));
+            var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+            Assert.Equal("provider,metric,period_start,period_end,numerator,denominator,value,hidden", csv[0]);
+            Assert.All(csv.Skip(1), line => Assert.StartsWith("WF01,", line, StringComparison.Ordinal));
+
+            Assert.Equal(404, (await page.GotoAsync(app.BaseAddress + "providers/WF02/post-exit"))!.Status);
+        }
+    }
+}
