@@ -310,6 +310,46 @@ public sealed class ContractPerformanceTests(ContractPerformanceTests.DemoCounty
         await Task.CompletedTask;
     }
 
+    [Fact]
+    public void A_provider_sees_its_peers_under_labels_that_follow_neither_rank_nor_size()
+    {
+        using var workspace = Storage.Workspaces.Workspace.Open(county.Folder);
+        var staff = new Storage.Access.Caller(workspace, new Governance.Access.AccessUser("staff@wf01", Governance.Access.Role.ProviderStaff, Governance.Access.AccessScope.OfProviders(["WF01"])), "portal", "test");
+        var admin = Storage.Access.Caller.Operator(workspace);
+
+        var completion = Storage.Management.PeerComparison.Of(staff, "WF01", "acm-training-completion");
+        var referral = Storage.Management.PeerComparison.Of(staff, "WF01", "acm-referral-to-enrolment");
+
+        // Every other provider of the program once — alone under a label that names none of them, or in the group of smaller ones.
+        Dictionary<string, string> Providers(Storage.Management.PeerView view)
+        {
+            var exact = Storage.Management.Dashboards.Program(admin, "job-training", view.Metric).Providers.Where(p => p.Provider != "WF01" && p.Denominator > 0).ToList();
+            Assert.Equal(exact.Count, view.Peers.Count + (view.Group?.Providers ?? 0));
+            return view.Peers.ToDictionary(p => p.Label, p => exact.Single(e => e.Value == p.Value).Provider, StringComparer.Ordinal); // the exact figure names it, for this test only
+        }
+
+        var (byCompletion, byReferral) = (Providers(completion), Providers(referral));
+        Assert.All(completion.Peers.Concat(referral.Peers), p => Assert.Matches("^Peer [0-9A-Z]{5}$", p.Label));
+        Assert.Equal(Storage.Management.Dashboards.Program(admin, "job-training", "acm-training-completion").Providers.Single(p => p.Provider == "WF01").Rank, completion.Rank);
+
+        // A provider keeps its label from one measure to the next, wherever it ranks: labels are not ranks.
+        var views = new[] { completion, referral }.Concat(new[] { "acm-first-day-attendance", "wioa-employment-q2" }
+            .Select(m => Storage.Management.PeerComparison.Of(staff, "WF01", m))).ToList();
+        var named = views.Select(Providers).ToList();
+        Assert.All(named.SelectMany(n => n), x => Assert.Equal(byCompletion.GetValueOrDefault(x.Key, x.Value), x.Value));
+        var orders = views.Select(v => string.Join(",", v.Peers.Select(p => p.Label).Where(byCompletion.ContainsKey).Intersect(byReferral.Keys))).Distinct().ToList();
+        Assert.True(orders.Count > 1, "the peers stand in the same order on every measure");
+        Assert.Equal(completion.Peers.Select(p => p.Label), Storage.Management.PeerComparison.Of(staff, "WF01", "acm-training-completion").Peers.Select(p => p.Label));
+        Assert.All(completion.Peers, p => Assert.Contains(p.Size, new[] { "fewer than 50", "50–99", "100–249", "250–499", "500–999", "1,000 or more" })); // bands, not counts
+        if (completion.Group is { } group)
+        {
+            Assert.True(group.Providers >= 2);
+        }
+
+        // Another provider's peers do not exist for WF01's staff.
+        Assert.True(Assert.Throws<Storage.Access.AccessDeniedException>(() => Storage.Management.PeerComparison.Of(staff, "WF02", "acm-training-completion")).NotFound);
+    }
+
     private async Task<(int OnTrack, int OffTrack, double Pooled, double Target)> Completion(string contract)
     {
         var rows = (await Rows("contracts", "performance", contract, "--from", "2024-01-01", "--to", "2024-12-01", "--format", "csv")).Where(r => r["metric"] == "acm-training-completion").ToList();

@@ -114,6 +114,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /providers?handler=Csv"] = [401, 200, 403, 403, 200, 403, 200, 403, 200],
         ["GET /providers/{provider}/scorecard"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
         ["GET /providers/{provider}/post-exit"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
+        ["GET /providers/{provider}/peers"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
+        ["GET /providers/{provider}/peers?handler=Export"] = [401, 200, 403, 403, 200, 403, 200, 403, 200],
         ["GET /providers/{provider}/post-exit?handler=Export"] = [401, 200, 403, 403, 200, 403, 200, 403, 200],
         // The delivery API takes service tokens only: a session cookie, whoever's, is not enough.
         ["POST /api/deliveries"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
@@ -243,6 +245,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
     [InlineData("provider@demo", "/providers/FP01/post-exit")]
     [InlineData("provider@demo", "/providers/FP01/post-exit?handler=Export&format=csv")]
     [InlineData("provider@demo", "/providers/NOBODY/post-exit")]
+    [InlineData("provider@demo", "/providers/FP01/peers")]
+    [InlineData("provider@demo", "/providers/WF02/peers?handler=Export&format=csv")]
     public async Task Another_agencys_or_providers_contract_is_not_found_by_any_path(string user, string path)
     {
         using var client = await app.App.SignedIn(user, followRedirects: false);

@@ -1,6 +1,6 @@
 namespace Tessera.Web.Tests;
 
-/// <summary>A provider's staff see what happened to their clients after they left: charts and tables per post-exit measure, hidden cells as gaps, CSV; another provider's page does not exist.</summary>
+/// <summary>A provider's staff see what happened to their clients after they left (charts and tables per post-exit measure, hidden cells as gaps, CSV) and themselves against peers under labels; another provider's pages do not exist.</summary>
 public sealed partial class ContractsBrowserTests
 {
     [SkippableFact]
@@ -28,6 +28,17 @@ public sealed partial class ContractsBrowserTests
             Assert.All(csv.Skip(1), line => Assert.StartsWith("WF01,", line, StringComparison.Ordinal));
 
             Assert.Equal(404, (await page.GotoAsync(app.BaseAddress + "providers/WF02/post-exit"))!.Status);
+
+            // Its peers: under labels, the smaller ones only together.
+            await page.GotoAsync(app.BaseAddress + "providers/WF01/scorecard");
+            await page.ClickAsync("text=This provider against its peers");
+            await Chromium.AssertAccessibleAsync(page, "providers/WF01/peers");
+            var table = await page.InnerTextAsync("#peers-table");
+            Assert.Contains("You", table, StringComparison.Ordinal);
+            Assert.True(System.Text.RegularExpressions.Regex.IsMatch(table, "Peer [0-9A-Z]{5}") || table.Contains("Smaller providers", StringComparison.Ordinal), table); // a small county: maybe all together
+            Assert.DoesNotContain("WF0", table, StringComparison.Ordinal); // no peer's id
+            Assert.Equal(1, await page.Locator("canvas[data-chart=bar]").CountAsync());
+            Assert.Equal(404, (await page.GotoAsync(app.BaseAddress + "providers/WF02/peers"))!.Status);
         }
     }
 }

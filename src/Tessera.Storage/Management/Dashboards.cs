@@ -42,7 +42,7 @@ public static class Dashboards
     /// The program dashboard without a permission check: every figure <paramref name="exact"/>, or
     /// suppressed but for <paramref name="exactFor"/>'s own (a contract's own dashboard).
     /// </summary>
-    private static ProgramDashboard ProgramFigures(Workspace workspace, bool exact, string program, string metric, DateOnly? to = null, DateOnly? start = null, string? exactFor = null)
+    internal static ProgramDashboard ProgramFigures(Workspace workspace, bool exact, string program, string metric, DateOnly? to = null, DateOnly? start = null, string? exactFor = null)
     {
         var definition = MetricCatalog.Find(MetricCatalog.Load(workspace), metric).Definition;
         var providers = ProviderRegistry.All(workspace);
