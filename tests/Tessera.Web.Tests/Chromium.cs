@@ -30,7 +30,13 @@ internal static class Chromium
     public static async Task SignInAsync(IPage page, Uri baseAddress, string user = "admin@demo")
     {
         await page.GotoAsync(new Uri(baseAddress, "/signin").ToString());
-        await page.Locator("label.usa-radio__label", new PageLocatorOptions { HasText = $"({user})" }).ClickAsync(); // as a user would: USWDS hides the native radio
+        var label = page.Locator("label.usa-radio__label", new PageLocatorOptions { HasText = $"({user})" });
+        if (!await label.IsVisibleAsync())
+        {
+            await page.ClickAsync("#provider-users summary"); // a provider's staff user, under "Staff of another provider"
+        }
+
+        await label.ClickAsync(); // as a user would: USWDS hides the native radio
         await page.ClickAsync("form[action*=Demo] button[type=submit]");
         await Assertions.Expect(page.Locator("#signed-in-as")).ToContainTextAsync(user);
     }

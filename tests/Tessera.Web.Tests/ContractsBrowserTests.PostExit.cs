@@ -41,4 +41,27 @@ public sealed partial class ContractsBrowserTests
             Assert.Equal(404, (await page.GotoAsync(app.BaseAddress + "providers/WF02/peers"))!.Status);
         }
     }
+
+    [SkippableFact]
+    public async Task Every_registered_provider_has_a_demo_staff_user_who_sees_only_its_own()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(app.BaseAddress + "signin");
+            await page.ClickAsync("#provider-users summary");
+            await Chromium.AssertAccessibleAsync(page, "signin with the providers' staff users");
+            Assert.True(await page.Locator("#provider-users input[type=radio]").CountAsync() >= 20);
+
+            await Chromium.SignInAsync(page, app.BaseAddress, "staff-es01@demo");
+            await page.GotoAsync(app.BaseAddress + "contracts");
+            var listed = await page.InnerTextAsync("#contracts-table");
+            Assert.Contains("ES01-2024", listed, StringComparison.Ordinal);
+            Assert.DoesNotContain("WF01", listed, StringComparison.Ordinal);
+            Assert.Equal(200, (await page.GotoAsync(app.BaseAddress + "providers/ES01/post-exit"))!.Status);
+            Assert.Equal(404, (await page.GotoAsync(app.BaseAddress + "providers/WF01/post-exit"))!.Status);
+        }
+    }
 }

@@ -128,6 +128,14 @@ public static class ProviderRegistry
             .ToList();
     }
 
+    /// <summary>
+    /// Every registered provider's id and name, ordered by id, read without a caller: for the demo
+    /// server's sign-in page, which offers a staff user per provider (provider names are reference
+    /// data; nothing else of the registry is read).
+    /// </summary>
+    public static IReadOnlyList<(string Id, string Name)> Names(Workspace workspace) =>
+        [.. All(workspace).Values.OrderBy(p => p.Provider.Id.Value, StringComparer.Ordinal).Select(p => (p.Provider.Id.Value, p.Provider.Name))];
+
     /// <summary>Every registered provider, by id (for other use cases that already checked their caller).</summary>
     internal static Dictionary<string, RegisteredProvider> All(Workspace workspace)
     {

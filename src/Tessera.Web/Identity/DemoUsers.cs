@@ -3,8 +3,8 @@ using Tessera.Governance.Access;
 namespace Tessera.Web.Identity;
 
 /// <summary>
-/// Seeded users, one per role, for the demo and for development: signed in by choosing one, no
-/// password. Off unless the server was started for a demo (<see cref="IdentityOptions.DemoUsers"/>),
+/// Seeded users, one per role and a staff user per registered provider, for the demo and for
+/// development: signed in by choosing one, no password. Off unless the server was started for a demo (<see cref="IdentityOptions.DemoUsers"/>),
 /// so a real deployment signs people in only through its OpenID Connect provider.
 /// </summary>
 public static class DemoUsers
@@ -22,8 +22,9 @@ public static class DemoUsers
         new("finance@demo", "Finance officer: workforce agency", Role.Finance, AccessScope.OfSources(["workforce"])),
     ];
 
-    /// <summary>The demo user with <paramref name="name"/>, or null.</summary>
-    public static DemoUser? Find(string? name) => All.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.Ordinal));
+    /// <summary>A staff user for each of <paramref name="providers"/>: <c>staff-es01@demo</c> sees Riverton Rescue Mission (ES01) only.</summary>
+    public static IReadOnlyList<DemoUser> ProviderStaff(IEnumerable<(string Id, string Name)> providers) =>
+        [.. providers.Select(p => new DemoUser($"staff-{p.Id.ToLowerInvariant()}@demo", $"Provider staff: {p.Name} ({p.Id})", Role.ProviderStaff, AccessScope.OfProviders([p.Id])))];
 }
 
 /// <summary>One seeded user.</summary>

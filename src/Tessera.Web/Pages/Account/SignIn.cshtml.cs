@@ -15,7 +15,7 @@ namespace Tessera.Web.Pages.Account;
 
 /// <summary>Sign-in: through the organisation's OpenID Connect provider, or — outside production — as one of the demo users.</summary>
 [OpenToAll]
-public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess access, WebSessions sessions, FailureThrottle failures) : PageModel
+public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess access, WebSessions sessions, FailureThrottle failures, WorkspaceAccess workspaces) : PageModel
 {
     /// <summary>Where to go after signing in (a path in this app).</summary>
     [BindProperty(SupportsGet = true)]
@@ -38,6 +38,13 @@ public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess
     /// <summary>What went wrong, if anything.</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>A demo staff user per registered provider (empty when demo users are off).</summary>
+    public IReadOnlyList<DemoUser> ProviderUsers => _providerUsers ??= DemoUsersEnabled && workspaces.Current is { } workspace
+        ? DemoUsers.ProviderStaff(Storage.Contracting.ProviderRegistry.Names(workspace))
+        : [];
+
+    private IReadOnlyList<DemoUser>? _providerUsers;
+
     /// <summary>Shows the choices.</summary>
     public void OnGet()
     {
@@ -46,7 +53,7 @@ public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess
     /// <summary>Signs in as a demo user.</summary>
     public async Task<IActionResult> OnPostDemoAsync()
     {
-        var user = DemoUsers.Find(UserName);
+        var user = DemoUsers.All.Concat(ProviderUsers).FirstOrDefault(u => string.Equals(u.Name, UserName, StringComparison.Ordinal));
         if (!DemoUsersEnabled || user is null || !TesseraClaims.Purposes.Contains(Purpose))
         {
             Problem = DemoUsersEnabled ? "Choose one of the demo users and a purpose." : "Demo users are switched off on this server (start it with 'tessera demo' or 'tessera serve --demo-users' for a demonstration); sign in with your organisation's account.";
