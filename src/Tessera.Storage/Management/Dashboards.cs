@@ -34,15 +34,18 @@ public static class Dashboards
         caller.Permit(Capability.ViewManagement, AuditAction.Read, $"dashboard of program {program}, {metric}",
             inScope: scope.SeesProgram(program) && inProgram.Any(c => c.Contract.Metrics.Any(m => m.Metric == metric)));
         var exact = AccessPolicy.Permits(caller.User, Capability.ViewMetricPersons);
-        return PublishedFigures.Get(caller.Workspace, scope.Publication, $"program|{program}|{metric}|{to:O}|{from:O}|{exact}",
-            () => ProgramFigures(caller.Workspace, exact, program, metric, to, from));
+        return Kept(caller.Workspace, scope.Publication, exact, program, metric, to, from);
     }
+
+    /// <summary>The program dashboard as of <paramref name="publication"/>, worked out once per publication (<see cref="PublishedFigures"/>).</summary>
+    internal static ProgramDashboard Kept(Workspace workspace, Publication publication, bool exact, string program, string metric, DateOnly? to = null, DateOnly? from = null) =>
+        PublishedFigures.Get(workspace, publication, $"program|{program}|{metric}|{to:O}|{from:O}|{exact}", () => ProgramFigures(workspace, exact, program, metric, to, from));
 
     /// <summary>
     /// The program dashboard without a permission check: every figure <paramref name="exact"/>, or
     /// suppressed but for <paramref name="exactFor"/>'s own (a contract's own dashboard).
     /// </summary>
-    internal static ProgramDashboard ProgramFigures(Workspace workspace, bool exact, string program, string metric, DateOnly? to = null, DateOnly? start = null, string? exactFor = null)
+    private static ProgramDashboard ProgramFigures(Workspace workspace, bool exact, string program, string metric, DateOnly? to = null, DateOnly? start = null, string? exactFor = null)
     {
         var definition = MetricCatalog.Find(MetricCatalog.Load(workspace), metric).Definition;
         var providers = ProviderRegistry.All(workspace);

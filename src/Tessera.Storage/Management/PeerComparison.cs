@@ -4,7 +4,6 @@ using Tessera.Governance.Audit;
 using Tessera.Governance.Disclosure;
 using Tessera.Storage.Access;
 using Tessera.Storage.Contracting;
-using Tessera.Storage.Metrics;
 
 namespace Tessera.Storage.Management;
 
@@ -19,19 +18,23 @@ public static class PeerComparison
 {
     /// <summary>
     /// <paramref name="provider"/> against its program's other providers on <paramref name="metric"/>
-    /// over the twelve months ending with the latest month with results.
+    /// (default: the first measure of the provider's first contract) over the twelve months ending
+    /// with the latest month with results.
     /// </summary>
     /// <exception cref="AccessDeniedException">Not found: no such provider, not one the caller may see, or a metric not in its program's contracts.</exception>
-    public static PeerView Of(Caller caller, string provider, string metric)
+    public static PeerView Of(Caller caller, string provider, string? metric = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var workspace = caller.Workspace;
         var scope = new ManagementScope(caller);
         var program = ProviderRegistry.All(workspace).GetValueOrDefault(provider)?.Provider.Program;
+        var measures = scope.All.Values.Where(c => c.Contract.Provider.Value == provider).OrderBy(c => c.Contract.Start).ThenBy(c => c.Contract.Id.Value, StringComparer.Ordinal)
+            .SelectMany(c => c.Contract.Metrics.Select(m => m.Metric)).Distinct(StringComparer.Ordinal).ToList();
+        metric ??= measures.FirstOrDefault() ?? "";
         var contracted = program is not null && scope.All.Values.Any(c => c.Contract.Program == program && c.Contract.Metrics.Any(m => m.Metric == metric));
         caller.Permit(Capability.ViewContracts, AuditAction.Read, $"peers of provider {provider}, {metric}",
             inScope: contracted && AccessPolicy.SeesProvider(caller.User, provider));
-        var figures = PublishedFigures.Get(workspace, scope.Publication, $"peers|{program}|{metric}", () => Dashboards.ProgramFigures(workspace, exact: true, program!, metric));
+        var figures = Dashboards.Kept(workspace, scope.Publication, exact: true, program!, metric);
         var own = figures.Providers.FirstOrDefault(p => p.Provider == provider);
         var peers = figures.Providers.Where(p => p.Provider != provider && p.Denominator > 0).ToList();
         var shown = PeerGrouping.Decide([.. peers.Select(p => (figures.IsRate ? p.Numerator : null, p.Denominator!.Value))]);
@@ -45,7 +48,7 @@ public static class PeerComparison
             Pooled.Of(members.Select(m => (m.Denominator, m.Value))), SizeBand(members.Sum(m => m.Denominator!.Value)));
         return new PeerView(provider, figures.Program, metric, figures.Title, figures.HigherIsBetter, figures.IsRate, figures.From, figures.To,
             own?.Value, own?.Numerator, own?.Denominator, own?.Rank, figures.Providers.Count(p => p.Rank is not null), own?.Position,
-            alone, group, Withheld: shown.Contains(PeerShown.Withheld), figures.AsOf);
+            alone, group, Withheld: shown.Contains(PeerShown.Withheld), figures.AsOf, measures);
     }
 
     /// <summary>A count as a band, so a peer's size does not name it.</summary>

@@ -19,7 +19,8 @@ namespace Tessera.Storage.Management;
 /// <param name="Group">The smaller providers shown together, if any.</param>
 /// <param name="Withheld">True when the peers are too few to show any without revealing one.</param>
 /// <param name="AsOf">The last day of data the figures read.</param>
+/// <param name="Metrics">The measures of the provider's contracts, to compare on.</param>
 public sealed record PeerView(
     string Provider, string Program, string Metric, string Title, bool HigherIsBetter, bool IsRate, DateOnly From, DateOnly To,
     double? Value, long? Numerator, long? Denominator, int? Rank, int Ranked, string? Position,
-    IReadOnlyList<PeerFigure> Peers, PeerGroupFigure? Group, bool Withheld, DateOnly? AsOf);
+    IReadOnlyList<PeerFigure> Peers, PeerGroupFigure? Group, bool Withheld, DateOnly? AsOf, IReadOnlyList<string> Metrics);

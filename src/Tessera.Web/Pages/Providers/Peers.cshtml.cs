@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
 using Tessera.Storage.Access;
-using Tessera.Storage.Contracting;
 using Tessera.Storage.Management;
 using Tessera.Web.Infrastructure;
 
@@ -22,9 +21,6 @@ public sealed class PeersModel(RequestAccess request) : PageModel
 
     /// <summary>The comparison.</summary>
     public PeerView View { get; private set; } = null!;
-
-    /// <summary>The measures of the provider's contracts, to choose from.</summary>
-    public IReadOnlyList<string> Metrics { get; private set; } = [];
 
     /// <summary>Shows the comparison on <paramref name="metric"/> (default: the first measure of the provider's first contract).</summary>
     public IActionResult OnGet(string provider, string? metric) => Load(provider, metric) ? Page() : NotFound();
@@ -60,8 +56,7 @@ public sealed class PeersModel(RequestAccess request) : PageModel
     {
         try
         {
-            Metrics = [.. ContractRegistry.Scorecard(request.Caller, provider).SelectMany(c => c.Contract.Contract.Metrics.Select(m => m.Metric)).Distinct(StringComparer.Ordinal)];
-            View = PeerComparison.Of(request.Caller, provider, metric ?? Metrics.FirstOrDefault() ?? "");
+            View = PeerComparison.Of(request.Caller, provider, metric);
             return true;
         }
         catch (AccessDeniedException denied) when (denied.NotFound)
