@@ -146,6 +146,26 @@ public sealed class ActiveContractManagementTests
         Assert.Throws<AccessDeniedException>(() => Alerts.Close(wf01, alert.Id, null));
         Assert.False(Assert.Throws<AccessDeniedException>(() => CaseReview.Sample(wf01, "WF01-2024", "acm-referral-to-enrolment", 3, 11)).NotFound); // person-level: not for provider staff
 
+        // WF03's staff report progress on their contract's item and close it; WF01's cannot find it; the manager reads the notes.
+        var wf03 = new Caller(test.Workspace, new AccessUser("staff@wf03", Role.ProviderStaff, AccessScope.OfProviders(["WF03"])), "acm", "test");
+        Assert.Contains(ActionItems.List(wf03), i => i.Id == second.Id);
+        Assert.Throws<WorkspaceException>(() => ActionItems.Comment(wf03, second.Id, "Called the client at 555-123-4567"));
+        ActionItems.Comment(wf03, second.Id, "Both intake workers started on Monday.");
+        ActionItems.Comment(manager, second.Id, "Thanks; we will check enrolments next month.");
+        Assert.Equal([(1, "staff@wf03"), (2, "contracts@test")], ActionItems.Updates(manager, second.Id).Select(u => (u.Position, u.Author)));
+        Assert.True(Assert.Throws<AccessDeniedException>(() => ActionItems.Comment(wf01, second.Id, "guess")).NotFound);
+        Assert.True(Assert.Throws<AccessDeniedException>(() => ActionItems.Updates(wf01, second.Id)).NotFound);
+        Assert.True(Assert.Throws<AccessDeniedException>(() => ActionItems.Close(wf01, second.Id, "guess")).NotFound);
+        Assert.True(Assert.Throws<AccessDeniedException>(() => ActionItems.Show(wf03, second.Id + 1000)).NotFound);
+        Assert.Equal("Staff in post.", ActionItems.Close(wf03, second.Id, "Staff in post.").Lesson);
+        Assert.Contains(test.Workspace.Audit.Records(), r => r.Event.Actor == "staff@wf01" && r.Event.Outcome == Governance.Audit.AuditOutcome.Denied
+            && r.Event.Target == $"action item {second.Id}: comment");
+
+        // The frontline report about WF03 reaches WF03 as a count only; WF01 cannot ask about WF03.
+        Assert.Equal([new ReportTrend("WF03", "transportation", YearMonth.Of(report.Filed), 1)], FrontlineReports.About(wf03, "WF03"));
+        Assert.True(Assert.Throws<AccessDeniedException>(() => FrontlineReports.About(wf01, "WF03")).NotFound);
+        Assert.True(Assert.Throws<AccessDeniedException>(() => FrontlineReports.About(wf03, "NOBODY")).NotFound);
+
         // Client mix from the attributes the workforce file records (prior prison is left out: no corrections data here).
         // Dashboards are worked out once per publication: the new run shows at once.
         Assert.Null(Dashboards.Contract(manager, "WF01-2024").Metrics.Single(m => m.Metric == "acm-training-completion").Period);

@@ -115,6 +115,16 @@ public sealed class PaymentRunTests
         Assert.Contains($"{persons} outcomes paid, {recounted} now; deliveries since it was paid: workforce#", adjustment.Note, StringComparison.Ordinal);
         Assert.Equal(StatementLine.Total(second.Lines), second.Total);
         Assert.Equal("2023-Q2", second.Period.Label);
+
+        // The provider sees what it will be paid — the approved statement — never the draft, nor another provider's.
+        var staff = new Caller(test.Workspace, new AccessUser("staff@wf01", Role.ProviderStaff, AccessScope.OfProviders(["WF01"])), "payments", "test");
+        var otherStaff = new Caller(test.Workspace, new AccessUser("staff@wf02", Role.ProviderStaff, AccessScope.OfProviders(["WF02"])), "payments", "test");
+        Assert.Equal([first.Id], PaymentRuns.List(staff).Select(s => s.Id));
+        Assert.Equal(paidRows, Csv(PaymentRuns.Show(staff, first.Id)));
+        Assert.True(Assert.Throws<AccessDeniedException>(() => PaymentRuns.Show(staff, second.Id)).NotFound);
+        Assert.Empty(PaymentRuns.List(otherStaff));
+        Assert.True(Assert.Throws<AccessDeniedException>(() => PaymentRuns.Show(otherStaff, first.Id)).NotFound);
+        Assert.False(Assert.Throws<AccessDeniedException>(() => PaymentRuns.Approve(staff, second.Id)).NotFound);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Tessera.Contracts.Management;
 
 /// <summary>
@@ -13,7 +11,7 @@ namespace Tessera.Contracts.Management;
 /// <param name="Text">What happened, in the caseworker's words.</param>
 /// <param name="Filed">The day it was filed.</param>
 /// <param name="ActionItem">The action item it became, if any.</param>
-public sealed partial record FrontlineReport(long Id, string Provider, string Category, string Text, DateOnly Filed, long? ActionItem)
+public sealed record FrontlineReport(long Id, string Provider, string Category, string Text, DateOnly Filed, long? ActionItem)
 {
     /// <summary>The categories a report is filed under.</summary>
     public static IReadOnlyList<string> Categories { get; } = ["transportation", "clothing", "no_show", "waitlist", "other"];
@@ -45,14 +43,11 @@ public sealed partial record FrontlineReport(long Id, string Provider, string Ca
         {
             problems.Add($"text: at most {MaxText} characters.");
         }
-        else if (IdentifierLike().IsMatch(text))
+        else if (ClientIdentifiers.LikelyIn(text))
         {
             problems.Add("text: looks like it holds a number, date or e-mail address that could identify a client; describe the problem without them.");
         }
 
         return problems;
     }
-
-    [GeneratedRegex(@"\d{3}-?\d{2}-?\d{4}|\d{5,}|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\S+@\S+\.\S+|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}")]
-    private static partial Regex IdentifierLike();
 }

@@ -14,9 +14,9 @@ public static class AccessPolicy
         [Role.Administrator] = [.. Enum.GetValues<Capability>()],
         [Role.DataPartner] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewInbox, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewQuarantine, Capability.Deliver, Capability.RunHudReports, Capability.ViewMetrics],
         [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewMetrics, Capability.ViewContracts, Capability.ManageContracts, Capability.ViewPayments, Capability.PreparePayments,
-            Capability.ViewManagement, Capability.RunManagement, Capability.ReviewCaseFiles, Capability.FileFrontlineReport, Capability.ViewFrontlineReports],
+            Capability.ViewManagement, Capability.RunManagement, Capability.UpdateActionItems, Capability.ReviewCaseFiles, Capability.FileFrontlineReport, Capability.ViewFrontlineReports],
         [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage, Capability.ViewMetrics],
-        [Role.ProviderStaff] = [Capability.ReadReference, Capability.ViewContracts, Capability.ViewManagement],
+        [Role.ProviderStaff] = [Capability.ReadReference, Capability.ViewContracts, Capability.ViewPayments, Capability.ViewManagement, Capability.UpdateActionItems],
         [Role.Caseworker] = [Capability.ReadReference, Capability.FileFrontlineReport],
         [Role.Finance] = [Capability.ReadReference, Capability.ViewContracts, Capability.ViewPayments, Capability.ApprovePayments],
     };
@@ -76,6 +76,13 @@ public static class AccessPolicy
             _ => false,
         };
     }
+
+    /// <summary>
+    /// True when <paramref name="user"/> sees payment statements before they are approved: those who
+    /// prepare or approve them. A provider sees a statement once it is approved — what it will be
+    /// paid — never a draft that may still change.
+    /// </summary>
+    public static bool SeesUnapprovedStatements(AccessUser user) => Permits(user, Capability.PreparePayments) || Permits(user, Capability.ApprovePayments);
 
     /// <summary>True when <paramref name="user"/>'s rows include <paramref name="source"/>'s: all for administrators and analysts (aggregates only), the own agency's for data partners.</summary>
     public static bool SeesSource(AccessUser user, string source)

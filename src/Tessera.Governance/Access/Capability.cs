@@ -72,6 +72,9 @@ public enum Capability
     /// <summary>Running active contract management: acknowledging and closing alerts, meetings, minutes, action items, roadmaps.</summary>
     RunManagement,
 
+    /// <summary>Reporting progress on the action items of the contracts the role sees: comments, and closing an item with its lesson.</summary>
+    UpdateActionItems,
+
     /// <summary>Drawing a case-file review sample: the pseudonymous persons behind a contract's good and poor outcomes. Person-level.</summary>
     ReviewCaseFiles,
 

@@ -32,15 +32,60 @@ public static class ActionItems
     /// <exception cref="WorkspaceException">Something is missing or names what does not exist.</exception>
     public static ActionItem Add(Caller caller, NewActionItem item) => Add(caller, item, null);
 
-    /// <summary>Closes item <paramref name="id"/> with what it taught (its lesson learned).</summary>
-    /// <exception cref="AccessDeniedException">Not found, or the caller may not run contract management.</exception>
+    /// <summary>Item <paramref name="id"/>, if the caller sees it.</summary>
+    /// <exception cref="AccessDeniedException">Not found: no such item, or not one of the caller's contracts or programs (the same answer).</exception>
+    public static ActionItem Show(Caller caller, long id)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var found = Read(caller.Workspace, id).FirstOrDefault();
+        caller.Permit(Capability.ViewManagement, AuditAction.Read, string.Create(CultureInfo.InvariantCulture, $"action item {id}"),
+            inScope: found is not null && new ManagementScope(caller).Sees(found.Program, found.Contract));
+        return found!;
+    }
+
+    /// <summary>The progress notes on item <paramref name="id"/>, first first.</summary>
+    /// <exception cref="AccessDeniedException">Not found, as for <see cref="Show"/>.</exception>
+    public static IReadOnlyList<ActionItemUpdate> Updates(Caller caller, long id)
+    {
+        Show(caller, id);
+        using var tables = new ManagementTables(caller.Workspace);
+        return tables.Query($"SELECT item_id, position, written_utc, author, text FROM {tables.Table("action_item_updates")} WHERE item_id = @p0 ORDER BY position", Update, id);
+    }
+
+    /// <summary>Adds a progress note to item <paramref name="id"/> — by the agency or by the provider whose contract it is about.</summary>
+    /// <exception cref="AccessDeniedException">Not found, or the caller may not update action items.</exception>
+    /// <exception cref="WorkspaceException">No text, too much, or text that looks like a client identifier.</exception>
+    public static ActionItemUpdate Comment(Caller caller, long id, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var found = Read(caller.Workspace, id).FirstOrDefault();
+        caller.Permit(Capability.UpdateActionItems, AuditAction.Configure, string.Create(CultureInfo.InvariantCulture, $"action item {id}: comment"),
+            inScope: found is not null && new ManagementScope(caller).Sees(found.Program, found.Contract));
+        var problems = ActionItemUpdate.Problems(text);
+        if (problems.Count > 0)
+        {
+            throw new WorkspaceException(string.Join(" ", problems));
+        }
+
+        using var tables = new ManagementTables(caller.Workspace);
+        tables.Begin();
+        var position = tables.Query($"SELECT COALESCE(MAX(position), 0) FROM {tables.Table("action_item_updates")} WHERE item_id = @p0", r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), id)[0] + 1;
+        var written = caller.Workspace.UtcNow;
+        tables.Execute($"INSERT INTO {tables.Table("action_item_updates")} (item_id, position, written_utc, author, text) VALUES (@p0, @p1, @p2, @p3, @p4)",
+            id, position, written.ToString("O", CultureInfo.InvariantCulture), caller.User.Name, text!.Trim());
+        tables.Commit();
+        return new ActionItemUpdate(id, position, written, caller.User.Name, text.Trim());
+    }
+
+    /// <summary>Closes item <paramref name="id"/> with what it taught (its lesson learned) — by the agency or by the provider whose contract it is about.</summary>
+    /// <exception cref="AccessDeniedException">Not found, or the caller may not update action items.</exception>
     /// <exception cref="WorkspaceException">No lesson, or the item is closed already.</exception>
     public static ActionItem Close(Caller caller, long id, string? lesson)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var scope = new ManagementScope(caller);
         var found = Read(caller.Workspace, id).FirstOrDefault();
-        caller.Permit(Capability.RunManagement, AuditAction.Decide, string.Create(CultureInfo.InvariantCulture, $"action item {id}: close"), inScope: found is not null && scope.Sees(found.Program, found.Contract));
+        caller.Permit(Capability.UpdateActionItems, AuditAction.Decide, string.Create(CultureInfo.InvariantCulture, $"action item {id}: close"), inScope: found is not null && scope.Sees(found.Program, found.Contract));
         if (!found!.IsOpen)
         {
             throw new WorkspaceException(string.Create(CultureInfo.InvariantCulture, $"Action item {id} was closed on {found.Closed:yyyy-MM-dd}."));
@@ -128,6 +173,10 @@ public static class ActionItems
             ? tables.Query($"SELECT {Columns} FROM {tables.Table("action_items")} WHERE id = @p0", Item, one)
             : tables.Query($"SELECT {Columns} FROM {tables.Table("action_items")} ORDER BY id", Item);
     }
+
+    private static ActionItemUpdate Update(DbDataReader r) => new(
+        ManagementTables.Id(r, 0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture),
+        DateTime.Parse(r.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), r.GetString(3), r.GetString(4));
 
     private static ActionItem Item(DbDataReader r) => new(
         ManagementTables.Id(r, 0), r.GetString(1), r.GetString(2), ManagementTables.Day(r, 3), r.GetString(4), ManagementTables.Text(r, 5), ManagementTables.Text(r, 6),

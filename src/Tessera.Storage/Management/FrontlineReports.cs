@@ -94,6 +94,26 @@ public static class FrontlineReports
     }
 
     /// <summary>
+    /// What caseworkers reported about <paramref name="provider"/>, for the provider itself and those
+    /// who manage its contracts: how many reports in each category in each month, and nothing else —
+    /// no text, no day, no caseworker — so a provider learns what goes wrong without learning who
+    /// said so or about which client.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The role does not see contract management, or (not found) the provider is not the caller's or does not exist.</exception>
+    public static IReadOnlyList<ReportTrend> About(Caller caller, string provider)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(provider);
+        caller.Permit(Capability.ViewManagement, AuditAction.Read, $"frontline report counts on provider {provider}",
+            inScope: AccessPolicy.SeesProvider(caller.User, provider) && ProviderRegistry.All(caller.Workspace).ContainsKey(provider));
+        using var tables = new ManagementTables(caller.Workspace);
+        return [.. tables.Query($"SELECT {Columns} FROM {tables.Table("reports")} WHERE provider_id = @p0", Report, provider)
+            .GroupBy(r => (r.Category, Month: YearMonth.Of(r.Filed)))
+            .Select(g => new ReportTrend(provider, g.Key.Category, g.Key.Month, g.Count()))
+            .OrderBy(t => t.Month).ThenBy(t => t.Category, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
     /// Deep dives the reports suggest for <paramref name="program"/>: each category with at least
     /// <see cref="SuggestionThreshold"/> reports on the program's providers in the
     /// <see cref="SuggestionWindowDays"/> days up to <paramref name="day"/>, most reported first.

@@ -78,24 +78,24 @@ public static class PaymentRuns
         return Store(caller, registered, period, lines, runs, prepared?.Id);
     }
 
-    /// <summary>One statement.</summary>
+    /// <summary>One statement (approved ones only for those who neither prepare nor approve statements: a provider sees what it will be paid, not a draft).</summary>
     /// <exception cref="AccessDeniedException">No such statement, or not one of the caller's contracts (the same answer).</exception>
     public static PaymentStatement Show(Caller caller, long id)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var statement = ReadOne(caller.Workspace, id);
         var contract = statement is null ? null : ContractRegistry.Read(caller.Workspace).GetValueOrDefault(statement.Contract);
-        caller.Permit(Capability.ViewPayments, AuditAction.Read, string.Create(CultureInfo.InvariantCulture, $"payment statement {id}"), inScope: contract is not null && Sees(caller, contract.Contract));
+        caller.Permit(Capability.ViewPayments, AuditAction.Read, string.Create(CultureInfo.InvariantCulture, $"payment statement {id}"), inScope: contract is not null && Sees(caller, contract.Contract) && Shown(caller, statement!));
         return statement!;
     }
 
-    /// <summary>The statements of the contracts the caller sees (of <paramref name="contractId"/> only, when given), newest first.</summary>
+    /// <summary>The statements of the contracts the caller sees (of <paramref name="contractId"/> only, when given; approved ones only for providers), newest first.</summary>
     public static IReadOnlyList<PaymentStatement> List(Caller caller, string? contractId = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Permit(Capability.ViewPayments, AuditAction.Read, contractId is null ? "payment statements" : $"payment statements of contract {contractId}");
         var contracts = ContractRegistry.Read(caller.Workspace);
-        return [.. Read(caller.Workspace, contractId).Where(s => contracts.TryGetValue(s.Contract, out var c) && Sees(caller, c.Contract)).OrderByDescending(s => s.Id)];
+        return [.. Read(caller.Workspace, contractId).Where(s => contracts.TryGetValue(s.Contract, out var c) && Sees(caller, c.Contract) && Shown(caller, s)).OrderByDescending(s => s.Id)];
     }
 
     /// <summary>Approves statement <paramref name="id"/> — by someone other than who prepared it — and locks it.</summary>
@@ -185,6 +185,9 @@ public static class PaymentRuns
 
         return evidence;
     }
+
+    private static bool Shown(Caller caller, PaymentStatement statement) =>
+        statement.Status == PaymentStatement.Approved || AccessPolicy.SeesUnapprovedStatements(caller.User);
 
     private static bool Sees(Caller caller, Contract contract) => AccessPolicy.SeesContract(caller.User, contract.Id.Value, contract.Agency, contract.Provider.Value);
 

@@ -153,6 +153,12 @@ public static class OperationalSchema
                 started_utc TEXT NULL, finished_utc TEXT NULL, status TEXT NOT NULL, run_id BIGINT NULL, error TEXT NULL);
             CREATE INDEX ix_metric_queue_status ON {ops}metric_queue (status, id);
             """)),
+        new(12, "progress notes on action items, by the agency and by the provider's staff", engine => Prefixed(engine, """
+            CREATE TABLE {ops}acm_action_item_updates (
+                item_id BIGINT NOT NULL REFERENCES {ops}acm_action_items (id), position INTEGER NOT NULL, written_utc TEXT NOT NULL,
+                author TEXT NOT NULL, text TEXT NOT NULL,
+                PRIMARY KEY (item_id, position));
+            """)),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>

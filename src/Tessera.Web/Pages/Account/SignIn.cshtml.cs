@@ -74,14 +74,28 @@ public sealed class SignInModel(IOptions<IdentityOptions> options, RequestAccess
         HttpContext.User = sessions.Begin(user.Name, user.Role, user.Scope, Purpose, SessionRecord.Demo);
         access.Record(AuditAction.SignIn, "demo user", AuditOutcome.Allowed);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, HttpContext.User);
-        // Straight to a page the role may open: the overview, or else the dictionaries.
-        return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl
-            : AccessPolicy.Permits(access.User, Capability.ViewOverview) ? "/" : "/dictionaries");
+        return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Landing(access.User));
+    }
+
+    /// <summary>After signing in through the organisation's provider: on to the user's landing page.</summary>
+    public IActionResult OnGetLanding() => access.User.Role == Role.Public ? Redirect("/signin") : LocalRedirect(Landing(access.User));
+
+    /// <summary>
+    /// Straight to a page the role may open: the overview; a provider's home for staff of one
+    /// provider; or else the dictionaries.
+    /// </summary>
+    public static string Landing(AccessUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return AccessPolicy.Permits(user, Capability.ViewOverview) ? "/"
+            : user.Role == Role.ProviderStaff && user.Scope.Providers.Count == 1 ? "/providers/" + Uri.EscapeDataString(user.Scope.Providers.First())
+            : user.Role == Role.ProviderStaff ? "/providers"
+            : "/dictionaries";
     }
 
     /// <summary>Starts sign-in at the OpenID Connect provider.</summary>
     public IActionResult OnPostOidc() =>
         OidcEnabled ? Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl }, OpenIdConnectDefaults.AuthenticationScheme) : NotFound();
 
-    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/signin?handler=Landing";
 }

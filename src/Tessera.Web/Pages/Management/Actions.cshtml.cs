@@ -29,8 +29,11 @@ public sealed class ActionsModel(RequestAccess request) : PageModel
     /// <summary>Today, by the workspace's clock.</summary>
     public DateOnly Today { get; private set; }
 
-    /// <summary>True when the user adds and closes items.</summary>
+    /// <summary>True when the user adds items.</summary>
     public bool MayRun => AccessPolicy.Permits(request.User, Capability.RunManagement);
+
+    /// <summary>True when the user closes items (the agency, and provider staff on their own contracts').</summary>
+    public bool MayUpdate => AccessPolicy.Permits(request.User, Capability.UpdateActionItems);
 
     /// <summary>The new item (pre-filled from an alert's link).</summary>
     [BindProperty(SupportsGet = true)]
@@ -59,7 +62,7 @@ public sealed class ActionsModel(RequestAccess request) : PageModel
     public IActionResult OnPostAdd() => Act(() => ActionItems.Add(request.Caller, new NewActionItem(Item.Title, Item.Owner, Item.Due, Item.Program, Item.Contract, Item.Metric, Item.Alert)));
 
     /// <summary>Closes an item with its lesson.</summary>
-    [Requires(Capability.RunManagement)]
+    [Requires(Capability.UpdateActionItems)]
     public IActionResult OnPostClose(long id, string? lesson) => Act(() => ActionItems.Close(request.Caller, id, lesson));
 
     /// <summary>An item's cells in <see cref="Header"/>'s order.</summary>
