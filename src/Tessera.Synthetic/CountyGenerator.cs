@@ -218,6 +218,19 @@ public sealed class CountyGenerator
 
                 progress?.Report(new SynthProgress("Writing deliveries", ++step, steps));
             }
+
+            // Each job-training provider sends its own service records (attendance, contacts) every month.
+            foreach (var provider in Planted.TrainingProviders)
+            {
+                var key = ProviderServicesSource.Folder(provider.Id);
+                var folder = Path.Combine(root, ProviderServicesSource.Name, provider.Id, month);
+                Directory.CreateDirectory(folder);
+                foreach (var (file, columns) in ProviderServicesSource.Files)
+                {
+                    WriteCsv(Path.Combine(folder, file), columns, chunks.Select(c => Buffer(c.Sink, key, m, file)));
+                    files++;
+                }
+            }
         }
 
         return files;

@@ -30,7 +30,8 @@ public static class CountyProviders
         yaml.Append("providers:\n");
         foreach (var p in Planted.TrainingProviders)
         {
-            Provider(yaml, p.Id, p.Name, "job-training", SourceLayout.Workforce, "provider_id", p.Id);
+            // The workforce agency's code, and the id the provider writes in the service records it sends itself.
+            Provider(yaml, p.Id, p.Name, "job-training", SourceLayout.Workforce, "provider_id", p.Id, $", {{ source: {ProviderServicesSource.Name}, field: provider_id, value: \"{p.Id}\" }}");
         }
 
         foreach (var (id, name) in ChildWelfareSource.FamilyPreservationProviders)
@@ -69,6 +70,6 @@ public static class CountyProviders
         _ => "homelessness-services",
     };
 
-    private static void Provider(StringBuilder yaml, string id, string name, string program, string source, string field, string value) =>
-        yaml.Append(CultureInfo.InvariantCulture, $"  - {{ id: {id}, name: \"{name}\", program: {program}, identifiers: [{{ source: {source}, field: {field}, value: \"{value}\" }}] }}\n");
+    private static void Provider(StringBuilder yaml, string id, string name, string program, string source, string field, string value, string moreIdentifiers = "") =>
+        yaml.Append(CultureInfo.InvariantCulture, $"  - {{ id: {id}, name: \"{name}\", program: {program}, identifiers: [{{ source: {source}, field: {field}, value: \"{value}\" }}{moreIdentifiers}] }}\n");
 }

@@ -31,7 +31,7 @@ public sealed class IntakeCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.True(File.Exists(Path.Combine(_root, "ws.tessera-key")));
         Assert.Empty(Directory.GetFiles(Workspace, "*key*", SearchOption.AllDirectories));
-        Assert.Contains("benefits, child_care, child_welfare, corrections, homelessness, workforce", output, StringComparison.Ordinal);
+        Assert.Contains("benefits, child_care, child_welfare, corrections, homelessness, provider_services, workforce", output, StringComparison.Ordinal);
 
         var (again, _, error) = await Run("init", Workspace);
         Assert.Equal(2, again);

@@ -1,3 +1,5 @@
+using Tessera.Intake.Delivering;
+using Tessera.Intake.Inbox;
 using Tessera.Metrics.Results;
 using Tessera.Storage.Linking;
 using Tessera.Storage.Metrics;
@@ -40,12 +42,12 @@ public sealed class LibraryOnBothEnginesTests
     private static List<MetricResult> Results(Engine engine, string county)
     {
         using var test = new TestWorkspace(engine);
-        foreach (var source in Directory.GetDirectories(county).Select(Path.GetFileName).Where(s => s != "truth").Order(StringComparer.Ordinal))
+        foreach (var source in DeliveryInbox.Of(county).Sources())
         {
-            foreach (var month in Directory.GetDirectories(Path.Combine(county, source!)).Order(StringComparer.Ordinal))
+            foreach (var delivery in source.Deliveries)
             {
-                var outcome = test.Ingest(source!, month);
-                Assert.True(outcome.Succeeded, $"{engine} {source} {month}: {outcome.RejectionReason}");
+                var outcome = test.Ingest(new DeliveryRequest { Source = source.Name, Provider = delivery.Provider, Paths = [delivery.Folder] });
+                Assert.True(outcome.Succeeded, $"{engine} {source.Name} {delivery.Provider} {delivery.Month}: {outcome.RejectionReason}");
             }
         }
 

@@ -1,3 +1,5 @@
+using Tessera.Intake.Delivering;
+using Tessera.Intake.Inbox;
 using System.Diagnostics;
 using System.Text;
 using Tessera.Synthetic;
@@ -70,12 +72,12 @@ public class PrivacyScanTests
 
     private static void IngestCounty(TestWorkspace workspace, string county)
     {
-        foreach (var source in Directory.GetDirectories(county).Select(Path.GetFileName).Where(s => s != "truth"))
+        foreach (var source in DeliveryInbox.Of(county).Sources())
         {
-            foreach (var month in Directory.GetDirectories(Path.Combine(county, source!)).Order(StringComparer.Ordinal))
+            foreach (var delivery in source.Deliveries)
             {
-                var outcome = workspace.Ingest(source!, month);
-                Assert.True(outcome.Succeeded, $"{source} {Path.GetFileName(month)}: {outcome.RejectionReason}");
+                var outcome = workspace.Ingest(new DeliveryRequest { Source = source.Name, Provider = delivery.Provider, Paths = [delivery.Folder] });
+                Assert.True(outcome.Succeeded, $"{source.Name} {delivery.Provider} {delivery.Month}: {outcome.RejectionReason}");
             }
         }
     }

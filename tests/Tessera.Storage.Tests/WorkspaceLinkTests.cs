@@ -1,3 +1,5 @@
+using Tessera.Intake.Delivering;
+using Tessera.Intake.Inbox;
 using Tessera.Storage.Linking;
 using Tessera.Synthetic;
 
@@ -137,10 +139,13 @@ public sealed class WorkspaceLinkTests
 
     private static void IngestMonth(TestWorkspace test, string county, string month)
     {
-        foreach (var source in Directory.GetDirectories(county).Select(Path.GetFileName).Where(s => s != "truth"))
+        foreach (var source in DeliveryInbox.Of(county).Sources())
         {
-            var outcome = test.Ingest(source!, Path.Combine(county, source!, month));
-            Assert.True(outcome.Succeeded, $"{source} {month}: {outcome.RejectionReason}");
+            foreach (var delivery in source.Deliveries.Where(d => d.Month.ToString() == month))
+            {
+                var outcome = test.Ingest(new DeliveryRequest { Source = source.Name, Provider = delivery.Provider, Paths = [delivery.Folder] });
+                Assert.True(outcome.Succeeded, $"{source.Name} {delivery.Provider} {month}: {outcome.RejectionReason}");
+            }
         }
     }
 }

@@ -117,7 +117,16 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /providers/{provider}"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
         ["GET /providers/{provider}/frontline"] = [302, 200, 403, 403, 200, 403, 200, 403, 403],
         ["GET /providers/{provider}/frontline?handler=Export"] = [401, 200, 403, 403, 200, 403, 200, 403, 403],
+        // Providers send their own service data: provider staff (and administrators), their own provider's only.
+        ["GET /providers/{provider}/services"] = [302, 200, 403, 403, 403, 403, 200, 403, 403],
+        ["GET /providers/{provider}/services?handler=Export"] = [401, 200, 403, 403, 403, 403, 200, 403, 403],
+        // The matrix posts no source providers deliver: a bad request once past the policy.
+        ["POST /providers/{provider}/services"] = [401, 400, 403, 403, 403, 403, 400, 403, 403],
+        // {id:long} is an agency's delivery, no provider's: "not found" once past the policy.
+        ["GET /providers/{provider}/services/{id:long}"] = [302, 404, 403, 403, 403, 403, 404, 403, 403],
+        ["GET /providers/{provider}/services/{id:long}?handler=Export"] = [401, 404, 403, 403, 403, 403, 404, 403, 403],
         ["GET /providers/{provider}/scorecard"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
+        ["GET /providers/{provider}/scorecard?handler=Export"] = [401, 200, 403, 403, 200, 403, 200, 403, 200],
         ["GET /providers/{provider}/post-exit"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
         ["GET /providers/{provider}/peers"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
         ["GET /providers/{provider}/peers?handler=Export"] = [401, 200, 403, 403, 200, 403, 200, 403, 200],

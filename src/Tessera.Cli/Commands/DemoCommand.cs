@@ -46,16 +46,15 @@ public static class DemoCommand
             foreach (var delivery in source.Deliveries)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var path = Path.Combine(inbox.Root, source.Name, delivery.Month.ToString());
                 // The demo computes every metric once the county is in, so nothing is queued.
-                var outcome = workspace.Ingest(new DeliveryRequest { Source = source.Name, Paths = [path] }, workspace.Clock, cancellationToken: cancellationToken, queueRecomputation: false);
+                var outcome = workspace.Ingest(new DeliveryRequest { Source = source.Name, Provider = delivery.Provider, Paths = [delivery.Folder] }, workspace.Clock, cancellationToken: cancellationToken, queueRecomputation: false);
                 switch (outcome.Status)
                 {
                     case DeliveryOutcome.Accepted: accepted++; rows += outcome.RowsAccepted; break;
                     case DeliveryOutcome.Duplicate: duplicate++; break;
                     default:
                         rejected++;
-                        await error.WriteLineAsync($"  {source.Name} {delivery.Month}: rejected: {outcome.RejectionReason}");
+                        await error.WriteLineAsync($"  {source.Name} {delivery.Provider}{(delivery.Provider is null ? "" : " ")}{delivery.Month}: rejected: {outcome.RejectionReason}");
                         break;
                 }
             }

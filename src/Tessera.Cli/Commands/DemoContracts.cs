@@ -21,7 +21,8 @@ public static class DemoContracts
 
     private static readonly Dictionary<string, (string Metric, string Type)[]> MetricsOf = new(StringComparer.Ordinal)
     {
-        ["job-training"] = [("acm-training-completion", "outcome"), ("acm-first-day-attendance", "activity"), ("acm-referral-to-enrolment", "activity"), ("wioa-employment-q2", "outcome")],
+        ["job-training"] = [("acm-training-completion", "outcome"), ("acm-first-day-attendance", "activity"), ("acm-referral-to-enrolment", "activity"), ("wioa-employment-q2", "outcome"),
+            ("services-first-day-attendance-weekly", "activity")],
         ["family-preservation"] = [("fp-reinvolvement-12m", "outcome")],
         ["child-care"] = [("twogen-parent-employment-after-subsidy", "outcome")],
         ["emergency-shelter"] = [("hmis-exit-to-permanent-housing", "outcome"), ("hmis-returns-to-homelessness-12m", "outcome")],
@@ -85,7 +86,9 @@ public static class DemoContracts
                 continue;
             }
 
-            yaml.Append(CultureInfo.InvariantCulture, $"  - id: {provider.Id}-{firstYear + 1}\n    agency: {provider.Identifiers[0].Source}\n    provider: {provider.Id}\n    program: {provider.Program}\n");
+            // The purchasing agency is the one whose data names the provider (not the provider's own service records).
+            var agency = provider.Identifiers.First(c => !ServiceDeliveries.IsDeliveredByProviders(workspace, c.Source)).Source;
+            yaml.Append(CultureInfo.InvariantCulture, $"  - id: {provider.Id}-{firstYear + 1}\n    agency: {agency}\n    provider: {provider.Id}\n    program: {provider.Program}\n");
             yaml.Append(CultureInfo.InvariantCulture, $"    start: {firstYear + 1}-01-01\n    end: {end:yyyy-MM-dd}\n    value: {ValueOf(provider.Program)}\n    stage: manage\n    metrics:\n");
             yaml.Append(lines);
             if (provider.Program == "job-training" && lines.ToString().Contains("metric: acm-training-completion,", StringComparison.Ordinal))

@@ -26,9 +26,10 @@ public static class IngestCommand
         var period = new Option<string?>("--period") { Description = "Month the delivery covers, YYYY-MM. Default: the name of the YYYY-MM folder it is in. HMIS exports carry their own period." };
         var maxErrors = new Option<double?>("--max-error-share") { Description = "Reject the delivery when more than this share of rows is invalid (default: the dictionary's, usually 0.05)." };
         var json = new Option<bool>("--json") { Description = "Print the outcome as JSON on standard output." };
+        var provider = new Option<string?>("--provider") { Description = "For a source providers deliver themselves (e.g. provider_services): the provider sending it, e.g. WF03." };
         var command = new Command("ingest", "Validate and store one delivery of a source: accepted whole or not at all; re-sending the same files changes nothing.")
         {
-            source, files, period, maxErrors, json, workspace,
+            source, files, period, maxErrors, json, provider, workspace,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -39,6 +40,7 @@ public static class IngestCommand
                 Paths = parsed.GetValue(files)!,
                 Period = parsed.GetValue(period),
                 MaxErrorShare = parsed.GetValue(maxErrors),
+                Provider = parsed.GetValue(provider),
             };
             var outcome = opened.Ingest(request, opened.Clock, new IngestProgressReporter(error), cancellationToken, FaultPointFromEnvironment());
             Report(outcome, parsed.GetValue(json), output, error);

@@ -72,6 +72,9 @@ public enum Capability
     /// <summary>Running active contract management: acknowledging and closing alerts, meetings, minutes, action items, roadmaps.</summary>
     RunManagement,
 
+    /// <summary>Sending a provider's own service records (attendance, sessions, contacts) to a source providers deliver, and reading what became of them — its own provider's only.</summary>
+    DeliverServiceData,
+
     /// <summary>Reporting progress on the action items of the contracts the role sees: comments, and closing an item with its lesson.</summary>
     UpdateActionItems,
 

@@ -9,6 +9,9 @@ public sealed record DeliveryLedgerEntry
     /// <summary>Source.</summary>
     public required string Source { get; init; }
 
+    /// <summary>The provider that sent it, for a source providers deliver themselves; null for an agency's delivery.</summary>
+    public string? Provider { get; init; }
+
     /// <summary>First day of the period covered.</summary>
     public required DateOnly PeriodStart { get; init; }
 

@@ -53,7 +53,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         }
         catch (DeliveryRejectedException ex)
         {
-            return Reject(request.Source, null, received, ex.Message, [], 0, 0);
+            return Reject(request, null, received, ex.Message, [], 0, 0);
         }
 
         var existing = store.FindAccepted(request.Source, plan.ContentHash);
@@ -143,24 +143,24 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
             {
                 writer.Dispose();
                 Abandon(keeping, request.Source, plan.ContentHash);
-                return Reject(request.Source, plan, received, rejection, quarantine.First, rowsRead, quarantinedRows);
+                return Reject(request, plan, received, rejection, quarantine.First, rowsRead, quarantinedRows);
             }
 
             var accepted = rowsRead - quarantinedRows;
             report.RowsRead = rowsRead;
             report.RowsAccepted = accepted;
             report.RowsQuarantined = quarantinedRows;
-            if (store.LatestCurrent(request.Source) is { QualityJson: { } previousJson } previous)
+            if (store.LatestCurrent(request.Source, request.Provider) is { QualityJson: { } previousJson } previous)
             {
                 var before = JsonSerializer.Deserialize<QualityReport>(previousJson, JsonOptions)!;
                 report.ComparedWithDeliveryId = previous.Id;
                 report.Drift = DriftComparer.Compare(report, before);
             }
 
-            var superseded = store.Superseded(request.Source, plan.PeriodStart, plan.PeriodEnd, plan.FullRefresh);
+            var superseded = store.Superseded(request.Source, plan.PeriodStart, plan.PeriodEnd, plan.FullRefresh, request.Provider);
             var entry = new DeliveryLedgerEntry
             {
-                Id = writer.DeliveryId, Source = request.Source, PeriodStart = plan.PeriodStart, PeriodEnd = plan.PeriodEnd,
+                Id = writer.DeliveryId, Source = request.Source, Provider = request.Provider, PeriodStart = plan.PeriodStart, PeriodEnd = plan.PeriodEnd,
                 PeriodLabel = plan.PeriodLabel, ContentHash = plan.ContentHash, Status = "current", Dictionary = report.Dictionary,
                 FullRefresh = plan.FullRefresh, ReceivedUtc = received, RowsRead = rowsRead, RowsAccepted = accepted,
                 RowsQuarantined = quarantinedRows, QualityJson = JsonSerializer.Serialize(report, JsonOptions),
@@ -182,7 +182,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         {
             writer.Dispose();
             Abandon(keeping, request.Source, plan.ContentHash);
-            return Reject(request.Source, plan, received, ex.Message, quarantine.First, rowsRead, quarantinedRows);
+            return Reject(request, plan, received, ex.Message, quarantine.First, rowsRead, quarantinedRows);
         }
         catch
         {
@@ -272,11 +272,11 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         return null;
     }
 
-    private DeliveryOutcome Reject(string source, Plan? plan, DateTime received, string reason, IReadOnlyList<QuarantineEntry> problems, long rowsRead, long quarantined)
+    private DeliveryOutcome Reject(DeliveryRequest request, Plan? plan, DateTime received, string reason, IReadOnlyList<QuarantineEntry> problems, long rowsRead, long quarantined)
     {
         var entry = new DeliveryLedgerEntry
         {
-            Id = 0, Source = source, PeriodStart = plan?.PeriodStart ?? default, PeriodEnd = plan?.PeriodEnd ?? default,
+            Id = 0, Source = request.Source, Provider = request.Provider, PeriodStart = plan?.PeriodStart ?? default, PeriodEnd = plan?.PeriodEnd ?? default,
             PeriodLabel = plan?.PeriodLabel ?? "", ContentHash = plan?.ContentHash ?? "", Status = "rejected", StatusReason = reason,
             Dictionary = plan is null ? "" : $"{DictionaryName(plan.Dictionary)} v{plan.Dictionary.Version}", ReceivedUtc = received,
             RowsRead = rowsRead, RowsQuarantined = quarantined, Files = plan is null ? "" : string.Join(", ", plan.Files.Select(f => f.Delivered.Name)),
@@ -284,7 +284,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         var id = TryRecordRejection(entry, problems);
         return new DeliveryOutcome
         {
-            Status = DeliveryOutcome.Rejected, DeliveryId = id, Source = source, Period = plan?.PeriodLabel,
+            Status = DeliveryOutcome.Rejected, DeliveryId = id, Source = request.Source, Period = plan?.PeriodLabel,
             RowsRead = rowsRead, RowsAccepted = 0, RowsQuarantined = quarantined, RejectionReason = reason,
         };
     }
@@ -349,6 +349,18 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
         else
         {
             dictionary = dictionaries[0];
+            if (dictionary.IsDeliveredByProviders != request.Provider is not null)
+            {
+                throw new DeliveryRejectedException(request.Provider is null
+                    ? $"{request.Source} is delivered by providers, each its own rows: say which provider sends it (--provider ID)."
+                    : $"{request.Source} is an agency's source, not one providers deliver; send it without a provider.");
+            }
+
+            if (request.Provider is { } provider)
+            {
+                dictionary = dictionary.DeliveredBy(provider);
+            }
+
             YearMonth month;
             if (request.Period is { } period)
             {

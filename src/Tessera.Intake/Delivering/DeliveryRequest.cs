@@ -12,6 +12,13 @@ public sealed record DeliveryRequest
     /// <summary>Files already opened by the caller (a browser upload); used instead of <see cref="Paths"/> when given.</summary>
     public IReadOnlyList<Reading.DeliveryFile>? Files { get; init; }
 
+    /// <summary>
+    /// The provider sending the delivery, for a source providers deliver themselves (its
+    /// dictionary has a <c>provider_field</c>): every row must name it, and the delivery replaces
+    /// only this provider's earlier one for the period. Null for an agency's source.
+    /// </summary>
+    public string? Provider { get; init; }
+
     /// <summary>Month covered ("YYYY-MM"); taken from a YYYY-MM folder name when omitted. HMIS exports carry their own period.</summary>
     public string? Period { get; init; }
 

@@ -13,11 +13,11 @@ public interface IDeliveryStore
     /// <summary>An accepted (current or superseded) delivery of <paramref name="source"/> with this content, if any.</summary>
     DeliveryLedgerEntry? FindAccepted(string source, string contentHash);
 
-    /// <summary>The most recent current delivery of <paramref name="source"/>, for drift.</summary>
-    DeliveryLedgerEntry? LatestCurrent(string source);
+    /// <summary>The most recent current delivery of <paramref name="source"/> (by <paramref name="provider"/>, for a source providers deliver), for drift.</summary>
+    DeliveryLedgerEntry? LatestCurrent(string source, string? provider = null);
 
-    /// <summary>Current deliveries of <paramref name="source"/> that a new delivery for the given period supersedes.</summary>
-    IReadOnlyList<long> Superseded(string source, DateOnly periodStart, DateOnly periodEnd, bool fullRefresh);
+    /// <summary>Current deliveries of <paramref name="source"/> (by <paramref name="provider"/>, for a source providers deliver) that a new delivery for the given period supersedes.</summary>
+    IReadOnlyList<long> Superseded(string source, DateOnly periodStart, DateOnly periodEnd, bool fullRefresh, string? provider = null);
 
     /// <summary>Starts writing a delivery; the id is reserved even if the delivery is later rejected.</summary>
     IDeliveryWriter Begin(string source);

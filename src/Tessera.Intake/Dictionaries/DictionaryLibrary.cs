@@ -10,7 +10,7 @@ public static class DictionaryLibrary
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Texts = new(ReadAll);
 
     /// <summary>Names of the synthetic county's sources, which are also their folder names.</summary>
-    public static IReadOnlyList<string> CountySources { get; } = ["benefits", "child_care", "child_welfare", "homelessness", "workforce", "corrections"];
+    public static IReadOnlyList<string> CountySources { get; } = ["benefits", "child_care", "child_welfare", "homelessness", "workforce", "corrections", "provider_services"];
 
     /// <summary>Name under which a source uses the HMIS family (any supported FY) rather than one fixed dictionary.</summary>
     public const string HmisFamily = "hmis";

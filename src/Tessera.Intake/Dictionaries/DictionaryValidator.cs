@@ -53,6 +53,19 @@ public static partial class DictionaryValidator
             problems.Add("an hmis_csv dictionary needs csv_versions (the Export.csv CSVVersion values it reads).");
         }
 
+        if (dictionary.ProviderField is { } providerField)
+        {
+            foreach (var file in dictionary.Files.Where(f => !f.Fields.Any(x => x.Name == providerField) || !f.PrimaryKey.Contains(providerField)))
+            {
+                problems.Add($"files.{file.Name}: provider_field '{providerField}' must be a field of every file and part of its primary_key (two providers' rows never share a key).");
+            }
+
+            if (dictionary.IsHmis)
+            {
+                problems.Add("provider_field: an HMIS export is delivered by the HMIS lead, not by providers one by one.");
+            }
+        }
+
         if (dictionary.MaxErrorShare is < 0 or > 1)
         {
             problems.Add("max_error_share must be between 0 and 1 (e.g. 0.05 for 5%).");

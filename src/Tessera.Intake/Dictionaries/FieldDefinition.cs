@@ -53,4 +53,12 @@ public sealed class FieldDefinition
     /// <summary>The date format in effect (the field's, or the type's default).</summary>
     [YamlIgnore]
     public string EffectiveFormat => Format ?? (Kind == FieldType.DateTime ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd");
+
+    /// <summary>A copy of this field that takes only <paramref name="codes"/>.</summary>
+    public FieldDefinition WithCodes(Dictionary<string, string> codes)
+    {
+        var copy = (FieldDefinition)MemberwiseClone();
+        copy.Codes = codes;
+        return copy;
+    }
 }

@@ -53,4 +53,13 @@ public sealed class FileDefinition
 
     /// <summary>The field named <paramref name="name"/> (exact), or null.</summary>
     public FieldDefinition? Field(string name) => Fields.Find(f => f.Name == name);
+
+    /// <summary>A copy of this file whose field <paramref name="name"/> is replaced by <paramref name="change"/>'s result.</summary>
+    public FileDefinition WithField(string name, Func<FieldDefinition, FieldDefinition> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var copy = (FileDefinition)MemberwiseClone();
+        copy.Fields = [.. Fields.Select(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase) ? change(f) : f)];
+        return copy;
+    }
 }

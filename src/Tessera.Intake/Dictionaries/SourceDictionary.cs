@@ -40,12 +40,40 @@ public sealed class SourceDictionary
     /// </summary>
     public bool ReportInvalidCodes { get; set; }
 
+    /// <summary>
+    /// The field, present in every file and part of every file's key, that names the provider when
+    /// providers deliver the source themselves — each its own rows, from its own system (attendance,
+    /// sessions, contacts). A provider's delivery replaces only that provider's earlier delivery of
+    /// the period, and a row naming another provider is quarantined. Null for an agency's source.
+    /// </summary>
+    public string? ProviderField { get; set; }
+
+    /// <summary>True when providers deliver the source, each its own rows (<see cref="ProviderField"/>).</summary>
+    public bool IsDeliveredByProviders => ProviderField is not null;
+
     /// <summary>The files of one delivery.</summary>
     public List<FileDefinition> Files { get; set; } = [];
 
     /// <summary>The file named <paramref name="name"/> (case-insensitive), or null.</summary>
     public FileDefinition? File(string name) =>
         Files.Find(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// This dictionary as it reads a delivery by <paramref name="provider"/>: the provider field
+    /// takes that provider's id only, so a row naming any other is quarantined with the reason.
+    /// </summary>
+    public SourceDictionary DeliveredBy(string provider)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(provider);
+        if (ProviderField is null)
+        {
+            throw new InvalidOperationException($"{Source} is not delivered by providers.");
+        }
+
+        var copy = (SourceDictionary)MemberwiseClone();
+        copy.Files = [.. Files.Select(file => file.WithField(ProviderField, field => field.WithCodes(new() { [provider] = "the provider delivering" })))];
+        return copy;
+    }
 
     /// <summary>True when deliveries are HUD HMIS CSV exports.</summary>
     public bool IsHmis => Format == "hmis_csv";

@@ -5,8 +5,10 @@ namespace Tessera.Intake.Inbox;
 
 /// <summary>
 /// The deliveries waiting in a workspace's <c>incoming</c> folder, laid out the way agencies send
-/// them: <c>incoming/&lt;source&gt;/&lt;YYYY-MM&gt;/files</c>. Why a folder convention: it is what an
-/// SFTP drop looks like, and it lets an administrator see at a glance which months arrived.
+/// them: <c>incoming/&lt;source&gt;/&lt;YYYY-MM&gt;/files</c>, and for a source providers deliver
+/// themselves <c>incoming/&lt;source&gt;/&lt;provider&gt;/&lt;YYYY-MM&gt;/files</c>. Why a folder
+/// convention: it is what an SFTP drop looks like, and it lets an administrator see at a glance
+/// which months arrived.
 /// </summary>
 public sealed class DeliveryInbox
 {
@@ -17,9 +19,17 @@ public sealed class DeliveryInbox
 
     /// <summary>Opens the inbox of the workspace at <paramref name="workspace"/> (the folder need not exist yet).</summary>
     public DeliveryInbox(string workspace)
+        : this(Path.Combine(Path.GetFullPath(workspace), FolderName), true)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(workspace);
-        _root = Path.Combine(Path.GetFullPath(workspace), FolderName);
+    }
+
+    private DeliveryInbox(string root, bool _) => _root = root;
+
+    /// <summary>The deliveries laid out under <paramref name="root"/> itself (e.g. a synthetic county written anywhere).</summary>
+    public static DeliveryInbox Of(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        return new DeliveryInbox(Path.GetFullPath(root), true);
     }
 
     /// <summary>Full path of the inbox folder.</summary>
@@ -69,15 +79,21 @@ public sealed class DeliveryInbox
         }
     }
 
+    // Month folders, and the month folders of each provider's folder; by month, then provider.
     private static List<InboxDelivery> Deliveries(string sourceDir) =>
         Directory.EnumerateDirectories(sourceDir)
-            .Select(dir => (dir, ok: YearMonth.TryParse(Path.GetFileName(dir), out var month), month))
-            .Where(d => d.ok)
-            .OrderBy(d => d.month)
-            .Select(d => new InboxDelivery(d.month, Directory.EnumerateFiles(d.dir)
+            .SelectMany(dir => YearMonth.TryParse(Path.GetFileName(dir), out var month)
+                ? [(Folder: dir, Month: month, Provider: (string?)null)]
+                : Directory.EnumerateDirectories(dir)
+                    .Select(inner => (Folder: inner, ok: YearMonth.TryParse(Path.GetFileName(inner), out var m), Month: m))
+                    .Where(d => d.ok)
+                    .Select(d => (d.Folder, d.Month, Provider: (string?)Path.GetFileName(dir))))
+            .OrderBy(d => d.Month).ThenBy(d => d.Provider, StringComparer.Ordinal)
+            .Select(d => new InboxDelivery(d.Month, Directory.EnumerateFiles(d.Folder)
                 .Select(f => new InboxFile(Path.GetFileName(f), f, new FileInfo(f).Length))
                 .OrderBy(f => f.Name, StringComparer.Ordinal)
-                .ToList()))
+                .ToList())
+            { Folder = d.Folder, Provider = d.Provider })
             .ToList();
 
     private static long CountLines(Stream stream)
@@ -110,6 +126,12 @@ public sealed record InboxSource(string Name, IReadOnlyList<InboxDelivery> Deliv
 /// <param name="Files">The files in it.</param>
 public sealed record InboxDelivery(YearMonth Month, IReadOnlyList<InboxFile> Files)
 {
+    /// <summary>The delivery's folder.</summary>
+    public string Folder { get; init; } = "";
+
+    /// <summary>The provider whose folder it is in, for a source providers deliver themselves; null otherwise.</summary>
+    public string? Provider { get; init; }
+
     /// <summary>Total bytes of the delivery's files.</summary>
     public long Bytes => Files.Sum(f => f.Bytes);
 }

@@ -90,11 +90,13 @@ public static class PaymentRuns
     }
 
     /// <summary>The statements of the contracts the caller sees (of <paramref name="contractId"/> only, when given; approved ones only for providers), newest first.</summary>
+    /// <exception cref="AccessDeniedException">The role does not see payments, or (not found) <paramref name="contractId"/> is not one of the caller's contracts.</exception>
     public static IReadOnlyList<PaymentStatement> List(Caller caller, string? contractId = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        caller.Permit(Capability.ViewPayments, AuditAction.Read, contractId is null ? "payment statements" : $"payment statements of contract {contractId}");
         var contracts = ContractRegistry.Read(caller.Workspace);
+        caller.Permit(Capability.ViewPayments, AuditAction.Read, contractId is null ? "payment statements" : $"payment statements of contract {contractId}",
+            inScope: contractId is null || (contracts.TryGetValue(contractId, out var named) && Sees(caller, named.Contract)));
         return [.. Read(caller.Workspace, contractId).Where(s => contracts.TryGetValue(s.Contract, out var c) && Sees(caller, c.Contract) && Shown(caller, s)).OrderByDescending(s => s.Id)];
     }
 

@@ -58,6 +58,7 @@ public static class VaultSchema
             CREATE TABLE IF NOT EXISTS tessera.metric_strata (run_id BIGINT NOT NULL, group_name VARCHAR NOT NULL, group_value VARCHAR NOT NULL, period_start DATE NOT NULL,
                 stratum VARCHAR NOT NULL, cases BIGINT NOT NULL, hits BIGINT NOT NULL);
             """),
+        new(4, "deliveries name the provider that sent them, for sources providers deliver themselves", _ => "ALTER TABLE tessera.deliveries ADD COLUMN provider VARCHAR;"),
     ];
 
     // PostgreSQL's third layer of row scoping: a scoped transaction sets tessera.scope and sees only those sources' ledger and quarantine rows.

@@ -72,12 +72,12 @@ internal sealed class SqlDeliveryWriter(DbConnection connection, DbTransaction t
         using (var insert = SqlVault.Command(connection, transaction,
             $"""
             INSERT INTO {DeliverySql.LedgerSchema}.deliveries (id, source, period_start, period_end, period_label, content_hash, status, status_reason,
-                dictionary, full_refresh, received_utc, rows_read, rows_accepted, rows_quarantined, files, quality_json)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                dictionary, full_refresh, received_utc, rows_read, rows_accepted, rows_quarantined, files, quality_json, provider)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
             """,
             deliveryId, entry.Source, entry.PeriodStart == default ? null : entry.PeriodStart, entry.PeriodEnd == default ? null : entry.PeriodEnd,
             entry.PeriodLabel, entry.ContentHash, entry.Status, entry.StatusReason, entry.Dictionary, entry.FullRefresh, DateTime.SpecifyKind(entry.ReceivedUtc, DateTimeKind.Unspecified),
-            entry.RowsRead, entry.RowsAccepted, entry.RowsQuarantined, entry.Files, entry.QualityJson))
+            entry.RowsRead, entry.RowsAccepted, entry.RowsQuarantined, entry.Files, entry.QualityJson, entry.Provider))
         {
             insert.ExecuteNonQuery();
         }
@@ -86,7 +86,7 @@ internal sealed class SqlDeliveryWriter(DbConnection connection, DbTransaction t
         {
             using var update = SqlVault.Command(connection, transaction,
                 $"UPDATE {DeliverySql.LedgerSchema}.deliveries SET status = 'superseded', superseded_by = $1, status_reason = $2 WHERE id = $3",
-                deliveryId, entry.FullRefresh ? $"Replaced by full refresh #{deliveryId}." : $"Replaced by delivery #{deliveryId} for the same period.", old);
+                deliveryId, entry.FullRefresh ? $"Replaced by full refresh #{deliveryId}." : entry.Provider is null ? $"Replaced by delivery #{deliveryId} for the same period." : $"Replaced by {entry.Provider}'s delivery #{deliveryId} for the same period.", old);
             update.ExecuteNonQuery();
         }
     }

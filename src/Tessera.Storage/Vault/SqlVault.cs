@@ -183,8 +183,9 @@ public abstract class SqlVault : IDeliveryStore
     }
 
     /// <inheritdoc />
-    public DeliveryLedgerEntry? LatestCurrent(string source) =>
-        Ledger("WHERE source = $1 AND status = 'current' ORDER BY id DESC LIMIT 1", source).FirstOrDefault();
+    public DeliveryLedgerEntry? LatestCurrent(string source, string? provider = null) => provider is null
+        ? Ledger("WHERE source = $1 AND provider IS NULL AND status = 'current' ORDER BY id DESC LIMIT 1", source).FirstOrDefault()
+        : Ledger("WHERE source = $1 AND provider = $2 AND status = 'current' ORDER BY id DESC LIMIT 1", source, provider).FirstOrDefault();
 
     /// <summary>
     /// Deliveries, newest first, optionally of one source; with <paramref name="scope"/>, only
@@ -206,10 +207,13 @@ public abstract class SqlVault : IDeliveryStore
     private static IEnumerable<object> Scoped(IReadOnlySet<string>? scope) => scope?.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>();
 
     /// <inheritdoc />
-    public IReadOnlyList<long> Superseded(string source, DateOnly periodStart, DateOnly periodEnd, bool fullRefresh)
+    public IReadOnlyList<long> Superseded(string source, DateOnly periodStart, DateOnly periodEnd, bool fullRefresh, string? provider = null)
     {
-        var condition = fullRefresh ? "" : " AND period_start = $2 AND period_end = $3";
-        return Ledger($"WHERE source = $1 AND status = 'current'{condition} ORDER BY id", fullRefresh ? [source] : [source, periodStart, periodEnd]).Select(e => e.Id).ToList();
+        // A provider's delivery replaces that provider's own only.
+        object[] parameters = fullRefresh ? [source] : [source, periodStart, periodEnd];
+        var condition = (fullRefresh ? "" : " AND period_start = $2 AND period_end = $3")
+            + (provider is null ? " AND provider IS NULL" : string.Create(CultureInfo.InvariantCulture, $" AND provider = ${parameters.Length + 1}"));
+        return Ledger($"WHERE source = $1 AND status = 'current'{condition} ORDER BY id", provider is null ? parameters : [.. parameters, provider]).Select(e => e.Id).ToList();
     }
 
     /// <summary>Quarantined rows of a delivery, in file and row order; none when the delivery's source is outside <paramref name="scope"/>.</summary>
@@ -334,7 +338,7 @@ public abstract class SqlVault : IDeliveryStore
             ApplyScope(connection, transaction, scope);
         }
 
-        using var command = Command(connection, transaction, $"SELECT id, source, period_start, period_end, period_label, content_hash, status, status_reason, dictionary, full_refresh, received_utc, rows_read, rows_accepted, rows_quarantined, files, quality_json FROM {DeliverySql.LedgerSchema}.deliveries {where}", parameters);
+        using var command = Command(connection, transaction, $"SELECT id, source, period_start, period_end, period_label, content_hash, status, status_reason, dictionary, full_refresh, received_utc, rows_read, rows_accepted, rows_quarantined, files, quality_json, provider FROM {DeliverySql.LedgerSchema}.deliveries {where}", parameters);
         using var reader = command.ExecuteReader();
         var entries = new List<DeliveryLedgerEntry>();
         while (reader.Read())
@@ -349,7 +353,7 @@ public abstract class SqlVault : IDeliveryStore
                 Dictionary = reader.IsDBNull(8) ? "" : reader.GetString(8), FullRefresh = !reader.IsDBNull(9) && reader.GetBoolean(9),
                 ReceivedUtc = reader.GetDateTime(10), RowsRead = reader.GetInt64(11), RowsAccepted = reader.GetInt64(12),
                 RowsQuarantined = reader.GetInt64(13), Files = reader.IsDBNull(14) ? "" : reader.GetString(14),
-                QualityJson = reader.IsDBNull(15) ? null : reader.GetString(15),
+                QualityJson = reader.IsDBNull(15) ? null : reader.GetString(15), Provider = reader.IsDBNull(16) ? null : reader.GetString(16),
             });
         }
 

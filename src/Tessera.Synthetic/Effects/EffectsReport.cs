@@ -26,6 +26,7 @@ internal static class EffectsReport
             ProviderPerformance(json, tally);
             EnrolmentCollapse(json, options, tally);
             ClientMix(json, tally);
+            AttendanceDrop(json, options, tally);
             FamilyPreservation(json, tally);
             TrainingEmployment(json, tally);
             ShelterPerformanceAndDisparity(json, tally);
@@ -295,6 +296,20 @@ internal static class EffectsReport
         }
 
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void AttendanceDrop(Utf8JsonWriter json, SynthOptions options, EffectTally tally)
+    {
+        Begin(json, "first_day_attendance_drop", ProviderServicesSource.Name,
+            $"First-day attendance at {Planted.AttendanceDropProvider} falls to {Planted.DroppedFirstDay:0%} for {Planted.AttendanceDropWeeks} weeks, in the provider's own attendance records (and the agency's enrolment extract alike); the weekly measure from the providers' records shows it.");
+        var start = Planted.AttendanceDropStart(options.Start, options.Months);
+        json.WriteString("provider", Planted.AttendanceDropProvider);
+        json.WriteString("first_week", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteNumber("weeks", Planted.AttendanceDropWeeks);
+        json.WriteNumber("planted_first_day_rate_during_drop", Planted.DroppedFirstDay);
+        json.WriteNumber("first_days", tally[$"{ProviderServicesSource.Name}.{Planted.AttendanceDropProvider}.first_days"]);
+        json.WriteNumber("first_days_attended", tally[$"{ProviderServicesSource.Name}.{Planted.AttendanceDropProvider}.first_days_attended"]);
         json.WriteEndObject();
     }
 

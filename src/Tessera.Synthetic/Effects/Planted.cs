@@ -43,6 +43,29 @@ internal static class Planted
     /// <summary>The share of other referrals drawn for WF07 that go to WF06 instead.</summary>
     public const double EasierCasesRouting = 0.9;
 
+    /// <summary>The provider whose first-day attendance drops for <see cref="AttendanceDropWeeks"/> weeks (in its own records and the agency's alike).</summary>
+    public const string AttendanceDropProvider = "WF04";
+
+    /// <summary>First-day attendance at <see cref="AttendanceDropProvider"/> during the drop (0.84 otherwise).</summary>
+    public const double DroppedFirstDay = 0.30;
+
+    /// <summary>How many weeks the drop lasts.</summary>
+    public const int AttendanceDropWeeks = 6;
+
+    /// <summary>The Monday the attendance drop starts: the first Monday of the middle month.</summary>
+    public static DateOnly AttendanceDropStart(Tessera.Core.Time.YearMonth start, int months)
+    {
+        var first = start.AddMonths(months / 2).FirstDay;
+        return first.AddDays(((int)DayOfWeek.Monday - (int)first.DayOfWeek + 7) % 7);
+    }
+
+    /// <summary>The chance that a client enrolled at <paramref name="provider"/> on <paramref name="enrolled"/> comes on the first day.</summary>
+    public static double FirstDayChance(TrainingProvider provider, DateOnly enrolled, Tessera.Core.Time.YearMonth start, int months)
+    {
+        var drop = AttendanceDropStart(start, months);
+        return provider.Id == AttendanceDropProvider && enrolled >= drop && enrolled < drop.AddDays(7 * AttendanceDropWeeks) ? DroppedFirstDay : provider.FirstDay;
+    }
+
     public const string BestTrainingProvider = "WF01";
     public const string WorstTrainingProvider = "WF02";
     public const string CollapsingTrainingProvider = "WF03";

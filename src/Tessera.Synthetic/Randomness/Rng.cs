@@ -117,5 +117,6 @@ internal sealed class Rng
         Workforce = 7,
         Wages = 8,
         Corrections = 9,
+        ProviderServices = 10,
     }
 }

@@ -107,7 +107,7 @@ internal static class WorkforceSource
 
         ctx.Tally.Add($"workforce.{provider.Id}.enrolments");
         ctx.Tally.Add(string.Create(CultureInfo.InvariantCulture, $"workforce.{provider.Id}.m{month:D3}.enrolments"));
-        var attended = rng.Chance(provider.FirstDay);
+        var attended = rng.Chance(Planted.FirstDayChance(provider, enrolled, ctx.Options.Start, ctx.Options.Months));
         var mix = Planted.ClientMixPair.Contains(provider.Id);
         var completed = attended && rng.Chance(provider.Completion * (hard ? Planted.AfterPrisonCompletionFactor : 1));
         if (mix)
@@ -125,6 +125,7 @@ internal static class WorkforceSource
         }
 
         var enrollmentId = ctx.Ids.Make(IdKind.WorkforceEnrollment, person.Index, sequence);
+        ProviderServicesSource.Sessions(ctx, provider, ((long)person.Index << 12) | (uint)sequence, participantId, enrollmentId, enrolled, attended, completed, exit);
         var cost = Math.Round(provider.CostPerEnrollee * (decimal)(0.7 + (0.6 * rng.NextDouble())) * (completed ? 1m : 0.4m), 2);
         WriteEnrollment(ctx, rng, enrolled, enrollmentId, referralId, participantId, provider, enrolled, attended, null, null, null, false, null);
         if (exit < ctx.End)

@@ -4,12 +4,15 @@ using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Intake.Delivering;
 using Tessera.Storage.Access;
+using Tessera.Storage.Contracting;
 
 namespace Tessera.Web.Infrastructure;
 
 /// <summary>
-/// <c>POST /api/deliveries?source=NAME[&amp;period=YYYY-MM]</c> with the files as multipart form
-/// data and a service token: the automated counterpart of the upload page. Answers with the same
+/// <c>POST /api/deliveries?source=NAME[&amp;period=YYYY-MM][&amp;provider=ID]</c> with the files as
+/// multipart form data and a service token: the automated counterpart of the upload page. For a
+/// source providers deliver themselves (<c>provider_services</c>), a provider's token sends its own
+/// provider's rows (<c>provider</c> defaults to the token's one provider). Answers with the same
 /// JSON as <c>tessera ingest --json</c>: 200 accepted or duplicate, 422 rejected, 401 without a
 /// valid token, 403 for a source outside the token's scope, 413 above 4 GiB (the upload page's
 /// limit, not Kestrel's default of 30 MB).
@@ -35,13 +38,24 @@ public static class DeliveryApi
         }
 
         var source = context.Request.Query["source"].ToString();
+        var byProvider = ServiceDeliveries.IsDeliveredByProviders(caller.Workspace, source);
+        var provider = context.Request.Query["provider"].ToString() is { Length: > 0 } named ? named
+            : byProvider && caller.User.Scope.Providers.Count == 1 ? caller.User.Scope.Providers.First() : "";
         try
         {
-            caller.Permit(Capability.Deliver, AuditAction.Ingest, "delivery to " + source, inScope: AccessPolicy.SeesSource(caller.User, source));
+            if (byProvider)
+            {
+                ServiceDeliveries.Permit(caller, source, provider);
+            }
+            else
+            {
+                caller.Permit(Capability.Deliver, AuditAction.Ingest, "delivery to " + source, inScope: AccessPolicy.SeesSource(caller.User, source));
+            }
         }
         catch (AccessDeniedException)
         {
-            return Results.Problem($"This token may deliver to {string.Join(", ", caller.User.Scope.Sources)} only.", statusCode: StatusCodes.Status403Forbidden);
+            return Results.Problem(byProvider ? $"This token may send {source} for {(caller.User.Scope.Providers.Count == 0 ? "no provider" : string.Join(", ", caller.User.Scope.Providers))} only."
+                : $"This token may deliver to {string.Join(", ", caller.User.Scope.Sources)} only.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (!context.Request.HasFormContentType)
@@ -75,7 +89,10 @@ public static class DeliveryApi
             return context.Request.ContentLength is null or > MaxBytes ? tooLarge : Results.Problem("The multipart/form-data body could not be read.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var outcome = await UploadedDelivery.IngestAsync(caller.Workspace, source, context.Request.Query["period"].ToString(), form.Files.ToList(), cancellationToken);
+        var period = context.Request.Query["period"].ToString();
+        var outcome = byProvider
+            ? await UploadedDelivery.IngestAsync(caller, source, provider, period, form.Files.ToList(), cancellationToken)
+            : await UploadedDelivery.IngestAsync(caller.Workspace, source, period, form.Files.ToList(), cancellationToken);
         return Results.Text(JsonSerializer.Serialize(outcome), "application/json", statusCode: outcome.Status == DeliveryOutcome.Rejected ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }
 }

@@ -1,4 +1,6 @@
 using Tessera.Intake.Delivering;
+using Tessera.Storage.Access;
+using Tessera.Storage.Contracting;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Web.Infrastructure;
@@ -11,9 +13,21 @@ namespace Tessera.Web.Infrastructure;
 public static class UploadedDelivery
 {
     /// <summary>Ingests <paramref name="files"/> as one delivery of <paramref name="source"/>.</summary>
-    public static async Task<DeliveryOutcome> IngestAsync(Workspace workspace, string source, string? period, IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
+    public static Task<DeliveryOutcome> IngestAsync(Workspace workspace, string source, string? period, IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        return IngestAsync(workspace, source, null, period, files, request => workspace.Ingest(request, workspace.Clock, cancellationToken: cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Ingests <paramref name="files"/> as <paramref name="caller"/>'s delivery of <paramref name="source"/> for <paramref name="provider"/> (<see cref="ServiceDeliveries"/>: permitted and on record).</summary>
+    public static Task<DeliveryOutcome> IngestAsync(Caller caller, string source, string provider, string? period, IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return IngestAsync(caller.Workspace, source, provider, period, files, request => ServiceDeliveries.Deliver(caller, request, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<DeliveryOutcome> IngestAsync(Workspace workspace, string source, string? provider, string? period, IReadOnlyList<IFormFile> files, Func<DeliveryRequest, DeliveryOutcome> ingest, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(files);
         var folder = Path.Combine(workspace.Folder, ".uploads", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -37,8 +51,8 @@ public static class UploadedDelivery
                 paths.Add(path);
             }
 
-            var request = new DeliveryRequest { Source = source, Paths = paths, DisplayRoot = folder, Period = string.IsNullOrWhiteSpace(period) ? null : period.Trim() };
-            return await Task.Run(() => workspace.Ingest(request, workspace.Clock, cancellationToken: cancellationToken), cancellationToken);
+            var request = new DeliveryRequest { Source = source, Provider = provider, Paths = paths, DisplayRoot = folder, Period = string.IsNullOrWhiteSpace(period) ? null : period.Trim() };
+            return await Task.Run(() => ingest(request), cancellationToken);
         }
         finally
         {

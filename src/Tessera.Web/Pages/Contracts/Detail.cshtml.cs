@@ -55,12 +55,12 @@ public sealed class DetailModel(RequestAccess request) : PageModel
         return Page();
     }
 
-    /// <summary>The performance table as CSV, as <c>tessera contracts performance ID --format csv</c> writes it.</summary>
-    public IActionResult OnGetCsv(string contract)
+    /// <summary>The performance table as CSV, as <c>tessera contracts performance ID --format csv</c> writes it (<c>format=xlsx</c>: as Excel).</summary>
+    public IActionResult OnGetCsv(string contract, string? format)
     {
         try
         {
-            return CsvExport.File($"{contract}-performance.csv", PerformanceRow.Header, ContractRegistry.Performance(request.Caller, contract).Select(r => r.Cells));
+            return TableDownload.File(format, $"{contract}-performance", "Performance", PerformanceRow.Header, ContractRegistry.Performance(request.Caller, contract).Select(r => r.Cells));
         }
         catch (AccessDeniedException denied) when (denied.NotFound)
         {

@@ -19,9 +19,9 @@ public sealed class IndexModel(RequestAccess request) : PageModel
     /// <summary>Shows the list.</summary>
     public void OnGet() => Contracts = ContractRegistry.List(request.Caller);
 
-    /// <summary>The list as CSV, as <c>tessera contracts list --format csv</c> writes it.</summary>
-    public IActionResult OnGetCsv() =>
-        CsvExport.File("tessera-contracts.csv", ["contract", "agency", "provider", "program", "start", "end", "value", "stage", "metrics", "version"],
+    /// <summary>The list as CSV, as <c>tessera contracts list --format csv</c> writes it (<c>format=xlsx</c>: as Excel).</summary>
+    public IActionResult OnGetCsv(string? format) =>
+        TableDownload.File(format, "tessera-contracts", "Contracts", ["contract", "agency", "provider", "program", "start", "end", "value", "stage", "metrics", "version"],
             ContractRegistry.List(request.Caller).Select(r => (IReadOnlyList<object?>)
             [
                 r.Contract.Id.Value, r.Contract.Agency, r.Contract.Provider.Value, r.Contract.Program, r.Contract.Start, r.Contract.End, r.Contract.Value?.ToString(),

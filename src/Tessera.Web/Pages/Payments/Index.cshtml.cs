@@ -40,9 +40,9 @@ public sealed class IndexModel(RequestAccess request) : PageModel
     /// <summary>Shows the statements.</summary>
     public IActionResult OnGet(string contract) => Load(contract) ? Page() : NotFound();
 
-    /// <summary>The statements as CSV.</summary>
-    public IActionResult OnGetCsv(string contract) => Load(contract)
-        ? CsvExport.File($"{contract}-statements.csv", ["statement", "contract", "period", "total", "status", "prepared_by", "approved_by"],
+    /// <summary>The statements as CSV (<c>format=xlsx</c>: as Excel).</summary>
+    public IActionResult OnGetCsv(string contract, string? format) => Load(contract)
+        ? TableDownload.File(format, $"{contract}-statements", "Statements", ["statement", "contract", "period", "total", "status", "prepared_by", "approved_by"],
             Statements.Select(s => (IReadOnlyList<object?>)[s.Id, s.Contract, s.Period.Label, s.Total.ToString(), s.Status, s.PreparedBy, s.ApprovedBy]))
         : NotFound();
 

@@ -16,9 +16,9 @@ public sealed class IndexModel(RequestAccess request) : PageModel
     /// <summary>Shows the list.</summary>
     public void OnGet() => Providers = ProviderRegistry.List(request.Caller);
 
-    /// <summary>The list as CSV, as <c>tessera providers list --format csv</c> writes it.</summary>
-    public IActionResult OnGetCsv() =>
-        CsvExport.File("tessera-providers.csv", ["provider", "name", "type", "program", "agencies", "identifiers", "version"],
+    /// <summary>The list as CSV, as <c>tessera providers list --format csv</c> writes it (<c>format=xlsx</c>: as Excel).</summary>
+    public IActionResult OnGetCsv(string? format) =>
+        TableDownload.File(format, "tessera-providers", "Providers", ["provider", "name", "type", "program", "agencies", "identifiers", "version"],
             ProviderRegistry.List(request.Caller).Select(p => (IReadOnlyList<object?>)
             [
                 p.Provider.Id.Value, p.Provider.Name, p.Provider.Type, p.Provider.Program, string.Join(";", p.Provider.Agencies),

@@ -28,17 +28,31 @@ public sealed class ScorecardModel(RequestAccess request) : PageModel
     /// <summary>Shows the scorecard.</summary>
     public IActionResult OnGet(string provider)
     {
-        try
-        {
-            Contracts = ContractRegistry.Scorecard(request.Caller, provider);
-        }
-        catch (AccessDeniedException denied) when (denied.NotFound)
+        if (!Load(provider))
         {
             return NotFound();
         }
 
-        Provider = provider;
         Definitions = MetricCatalog.Load(request.Caller.Workspace).Select(e => e.Definition).ToDictionary(d => d.Id);
         return Page();
+    }
+
+    /// <summary>Every contract's performance rows as CSV or Excel (the columns of <c>tessera contracts performance --format csv</c>).</summary>
+    public IActionResult OnGetExport(string provider, string? format) => Load(provider)
+        ? TableDownload.File(format, $"{provider}-scorecard", "Scorecard", PerformanceRow.Header, Contracts.SelectMany(c => c.Rows.Select(r => r.Cells)))
+        : NotFound();
+
+    private bool Load(string provider)
+    {
+        try
+        {
+            Contracts = ContractRegistry.Scorecard(request.Caller, provider);
+            Provider = provider;
+            return true;
+        }
+        catch (AccessDeniedException denied) when (denied.NotFound)
+        {
+            return false;
+        }
     }
 }
