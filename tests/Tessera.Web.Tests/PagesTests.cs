@@ -27,7 +27,7 @@ public sealed class PagesTests(WorkspaceAppFactory app) : IClassFixture<Workspac
     public async Task Overview_lists_every_source_of_the_workspace()
     {
         var html = await _http.GetStringAsync(new Uri("/", UriKind.Relative));
-        foreach (var source in new[] { "benefits", "child_care", "child_welfare", "homelessness", "workforce", "corrections" })
+        foreach (var source in new[] { "benefits", "child_care", "child_welfare", "homelessness", "workforce", "corrections", "provider_services" })
         {
             Assert.Contains($">{source}</a>", html, StringComparison.Ordinal);
         }
@@ -42,7 +42,9 @@ public sealed class PagesTests(WorkspaceAppFactory app) : IClassFixture<Workspac
         Assert.StartsWith("source,deliveries,first_month,last_month,files,bytes", overview, StringComparison.Ordinal);
         Assert.Contains("homelessness,6,2023-01,2023-06,6,", overview, StringComparison.Ordinal);
         var calendar = await _http.GetStringAsync(new Uri("/sources?handler=Csv", UriKind.Relative));
-        Assert.Equal(1 + (6 * 6), calendar.Trim().Split('\n').Length);
+        Assert.Equal(1 + (6 * 6) + (7 * 6), calendar.Trim().Split('\n').Length); // six agencies' months, and each of seven providers' months
+        Assert.Contains("provider_services,2023-01,2,", calendar, StringComparison.Ordinal);
+        Assert.EndsWith(",WF07", calendar.Trim().Split('\n').Last(l => l.StartsWith("provider_services,2023-06,", StringComparison.Ordinal)).Trim(), StringComparison.Ordinal);
         var detail = await _http.GetStringAsync(new Uri("/sources/benefits?handler=Csv", UriKind.Relative));
         Assert.Contains("2023-01,members.csv,", detail, StringComparison.Ordinal);
     }

@@ -26,7 +26,7 @@ public static class DeliveryApi
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/api/deliveries", DeliverAsync).WithTags("Deliveries").WithSummary("Delivers a source's files (multipart/form-data), as `tessera ingest --json` answers.");
+        app.MapPost("/api/deliveries", DeliverAsync).WithTags("Deliveries").WithSummary("Delivers a source's files (multipart/form-data; ?source=NAME[&period=YYYY-MM][&provider=ID], provider for a source providers deliver, defaulting to a provider token's own), as `tessera ingest --json` answers.");
     }
 
     private static async Task<IResult> DeliverAsync(HttpContext context, WorkspaceAccess workspaces, CancellationToken cancellationToken)

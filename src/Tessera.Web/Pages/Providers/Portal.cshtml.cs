@@ -41,6 +41,9 @@ public sealed class PortalModel(RequestAccess request) : PageModel
     /// <summary>Today, by the workspace's clock.</summary>
     public DateOnly Today { get; private set; }
 
+    /// <summary>True when the user sends the provider's service data (its staff).</summary>
+    public bool MaySendServiceData => AccessPolicy.Permits(request.User, Capability.DeliverServiceData);
+
     /// <summary>True when the user sees contract management (alerts, items, meetings, frontline counts).</summary>
     public bool MayManage => AccessPolicy.Permits(request.User, Capability.ViewManagement);
 

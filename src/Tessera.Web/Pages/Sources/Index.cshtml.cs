@@ -28,13 +28,13 @@ public sealed class IndexModel(WorkspaceCatalog catalog, RequestAccess access) :
     public IActionResult OnGetCsv()
     {
         var sources = catalog.Inbox.Sources().Where(s => access.Sees(s.Name));
-        return CsvExport.File("tessera-delivery-calendar.csv", ["source", "month", "files", "bytes"],
-            sources.SelectMany(s => s.Deliveries.Select(d => (IReadOnlyList<object?>)[s.Name, d.Month.ToString(), d.Files.Count, d.Bytes])));
+        return CsvExport.File("tessera-delivery-calendar.csv", ["source", "month", "files", "bytes", "provider"],
+            sources.SelectMany(s => s.Deliveries.Select(d => (IReadOnlyList<object?>)[s.Name, d.Month.ToString(), d.Files.Count, d.Bytes, d.Provider])));
     }
 
-    /// <summary>The delivery of <paramref name="source"/> for <paramref name="month"/>, if it arrived.</summary>
-    public static InboxDelivery? DeliveryOf(InboxSource source, YearMonth month) =>
-        source?.Deliveries.FirstOrDefault(d => d.Month == month);
+    /// <summary>The deliveries of <paramref name="source"/> for <paramref name="month"/> that arrived (one per provider for a source providers deliver).</summary>
+    public static IReadOnlyList<InboxDelivery> DeliveriesOf(InboxSource source, YearMonth month) =>
+        source?.Deliveries.Where(d => d.Month == month).ToList() ?? [];
 
     private static List<YearMonth> Span(IReadOnlyList<InboxSource> sources)
     {
