@@ -58,9 +58,14 @@ public sealed class ServiceDeliveryTests
         Assert.Equal((DeliveryOutcome.Accepted, 50L, 0L), (first.Status, first.RowsAccepted, first.RowsQuarantined));
         Assert.Equal(0.72, Weekly(test, wf04), 6);
 
-        // WF03 sends its March too: WF04's stays.
+        // WF03 sends its March too: WF04's stays. Two providers with nothing to report send the same empty file: each is its own delivery.
         var other = ServiceDeliveries.Deliver(wf03, Month(test, "other", "WF03", attended: 40));
         Assert.Empty(other.Superseded);
+        var header = Encoding.UTF8.GetBytes("provider_id,session_id,client_id,session_date,session_number,attended\n");
+        var quietWf03 = ServiceDeliveries.Deliver(wf03, new DeliveryRequest { Source = "provider_services", Provider = "WF03", Paths = [test.WriteFolder("quiet3/2024-02", ("attendance.csv", header))] });
+        var quietWf04 = ServiceDeliveries.Deliver(wf04, new DeliveryRequest { Source = "provider_services", Provider = "WF04", Paths = [test.WriteFolder("quiet4/2024-02", ("attendance.csv", header))] });
+        Assert.Equal((DeliveryOutcome.Accepted, DeliveryOutcome.Accepted), (quietWf03.Status, quietWf04.Status));
+        Assert.Equal(DeliveryOutcome.Duplicate, ServiceDeliveries.Deliver(wf04, new DeliveryRequest { Source = "provider_services", Provider = "WF04", Paths = [test.WriteFolder("again4/2024-02", ("attendance.csv", header))] }).Status);
 
         // The corrected month: 20 of the 50 came; one row names another provider, one has no valid answer.
         var corrected = ServiceDeliveries.Deliver(wf04, Month(test, "corrected", "WF04", attended: 20,
@@ -72,21 +77,21 @@ public sealed class ServiceDeliveryTests
         Assert.Equal([("provider_id", "WF03"), ("attended", "MAYBE")], problems.Select(p => (p.Column, p.PlainValue)));
         Assert.Contains(problems, p => p.Expected.Contains("WF04", StringComparison.Ordinal));
         Assert.Equal(0.40, Weekly(test, wf04), 6);
-        Assert.Equal([corrected.DeliveryId.Value, first.DeliveryId.Value], ServiceDeliveries.List(wf04, "WF04").Select(d => d.Id));
+        Assert.Equal([corrected.DeliveryId.Value, quietWf04.DeliveryId!.Value, first.DeliveryId.Value], ServiceDeliveries.List(wf04, "WF04").Select(d => d.Id));
 
         // Nobody sends or reads for a provider not theirs; every attempt is on record.
         Assert.True(Assert.Throws<AccessDeniedException>(() => ServiceDeliveries.Deliver(wf03, Month(test, "forged", "WF04", attended: 50))).NotFound);
         Assert.True(Assert.Throws<AccessDeniedException>(() => ServiceDeliveries.List(wf03, "WF04")).NotFound);
         Assert.True(Assert.Throws<AccessDeniedException>(() => ServiceDeliveries.Show(wf03, "WF04", corrected.DeliveryId.Value)).NotFound);
         Assert.True(Assert.Throws<AccessDeniedException>(() => ServiceDeliveries.Show(wf03, "WF03", corrected.DeliveryId.Value)).NotFound);
-        Assert.True(Assert.Throws<AccessDeniedException>(() => ServiceDeliveries.Show(wf04, "WF04", corrected.DeliveryId.Value - 1)).NotFound); // WF03's, by a sequential guess
+        Assert.True(Assert.Throws<AccessDeniedException>(() => ServiceDeliveries.Show(wf04, "WF04", other.DeliveryId!.Value)).NotFound); // WF03's, by a sequential guess
         var partner = new Caller(test.Workspace, new AccessUser("wf@test", Role.DataPartner, AccessScope.OfSources(["workforce", "provider_services"])), "delivery", "test");
         Assert.False(Assert.Throws<AccessDeniedException>(() => ServiceDeliveries.Deliver(partner, Month(test, "partner", "WF04", attended: 50))).NotFound);
         var denied = test.Workspace.Audit.Records().Where(r => r.Event.Outcome == AuditOutcome.Denied).Select(r => (r.Event.Actor, r.Event.Target)).ToList();
         Assert.Contains(("staff@wf03", "delivery to provider_services by provider WF04"), denied);
         Assert.Contains(("staff@wf03", "service deliveries of provider WF04"), denied);
-        Assert.Contains(("staff@wf04", string.Create(CultureInfo.InvariantCulture, $"service delivery {corrected.DeliveryId.Value - 1} of provider WF04")), denied);
-        Assert.Equal(3, test.Workspace.Vault.Deliveries("provider_services").Count(d => d.Status is "current" or "superseded"));
+        Assert.Contains(("staff@wf04", string.Create(CultureInfo.InvariantCulture, $"service delivery {other.DeliveryId!.Value} of provider WF04")), denied);
+        Assert.Equal(5, test.Workspace.Vault.Deliveries("provider_services").Count(d => d.Status is "current" or "superseded"));
     }
 
     [SkippableFact]

@@ -56,7 +56,7 @@ public sealed class DeliveryProcessor(IDeliveryStore store, IRawArchive archive,
             return Reject(request, null, received, ex.Message, [], 0, 0);
         }
 
-        var existing = store.FindAccepted(request.Source, plan.ContentHash);
+        var existing = store.FindAccepted(request.Source, plan.ContentHash, request.Provider);
         if (existing is not null)
         {
             return new DeliveryOutcome

@@ -10,8 +10,8 @@ public interface IDeliveryStore
     /// <summary>Creates or widens the tables and current-row views of <paramref name="source"/>.</summary>
     void EnsureTables(string source, IReadOnlyList<TableLayout> tables, bool dropsDeletedRows);
 
-    /// <summary>An accepted (current or superseded) delivery of <paramref name="source"/> with this content, if any.</summary>
-    DeliveryLedgerEntry? FindAccepted(string source, string contentHash);
+    /// <summary>An accepted (current or superseded) delivery of <paramref name="source"/> (by <paramref name="provider"/>, for a source providers deliver) with this content, if any.</summary>
+    DeliveryLedgerEntry? FindAccepted(string source, string contentHash, string? provider = null);
 
     /// <summary>The most recent current delivery of <paramref name="source"/> (by <paramref name="provider"/>, for a source providers deliver), for drift.</summary>
     DeliveryLedgerEntry? LatestCurrent(string source, string? provider = null);

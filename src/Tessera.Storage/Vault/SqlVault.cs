@@ -164,8 +164,9 @@ public abstract class SqlVault : IDeliveryStore
     };
 
     /// <inheritdoc />
-    public DeliveryLedgerEntry? FindAccepted(string source, string contentHash) =>
-        Ledger("WHERE source = $1 AND content_hash = $2 AND status IN ('current', 'superseded') ORDER BY id LIMIT 1", source, contentHash).FirstOrDefault();
+    public DeliveryLedgerEntry? FindAccepted(string source, string contentHash, string? provider = null) => provider is null
+        ? Ledger("WHERE source = $1 AND content_hash = $2 AND provider IS NULL AND status IN ('current', 'superseded') ORDER BY id LIMIT 1", source, contentHash).FirstOrDefault()
+        : Ledger("WHERE source = $1 AND content_hash = $2 AND provider = $3 AND status IN ('current', 'superseded') ORDER BY id LIMIT 1", source, contentHash, provider).FirstOrDefault();
 
     /// <summary>Content hashes of every accepted delivery, as (source, hash) pairs.</summary>
     public HashSet<(string Source, string Hash)> AcceptedContent()
