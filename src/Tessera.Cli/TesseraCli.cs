@@ -36,6 +36,7 @@ public static class TesseraCli
             TokensCommand.Create(output),
             SessionsCommand.Create(output),
             ProvidersCommand.Create(output),
+            AgreementsCommand.Create(output),
             ContractsCommand.Create(output),
             PaymentsCommand.Create(output),
             AcmCommand.Create(output),
@@ -73,7 +74,7 @@ public static class TesseraCli
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
-        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException or Contracts.Files.ContractingFileException or Storage.Access.AccessDeniedException or Storage.Payments.StatementLockedException)
+        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException or Contracts.Files.ContractingFileException or Governance.Agreements.AgreementsFileException or Storage.Access.AccessDeniedException or Storage.Payments.StatementLockedException)
         {
             // A workspace refusing (already initialised, no such source, a key file that exists), a file with mistakes
             // and an access the policy refused (already on record) are the user's input.

@@ -53,6 +53,11 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("providers import", [Path.Combine(_root, "providers.yaml"), "--workspace", Folder], 0, "configure"),
         ("providers list", ["--workspace", Folder], 0, "read"),
         ("providers unmapped", ["--workspace", Folder], 0, "read"),
+        ("agreements import", [Path.Combine(_root, "agreements.yaml"), "--workspace", Folder], 0, "configure"),
+        ("agreements list", ["--workspace", Folder], 0, "read"),
+        ("agreements approve", ["dul-eval-1", "--as", "review-body", "--workspace", Folder], 0, "decide"),
+        ("agreements consult", ["dul-eval-1", "--workspace", Folder], 0, "decide"),
+        ("agreements revoke", ["dsa-wf", "--workspace", Folder], 0, "decide"),
         ("contracts import", [Path.Combine(_root, "contracts.yaml"), "--workspace", Folder], 0, "configure"),
         ("contracts list", ["--workspace", Folder], 0, "read"),
         ("contracts show", ["WF01-2024", "--workspace", Folder], 0, "read"),
@@ -94,6 +99,7 @@ public sealed class CommandAuthorisationTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_root, "clinic.yaml"), Dictionary);
         await File.WriteAllTextAsync(Path.Combine(_root, "contracts.yaml"), "contracts:\n  - { id: WF01-2024, agency: workforce, provider: WF01, program: job-training, start: 2024-01-01, end: 2024-12-31, metrics: [{ metric: acm-training-completion, type: outcome, target: 0.5 }], payments: { base: 100000.00, outcomes: [{ metric: acm-training-completion, rate: 500.00 }] } }\n");
+        await File.WriteAllTextAsync(Path.Combine(_root, "agreements.yaml"), "emou: { id: county-emou, parties: [homelessness, workforce], review_body: review-body, start: 2024-01-01, end: 2028-12-31 }\ndsas:\n  - { id: dsa-wf, partner: workforce, sources: [workforce], transfer: plaintext, destroy_on: 2028-12-31 }\nduls:\n  - { id: dul-eval-1, licensee: analyst@university.example, project: p, purpose: x, sources: { workforce: [participants] }, level: deidentified, start: 2025-01-01, end: 2025-12-31 }\n");
         await File.WriteAllTextAsync(Path.Combine(_root, "card.yaml"), "metrics: [{ metric: acm-training-completion, type: outcome, target: 0.5 }]\npayments: { base: 100000.00, outcomes: [{ metric: acm-training-completion, rate: 500.00 }] }\n");
         await File.WriteAllTextAsync(Path.Combine(_root, "providers.yaml"), "providers:\n  - { id: WF01, name: Northside Training, program: job-training, identifiers: [{ source: workforce, field: provider_id, value: WF01 }] }\n");
         Directory.CreateDirectory(Path.Combine(_root, "2024-05"));

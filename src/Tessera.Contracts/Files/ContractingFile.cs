@@ -2,6 +2,7 @@ using System.Globalization;
 using Tessera.Contracts.Agreements;
 using Tessera.Contracts.Providers;
 using Tessera.Core.Contracting;
+using Tessera.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Tessera.Contracts.Files;
@@ -333,27 +334,10 @@ public sealed class ContractingFile
     internal static decimal? Number(string text) =>
         decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private static DateOnly? Date(YamlReading reading, YamlMappingNode map, string key, string path, bool required) =>
-        Parsed(reading, map, key, path, required, text => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null,
-            "a date that exists, written yyyy-MM-dd, e.g. 2024-01-31");
+    private static DateOnly? Date(YamlReading reading, YamlMappingNode map, string key, string path, bool required) => reading.Date(map, key, path, required);
 
     internal static T? Parsed<T>(YamlReading reading, YamlMappingNode map, string key, string path, bool required, Func<string, T?> parse, string expected)
-        where T : struct
-    {
-        var text = reading.Text(map, key, path, required);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var value = parse(text);
-        if (value is null)
-        {
-            reading.Problem(YamlReading.Node(map, key)!, $"{path}.{key}", $"expected {expected}, found '{text}'.");
-        }
-
-        return value;
-    }
+        where T : struct => reading.Parsed(map, key, path, required, parse, expected);
 
     internal static string Path(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"{list}[{index}]");
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Tessera.Contracts.Agreements;
 using Tessera.Contracts.Payments;
 using Tessera.Core.Contracting;
+using Tessera.Core.Text;
 using YamlDotNet.RepresentationModel;
 using static Tessera.Contracts.Files.ContractingFile;
 

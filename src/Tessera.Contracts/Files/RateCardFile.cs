@@ -1,5 +1,6 @@
 using Tessera.Contracts.Payments;
 using Tessera.Core.Contracting;
+using Tessera.Core.Text;
 
 namespace Tessera.Contracts.Files;
 

@@ -12,10 +12,11 @@ public static class AccessPolicy
     {
         [Role.Public] = [Capability.ReadReference],
         [Role.Administrator] = [.. Enum.GetValues<Capability>()],
-        [Role.DataPartner] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewInbox, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewQuarantine, Capability.Deliver, Capability.RunHudReports, Capability.ViewMetrics],
+        [Role.DataPartner] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewInbox, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewQuarantine, Capability.Deliver, Capability.RunHudReports, Capability.ViewMetrics,
+            Capability.ViewAgreements, Capability.ApproveAgreements],
         [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewMetrics, Capability.ViewContracts, Capability.ManageContracts, Capability.ViewPayments, Capability.PreparePayments,
             Capability.ViewManagement, Capability.RunManagement, Capability.UpdateActionItems, Capability.ReviewCaseFiles, Capability.FileFrontlineReport, Capability.ViewFrontlineReports],
-        [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage, Capability.ViewMetrics],
+        [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage, Capability.ViewMetrics, Capability.ViewAgreements],
         [Role.ProviderStaff] = [Capability.ReadReference, Capability.ViewContracts, Capability.ViewPayments, Capability.ViewManagement, Capability.UpdateActionItems, Capability.DeliverServiceData],
         [Role.Caseworker] = [Capability.ReadReference, Capability.FileFrontlineReport],
         [Role.Finance] = [Capability.ReadReference, Capability.ViewContracts, Capability.ViewPayments, Capability.ApprovePayments],
@@ -83,6 +84,17 @@ public static class AccessPolicy
     /// paid — never a draft that may still change.
     /// </summary>
     public static bool SeesUnapprovedStatements(AccessUser user) => Permits(user, Capability.PreparePayments) || Permits(user, Capability.ApprovePayments);
+
+    /// <summary>
+    /// True when <paramref name="user"/> may approve an agreement as <paramref name="party"/>: a data
+    /// partner as one of its own sources; an administrator as any party (recording an approval given
+    /// on paper) and as the review body.
+    /// </summary>
+    public static bool ApprovesAs(AccessUser user, string party)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Permits(user, Capability.ApproveAgreements) && (user.Role == Role.Administrator || (user.Role == Role.DataPartner && user.Scope.Sources.Contains(party)));
+    }
 
     /// <summary>True when <paramref name="user"/>'s rows include <paramref name="source"/>'s: all for administrators and analysts (aggregates only), the own agency's for data partners.</summary>
     public static bool SeesSource(AccessUser user, string source)

@@ -86,4 +86,13 @@ public enum Capability
 
     /// <summary>Reading frontline reports and their trends by provider and category, and turning them into action items.</summary>
     ViewFrontlineReports,
+
+    /// <summary>Reading the agreements (eMOU, data sharing agreements, data use licences) and where each stands.</summary>
+    ViewAgreements,
+
+    /// <summary>Recording agreements, the community advisory team's consultations, and revoking agreements.</summary>
+    ManageAgreements,
+
+    /// <summary>Approving an agreement as a party to it: a data partner as its own source; administrators also for the review body.</summary>
+    ApproveAgreements,
 }

@@ -4,6 +4,7 @@ using Tessera.Contracts.Management;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Storage.Access;
+using Tessera.Storage.Operational;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Storage.Management;
@@ -48,7 +49,7 @@ public static class ActionItems
     public static IReadOnlyList<ActionItemUpdate> Updates(Caller caller, long id)
     {
         Show(caller, id);
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         return tables.Query($"SELECT item_id, position, written_utc, author, text FROM {tables.Table("action_item_updates")} WHERE item_id = @p0 ORDER BY position", Update, id);
     }
 
@@ -67,7 +68,7 @@ public static class ActionItems
             throw new WorkspaceException(string.Join(" ", problems));
         }
 
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         tables.Begin();
         var position = tables.Query($"SELECT COALESCE(MAX(position), 0) FROM {tables.Table("action_item_updates")} WHERE item_id = @p0", r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), id)[0] + 1;
         var written = caller.Workspace.UtcNow;
@@ -97,14 +98,14 @@ public static class ActionItems
         }
 
         var today = DateOnly.FromDateTime(caller.Workspace.UtcNow);
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         tables.Execute($"UPDATE {tables.Table("action_items")} SET closed_on = @p0, closed_by = @p1, lesson = @p2 WHERE id = @p3 AND closed_on IS NULL",
-            ManagementTables.Day(today), caller.User.Name, lesson.Trim(), id);
+            OperationalTables.Day(today), caller.User.Name, lesson.Trim(), id);
         return found with { Closed = today, Lesson = lesson.Trim() };
     }
 
     /// <summary>Adds an item, raised by frontline report <paramref name="report"/> if one.</summary>
-    internal static ActionItem Add(Caller caller, NewActionItem item, long? report, Action<ManagementTables, long>? alsoInTransaction = null)
+    internal static ActionItem Add(Caller caller, NewActionItem item, long? report, Action<OperationalTables, long>? alsoInTransaction = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(item);
@@ -151,14 +152,14 @@ public static class ActionItems
         }
 
         var today = DateOnly.FromDateTime(caller.Workspace.UtcNow);
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         tables.Begin();
         var id = tables.NextId("action_items");
         tables.Execute($"""
             INSERT INTO {tables.Table("action_items")} (id, title, owner, due_on, program_id, contract_id, metric_id, alert_id, report_id, meeting_id, created_on, created_by)
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)
-            """, id, item.Title!.Trim(), item.Owner!.Trim(), ManagementTables.Day(item.Due!.Value), program, contract?.Contract.Id.Value, item.Metric is { Length: > 0 } ? item.Metric : null,
-            item.Alert, report, item.Meeting, ManagementTables.Day(today), caller.User.Name);
+            """, id, item.Title!.Trim(), item.Owner!.Trim(), OperationalTables.Day(item.Due!.Value), program, contract?.Contract.Id.Value, item.Metric is { Length: > 0 } ? item.Metric : null,
+            item.Alert, report, item.Meeting, OperationalTables.Day(today), caller.User.Name);
         alsoInTransaction?.Invoke(tables, id);
         tables.Commit();
         return new ActionItem(id, item.Title.Trim(), item.Owner.Trim(), item.Due.Value, program!, contract?.Contract.Id.Value, item.Metric is { Length: > 0 } ? item.Metric : null,
@@ -168,17 +169,17 @@ public static class ActionItems
     /// <summary>Every item (or item <paramref name="id"/>), without a permission check.</summary>
     internal static List<ActionItem> Read(Workspace workspace, long? id = null)
     {
-        using var tables = new ManagementTables(workspace);
+        using var tables = new OperationalTables(workspace, "acm_");
         return id is { } one
             ? tables.Query($"SELECT {Columns} FROM {tables.Table("action_items")} WHERE id = @p0", Item, one)
             : tables.Query($"SELECT {Columns} FROM {tables.Table("action_items")} ORDER BY id", Item);
     }
 
     private static ActionItemUpdate Update(DbDataReader r) => new(
-        ManagementTables.Id(r, 0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture),
+        OperationalTables.Id(r, 0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture),
         DateTime.Parse(r.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), r.GetString(3), r.GetString(4));
 
     private static ActionItem Item(DbDataReader r) => new(
-        ManagementTables.Id(r, 0), r.GetString(1), r.GetString(2), ManagementTables.Day(r, 3), r.GetString(4), ManagementTables.Text(r, 5), ManagementTables.Text(r, 6),
-        ManagementTables.Number(r, 7), ManagementTables.Number(r, 8), ManagementTables.Number(r, 9), ManagementTables.Day(r, 10), ManagementTables.DayOrNull(r, 11), ManagementTables.Text(r, 12));
+        OperationalTables.Id(r, 0), r.GetString(1), r.GetString(2), OperationalTables.Day(r, 3), r.GetString(4), OperationalTables.Text(r, 5), OperationalTables.Text(r, 6),
+        OperationalTables.Number(r, 7), OperationalTables.Number(r, 8), OperationalTables.Number(r, 9), OperationalTables.Day(r, 10), OperationalTables.DayOrNull(r, 11), OperationalTables.Text(r, 12));
 }

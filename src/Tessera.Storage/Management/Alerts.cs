@@ -5,6 +5,7 @@ using Tessera.Governance.Audit;
 using Tessera.Storage.Access;
 using Tessera.Storage.Contracting;
 using Tessera.Storage.Metrics;
+using Tessera.Storage.Operational;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Storage.Management;
@@ -64,7 +65,7 @@ public static class Alerts
             return [];
         }
 
-        using var tables = new ManagementTables(workspace);
+        using var tables = new OperationalTables(workspace, "acm_");
         var contractIds = found.Select(f => f.Alert.Contract).Distinct(StringComparer.Ordinal).ToList();
         var known = Stored(tables, contractIds);
         var missing = found.Where(f => !known.ContainsKey(Key(f.Alert))).ToList();
@@ -77,7 +78,7 @@ public static class Alerts
                 id += tables.Execute($"""
                     INSERT INTO {tables.Table("alerts")} (id, contract_id, metric_id, period_start, rule, raised_utc, status)
                     VALUES (@p0, @p1, @p2, @p3, @p4, @p5, '{Open}') ON CONFLICT DO NOTHING
-                    """, id, alert.Contract, alert.Metric, ManagementTables.Day(alert.PeriodStart), alert.Rule, tables.Now.ToString("O", CultureInfo.InvariantCulture));
+                    """, id, alert.Contract, alert.Metric, OperationalTables.Day(alert.PeriodStart), alert.Rule, tables.Now.ToString("O", CultureInfo.InvariantCulture));
             }
 
             tables.Commit();
@@ -100,7 +101,7 @@ public static class Alerts
         var contract = ContractOf(caller.Workspace, id);
         var raised = contract is not null && scope.SeesContract(contract) ? Raise(caller.Workspace, [scope.All[contract]]).FirstOrDefault(a => a.Id == id) : null;
         caller.Permit(Capability.RunManagement, AuditAction.Decide, $"{target}: {status}", inScope: raised is not null);
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         tables.Execute($"UPDATE {tables.Table("alerts")} SET status = @p0, note = @p1, updated_by = @p2, updated_utc = @p3 WHERE id = @p4",
             status, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), caller.User.Name, tables.Now.ToString("O", CultureInfo.InvariantCulture), id);
         return raised! with { Status = status, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(), UpdatedBy = caller.User.Name };
@@ -109,19 +110,19 @@ public static class Alerts
     /// <summary>The contract of alert <paramref name="id"/>, or null when there is no such alert.</summary>
     internal static string? ContractOf(Workspace workspace, long id)
     {
-        using var tables = new ManagementTables(workspace);
+        using var tables = new OperationalTables(workspace, "acm_");
         return tables.Query($"SELECT contract_id FROM {tables.Table("alerts")} WHERE id = @p0", r => r.GetString(0), id).FirstOrDefault();
     }
 
     private sealed record StoredAlert(long Id, string Status, string? Note, string? UpdatedBy, DateTime RaisedUtc);
 
-    private static Dictionary<string, StoredAlert> Stored(ManagementTables tables, IReadOnlyList<string> contracts) =>
+    private static Dictionary<string, StoredAlert> Stored(OperationalTables tables, IReadOnlyList<string> contracts) =>
         contracts.SelectMany(contract => tables.Query(
                 $"SELECT id, contract_id, metric_id, period_start, rule, status, note, updated_by, raised_utc FROM {tables.Table("alerts")} WHERE contract_id = @p0",
-                r => (Key: $"{r.GetString(1)}|{r.GetString(2)}|{r.GetString(3)}|{r.GetString(4)}", Alert: new StoredAlert(ManagementTables.Id(r, 0), r.GetString(5), ManagementTables.Text(r, 6),
-                    ManagementTables.Text(r, 7), DateTime.Parse(r.GetString(8), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))),
+                r => (Key: $"{r.GetString(1)}|{r.GetString(2)}|{r.GetString(3)}|{r.GetString(4)}", Alert: new StoredAlert(OperationalTables.Id(r, 0), r.GetString(5), OperationalTables.Text(r, 6),
+                    OperationalTables.Text(r, 7), DateTime.Parse(r.GetString(8), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))),
                 contract))
             .ToDictionary(s => s.Key, s => s.Alert, StringComparer.Ordinal);
 
-    private static string Key(Alert alert) => $"{alert.Contract}|{alert.Metric}|{ManagementTables.Day(alert.PeriodStart)}|{alert.Rule}";
+    private static string Key(Alert alert) => $"{alert.Contract}|{alert.Metric}|{OperationalTables.Day(alert.PeriodStart)}|{alert.Rule}";
 }

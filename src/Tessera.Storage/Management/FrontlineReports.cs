@@ -6,6 +6,7 @@ using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Storage.Access;
 using Tessera.Storage.Contracting;
+using Tessera.Storage.Operational;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Storage.Management;
@@ -54,11 +55,11 @@ public static class FrontlineReports
         }
 
         var today = DateOnly.FromDateTime(caller.Workspace.UtcNow);
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         tables.Begin();
         var id = tables.NextId("reports");
         tables.Execute($"INSERT INTO {tables.Table("reports")} (id, provider_id, category, text, filed_on, filed_by) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)",
-            id, provider, category, text!.Trim(), ManagementTables.Day(today), caller.User.Name);
+            id, provider, category, text!.Trim(), OperationalTables.Day(today), caller.User.Name);
         tables.Commit();
         return new FrontlineReport(id, provider!, category!, text.Trim(), today, null);
     }
@@ -69,7 +70,7 @@ public static class FrontlineReports
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Permit(Capability.FileFrontlineReport, AuditAction.Read, "own frontline reports");
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         return [.. tables.Query($"SELECT {Columns} FROM {tables.Table("reports")} WHERE filed_by = @p0 ORDER BY id DESC", Report, caller.User.Name)];
     }
 
@@ -106,7 +107,7 @@ public static class FrontlineReports
         ArgumentNullException.ThrowIfNull(provider);
         caller.Permit(Capability.ViewManagement, AuditAction.Read, $"frontline report counts on provider {provider}",
             inScope: AccessPolicy.SeesProvider(caller.User, provider) && ProviderRegistry.All(caller.Workspace).ContainsKey(provider));
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         return [.. tables.Query($"SELECT {Columns} FROM {tables.Table("reports")} WHERE provider_id = @p0", Report, provider)
             .GroupBy(r => (r.Category, Month: YearMonth.Of(r.Filed)))
             .Select(g => new ReportTrend(provider, g.Key.Category, g.Key.Month, g.Count()))
@@ -153,11 +154,11 @@ public static class FrontlineReports
         var scope = new ManagementScope(caller);
         var programs = scope.Programs.ToHashSet(StringComparer.Ordinal);
         var providers = ProviderRegistry.All(caller.Workspace);
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         return [.. tables.Query($"SELECT {Columns} FROM {tables.Table("reports")} ORDER BY id", Report)
             .Where(r => providers.TryGetValue(r.Provider, out var p) && programs.Contains(p.Provider.Program))];
     }
 
     private static FrontlineReport Report(DbDataReader r) => new(
-        ManagementTables.Id(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), ManagementTables.Day(r, 4), ManagementTables.Number(r, 5));
+        OperationalTables.Id(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), OperationalTables.Day(r, 4), OperationalTables.Number(r, 5));
 }

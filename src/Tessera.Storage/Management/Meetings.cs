@@ -7,6 +7,7 @@ using Tessera.Governance.Audit;
 using Tessera.Storage.Access;
 using Tessera.Storage.Contracting;
 using Tessera.Storage.Metrics;
+using Tessera.Storage.Operational;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Storage.Management;
@@ -52,13 +53,13 @@ public static class Meetings
         }
 
         var name = string.IsNullOrWhiteSpace(title) ? $"{kind.Words()}: {(registered is null ? program : $"{registered.Contract.Id} ({registered.Contract.Provider})")}, {day:MMMM yyyy}" : title.Trim();
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         tables.Begin();
         var id = tables.NextId("meetings");
         tables.Execute($"""
             INSERT INTO {tables.Table("meetings")} (id, kind, program_id, contract_id, held_on, title, attendees, minutes, decisions, created_by, updated_utc)
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, '', '', '', @p6, @p7)
-            """, id, kind.Code(), program, registered?.Contract.Id.Value, ManagementTables.Day(day!.Value), name, caller.User.Name, tables.Now.ToString("O", CultureInfo.InvariantCulture));
+            """, id, kind.Code(), program, registered?.Contract.Id.Value, OperationalTables.Day(day!.Value), name, caller.User.Name, tables.Now.ToString("O", CultureInfo.InvariantCulture));
         tables.Commit();
         return new Meeting(id, kind, program!, registered?.Contract.Id.Value, day.Value, name, "", "", "", []);
     }
@@ -110,7 +111,7 @@ public static class Meetings
     {
         ArgumentNullException.ThrowIfNull(caller);
         var (_, meeting) = Visible(caller, id, Capability.RunManagement, AuditAction.Configure, ": minutes");
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         tables.Execute($"UPDATE {tables.Table("meetings")} SET attendees = @p0, minutes = @p1, decisions = @p2, updated_utc = @p3 WHERE id = @p4",
             attendees?.Trim() ?? "", minutes?.Trim() ?? "", decisions?.Trim() ?? "", tables.Now.ToString("O", CultureInfo.InvariantCulture), id);
         return meeting with { Attendees = attendees?.Trim() ?? "", Minutes = minutes?.Trim() ?? "", Decisions = decisions?.Trim() ?? "" };
@@ -128,7 +129,7 @@ public static class Meetings
             throw new WorkspaceException($"{(string.IsNullOrWhiteSpace(subject) ? "subject: name the figure the note is about. " : "")}{(string.IsNullOrWhiteSpace(note) ? "note: write the note." : "")}".Trim());
         }
 
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         tables.Execute($"""
             INSERT INTO {tables.Table("meeting_notes")} (meeting_id, position, subject, note, author)
             VALUES (@p0, (SELECT COALESCE(MAX(position), 0) + 1 FROM {tables.Table("meeting_notes")} WHERE meeting_id = @p0), @p1, @p2, @p3)
@@ -146,12 +147,12 @@ public static class Meetings
 
     private static List<Meeting> Read(Workspace workspace, long? id = null)
     {
-        using var tables = new ManagementTables(workspace);
+        using var tables = new OperationalTables(workspace, "acm_");
         var notes = tables.Query($"SELECT meeting_id, subject, note, author FROM {tables.Table("meeting_notes")} ORDER BY meeting_id, position",
-            r => (Meeting: ManagementTables.Id(r, 0), Note: new AnalysisNote(r.GetString(1), r.GetString(2), r.GetString(3)))).ToLookup(n => n.Meeting, n => n.Note);
+            r => (Meeting: OperationalTables.Id(r, 0), Note: new AnalysisNote(r.GetString(1), r.GetString(2), r.GetString(3)))).ToLookup(n => n.Meeting, n => n.Note);
         Meeting Row(DbDataReader r) => new(
-            ManagementTables.Id(r, 0), MeetingKinds.Parse(r.GetString(1)) ?? MeetingKind.WorkingGroup, r.GetString(2), ManagementTables.Text(r, 3), ManagementTables.Day(r, 4),
-            r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), [.. notes[ManagementTables.Id(r, 0)]]);
+            OperationalTables.Id(r, 0), MeetingKinds.Parse(r.GetString(1)) ?? MeetingKind.WorkingGroup, r.GetString(2), OperationalTables.Text(r, 3), OperationalTables.Day(r, 4),
+            r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), [.. notes[OperationalTables.Id(r, 0)]]);
         return id is { } one
             ? tables.Query($"SELECT {Columns} FROM {tables.Table("meetings")} WHERE id = @p0", Row, one)
             : tables.Query($"SELECT {Columns} FROM {tables.Table("meetings")} ORDER BY id", Row);

@@ -4,6 +4,7 @@ using Tessera.Core.Time;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Storage.Access;
+using Tessera.Storage.Operational;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Storage.Management;
@@ -31,7 +32,7 @@ public static class Roadmaps
         ArgumentNullException.ThrowIfNull(caller);
         var scope = new ManagementScope(caller);
         caller.Permit(Capability.RunManagement, AuditAction.Configure, string.Create(CultureInfo.InvariantCulture, $"roadmap of program {program}, {month}"), inScope: scope.SeesProgram(program));
-        using var tables = new ManagementTables(caller.Workspace);
+        using var tables = new OperationalTables(caller.Workspace, "acm_");
         tables.Begin();
         tables.Execute($"DELETE FROM {tables.Table("roadmap")} WHERE program_id = @p0 AND month = @p1", program, month.ToString());
         if (string.IsNullOrWhiteSpace(topic))
@@ -49,8 +50,8 @@ public static class Roadmaps
     /// <summary>The program's whole roadmap, by month, without a permission check.</summary>
     internal static List<RoadmapTopic> Read(Workspace workspace, string program)
     {
-        using var tables = new ManagementTables(workspace);
+        using var tables = new OperationalTables(workspace, "acm_");
         return tables.Query($"SELECT month, topic, questions FROM {tables.Table("roadmap")} WHERE program_id = @p0 ORDER BY month",
-            r => new RoadmapTopic(program, YearMonth.TryParse(r.GetString(0), out var m) ? m : default, r.GetString(1), ManagementTables.Text(r, 2)), program);
+            r => new RoadmapTopic(program, YearMonth.TryParse(r.GetString(0), out var m) ? m : default, r.GetString(1), OperationalTables.Text(r, 2)), program);
     }
 }

@@ -159,6 +159,14 @@ public static class OperationalSchema
                 author TEXT NOT NULL, text TEXT NOT NULL,
                 PRIMARY KEY (item_id, position));
             """)),
+        new(13, "agreements (eMOU, data sharing agreements, data use licences), their approvals by version, consultations and revocations", engine => Prefixed(engine, """
+            CREATE TABLE {ops}agreements (
+                id TEXT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, version INTEGER NOT NULL, definition TEXT NOT NULL, imported_by TEXT NOT NULL, imported_utc TEXT NOT NULL,
+                consulted_on TEXT NULL, consulted_by TEXT NULL, revoked_on TEXT NULL, revoked_by TEXT NULL);
+            CREATE TABLE {ops}agreement_approvals (
+                agreement_id TEXT NOT NULL REFERENCES {ops}agreements (id), version INTEGER NOT NULL, party TEXT NOT NULL, approved_on TEXT NOT NULL, approved_by TEXT NOT NULL,
+                PRIMARY KEY (agreement_id, version, party));
+            """)),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>

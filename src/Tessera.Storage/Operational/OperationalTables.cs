@@ -2,20 +2,21 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Tessera.Storage.Operational;
 using Tessera.Storage.Workspaces;
 
-namespace Tessera.Storage.Management;
+namespace Tessera.Storage.Operational;
 
-/// <summary>An open connection to the operational store for the management tables (acm_*), with the few statements they need.</summary>
-internal sealed class ManagementTables : IDisposable
+/// <summary>An open connection to the operational store for one family of tables written in SQL (<c>acm_*</c>, <c>agreement*</c>), with the few statements they need.</summary>
+internal sealed class OperationalTables : IDisposable
 {
+    private readonly string _prefix;
     private readonly OperationalDbContext _db;
     private readonly DbConnection _connection;
     private DbTransaction? _transaction;
 
-    public ManagementTables(Workspace workspace)
+    public OperationalTables(Workspace workspace, string prefix)
     {
+        _prefix = prefix;
         _db = workspace.Operational();
         _connection = _db.Database.GetDbConnection();
         _connection.Open();
@@ -25,8 +26,8 @@ internal sealed class ManagementTables : IDisposable
     /// <summary>The workspace clock's time when opened.</summary>
     public DateTime Now { get; }
 
-    /// <summary>The qualified name of table <c>acm_</c><paramref name="name"/>.</summary>
-    public string Table(string name) => OperationalSql.Table(_db, "acm_" + name);
+    /// <summary>The qualified name of table <paramref name="name"/> with the family's prefix.</summary>
+    public string Table(string name) => OperationalSql.Table(_db, _prefix + name);
 
     /// <summary>Starts the one transaction the following statements run in.</summary>
     public void Begin() => _transaction = _connection.BeginTransaction(IsolationLevel.Serializable);

@@ -2,13 +2,13 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Tessera.Contracts.Files;
+namespace Tessera.Core.Text;
 
 /// <summary>
 /// Walks a YAML document collecting every problem with its line and field path, so one run of a
 /// command shows all the mistakes in a file rather than the first.
 /// </summary>
-internal sealed class YamlReading
+public sealed class YamlReading
 {
     private readonly List<string> _problems = [];
 
@@ -135,4 +135,29 @@ internal sealed class YamlReading
                 return [];
         }
     }
+
+    /// <summary>The value under <paramref name="key"/> read by <paramref name="parse"/> (null, with a problem naming <paramref name="expected"/>, when it cannot be).</summary>
+    public T? Parsed<T>(YamlMappingNode map, string key, string path, bool required, Func<string, T?> parse, string expected)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var text = Text(map, key, path, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var value = parse(text);
+        if (value is null)
+        {
+            Problem(Node(map, key)!, $"{path}.{key}", $"expected {expected}, found '{text}'.");
+        }
+
+        return value;
+    }
+
+    /// <summary>The date under <paramref name="key"/>, written yyyy-MM-dd.</summary>
+    public DateOnly? Date(YamlMappingNode map, string key, string path, bool required) =>
+        Parsed(map, key, path, required, text => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null,
+            "a date that exists, written yyyy-MM-dd, e.g. 2024-01-31");
 }
