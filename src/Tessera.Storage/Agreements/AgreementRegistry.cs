@@ -89,9 +89,9 @@ public static class AgreementRegistry
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Permit(Capability.ViewAgreements, AuditAction.Read, "agreements");
-        var set = Set(caller.Workspace);
+        var (rows, set) = Load(caller.Workspace);
         var today = DateOnly.FromDateTime(caller.Workspace.UtcNow);
-        return [.. Ids(set).Where(id => Sees(caller.User, set, id)).Select(id => Standing(caller.Workspace, set, id, today))];
+        return [.. Ids(set).Where(id => Sees(caller.User, set, id)).Select(id => Standing(rows[id], set, today))];
     }
 
     /// <summary>Records <paramref name="party"/>'s approval of the current version of agreement <paramref name="id"/>.</summary>
@@ -100,7 +100,7 @@ public static class AgreementRegistry
     public static AgreementStanding Approve(Caller caller, string id, string party)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var set = Set(caller.Workspace);
+        var (rows, set) = Load(caller.Workspace);
         caller.Permit(Capability.ApproveAgreements, AuditAction.Decide, $"agreement {id}: approval as {party}",
             inScope: set.Has(id) && AccessPolicy.ApprovesAs(caller.User, party) && (caller.User.Role == Role.Administrator || Sees(caller.User, set, id)));
         if (!set.Approvers(id).Contains(party, StringComparer.Ordinal))
@@ -117,10 +117,10 @@ public static class AgreementRegistry
         using (var tables = new OperationalTables(caller.Workspace, ""))
         {
             tables.Execute($"INSERT INTO {tables.Table("agreement_approvals")} (agreement_id, version, party, approved_on, approved_by) VALUES (@p0, @p1, @p2, @p3, @p4)",
-                id, Read(caller.Workspace)[id].Version, party, OperationalTables.Day(today), caller.User.Name);
+                id, rows[id].Version, party, OperationalTables.Day(today), caller.User.Name);
         }
 
-        return Standing(caller.Workspace, Set(caller.Workspace), id, today);
+        return Standing(rows[id], Set(caller.Workspace), today);
     }
 
     /// <summary>Revokes agreement <paramref name="id"/> from today: for a data sharing agreement, every licence using its sources stops at once.</summary>
@@ -134,7 +134,9 @@ public static class AgreementRegistry
     public static AgreementStanding RecordConsultation(Caller caller, string id) => Mark(caller, id, "consulted", "community consultation");
 
     /// <summary>Every agreement with what has happened to it (approvals of the current version only), without a permission check.</summary>
-    internal static AgreementSet Set(Workspace workspace)
+    internal static AgreementSet Set(Workspace workspace) => Load(workspace).Set;
+
+    private static (Dictionary<string, Row> Rows, AgreementSet Set) Load(Workspace workspace)
     {
         var rows = Read(workspace);
         var approvals = new Dictionary<string, Dictionary<string, DateOnly>>(StringComparer.Ordinal);
@@ -151,11 +153,11 @@ public static class AgreementRegistry
         }
 
         var states = rows.Values.ToDictionary(r => r.Id, r => new AgreementState(approvals.GetValueOrDefault(r.Id) ?? [], r.ConsultedOn, r.RevokedOn), StringComparer.Ordinal);
-        return new AgreementSet(
+        return (rows, new AgreementSet(
             rows.Values.Where(r => r.Kind == "emou").Select(r => JsonSerializer.Deserialize<Emou>(r.Definition, Json)).FirstOrDefault(),
             [.. rows.Values.Where(r => r.Kind == "dsa").Select(r => JsonSerializer.Deserialize<DataSharingAgreement>(r.Definition, Json)!)],
             [.. rows.Values.Where(r => r.Kind == "dul").Select(r => JsonSerializer.Deserialize<DataUseLicence>(r.Definition, Json)!)],
-            states);
+            states));
     }
 
     private static AgreementStanding Mark(Caller caller, string id, string column, string what)
@@ -172,7 +174,8 @@ public static class AgreementRegistry
             }
         }
 
-        return Standing(caller.Workspace, Set(caller.Workspace), id, today);
+        var (after, set) = Load(caller.Workspace);
+        return Standing(after[id], set, today);
     }
 
     private static IEnumerable<string> Ids(AgreementSet set) =>
@@ -186,10 +189,10 @@ public static class AgreementRegistry
         _ => false,
     };
 
-    private static AgreementStanding Standing(Workspace workspace, AgreementSet set, string id, DateOnly today)
+    private static AgreementStanding Standing(Row row, AgreementSet set, DateOnly today)
     {
+        var id = row.Id;
         var (start, end) = set.Period(id);
-        var row = Read(workspace)[id];
         var summary = row.Kind switch
         {
             "emou" => $"enterprise MOU of {string.Join(", ", set.Emou!.Parties)}; projects reviewed by {set.Emou.ReviewBody}",

@@ -21,14 +21,14 @@ public static class ServiceDeliveries
     public static IReadOnlyList<string> Sources(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        return [.. workspace.Sources.List().Select(s => s.Name).Where(name => IsDeliveredByProviders(workspace, name)).Order(StringComparer.Ordinal)];
+        return [.. workspace.Sources.List().Select(s => s.Name).Where(name => workspace.Sources.Dictionaries(name) is [{ IsDeliveredByProviders: true }]).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>True when <paramref name="source"/> is registered and providers deliver it.</summary>
     public static bool IsDeliveredByProviders(Workspace workspace, string source)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        return workspace.Sources.List().Any(s => s.Name == source) && workspace.Sources.Dictionaries(source) is [{ IsDeliveredByProviders: true }];
+        return Sources(workspace).Contains(source, StringComparer.Ordinal);
     }
 
     /// <summary>Lets the caller send a delivery of <paramref name="source"/> for <paramref name="provider"/>, on record.</summary>

@@ -90,9 +90,8 @@ public static class DeliveryApi
         }
 
         var period = context.Request.Query["period"].ToString();
-        var outcome = byProvider
-            ? await UploadedDelivery.IngestAsync(caller, source, provider, period, form.Files.ToList(), cancellationToken)
-            : await UploadedDelivery.IngestAsync(caller.Workspace, source, period, form.Files.ToList(), cancellationToken);
+        // Permitted (and on record) above, before the body was read.
+        var outcome = await UploadedDelivery.IngestAsync(caller.Workspace, source, period, form.Files.ToList(), cancellationToken, byProvider ? provider : null);
         return Results.Text(JsonSerializer.Serialize(outcome), "application/json", statusCode: outcome.Status == DeliveryOutcome.Rejected ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }
 }

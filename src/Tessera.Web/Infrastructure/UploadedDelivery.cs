@@ -13,10 +13,11 @@ namespace Tessera.Web.Infrastructure;
 public static class UploadedDelivery
 {
     /// <summary>Ingests <paramref name="files"/> as one delivery of <paramref name="source"/>.</summary>
-    public static Task<DeliveryOutcome> IngestAsync(Workspace workspace, string source, string? period, IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
+    /// <remarks>The caller has been permitted already (and the permission recorded); <paramref name="provider"/> names the sender of a source providers deliver.</remarks>
+    public static Task<DeliveryOutcome> IngestAsync(Workspace workspace, string source, string? period, IReadOnlyList<IFormFile> files, CancellationToken cancellationToken, string? provider = null)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        return IngestAsync(workspace, source, null, period, files, request => workspace.Ingest(request, workspace.Clock, cancellationToken: cancellationToken), cancellationToken);
+        return IngestAsync(workspace, source, provider, period, files, request => workspace.Ingest(request, workspace.Clock, cancellationToken: cancellationToken), cancellationToken);
     }
 
     /// <summary>Ingests <paramref name="files"/> as <paramref name="caller"/>'s delivery of <paramref name="source"/> for <paramref name="provider"/> (<see cref="ServiceDeliveries"/>: permitted and on record).</summary>
