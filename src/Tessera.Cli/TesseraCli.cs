@@ -37,6 +37,7 @@ public static class TesseraCli
             SessionsCommand.Create(output),
             ProvidersCommand.Create(output),
             AgreementsCommand.Create(output),
+            ReleaseCommand.Create(output),
             ContractsCommand.Create(output),
             PaymentsCommand.Create(output),
             AcmCommand.Create(output),
@@ -74,7 +75,7 @@ public static class TesseraCli
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
-        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException or Contracts.Files.ContractingFileException or Governance.Agreements.AgreementsFileException or Storage.Access.AccessDeniedException or Storage.Payments.StatementLockedException)
+        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException or Contracts.Files.ContractingFileException or Governance.Agreements.AgreementsFileException or Storage.Access.AccessDeniedException or Storage.Payments.StatementLockedException or Storage.Releases.ReleaseRefusedException)
         {
             // A workspace refusing (already initialised, no such source, a key file that exists), a file with mistakes
             // and an access the policy refused (already on record) are the user's input.

@@ -90,4 +90,35 @@ public sealed class KAnonymityTests
         Assert.Equal(["PACIFIC ISLANDER", "ASIAN OR PACIFIC ISLANDER", "*"], Enumerable.Range(0, 3).Select(l => Hierarchies[3].Generalise("PACIFIC ISLANDER", l)));
         Assert.Equal("90 or older", Hierarchies[0].Generalise("90 or older", 2));
     }
+
+    [Fact]
+    public void A_class_counts_people_not_rows()
+    {
+        // Twelve rows of one class, but only three people: not k-anonymous until generalised with the others.
+        var rows = Enumerable.Range(0, 12).Select(i => (IReadOnlyList<string>)["1987", "606", "F", "WHITE"])
+            .Concat(Enumerable.Range(0, 30).Select(i => (IReadOnlyList<string>)["1950", "606", "M", "WHITE"])).ToList();
+        var owners = Enumerable.Range(0, 12).Select(i => "p" + (i % 3)).Concat(Enumerable.Range(0, 30).Select(i => "q" + i)).ToList();
+
+        Assert.Empty(KAnonymity.Evaluate(rows, Hierarchies, [0, 0, 0, 0], KAnonymity.DefaultK).Suppressed);
+        Assert.Equal(12, KAnonymity.Evaluate(rows, Hierarchies, [0, 0, 0, 0], KAnonymity.DefaultK, owners).Suppressed.Count);
+        var release = KAnonymity.Apply(rows, Hierarchies, owners: owners);
+        Assert.NotEqual([0, 0, 0, 0], release.Levels);
+        Assert.Equal("every node of the generalisation lattice", release.Search);
+    }
+
+    [Fact]
+    public void A_lattice_too_large_for_every_node_is_made_k_anonymous_by_Datafly()
+    {
+        // Fourteen yes/no columns (16,384 nodes) over 600 random rows: Datafly, then classes of 11 or more.
+        var random = new Random(7);
+        var flags = Enumerable.Range(0, 14).Select(i => Hierarchy.KeepOrHide("flag" + i)).ToList();
+        var rows = Enumerable.Range(0, 600).Select(_ => (IReadOnlyList<string>)[.. flags.Select(_ => random.Next(4) == 0 ? "1" : "0")]).ToList();
+
+        var release = KAnonymity.Apply(rows, flags);
+
+        Assert.StartsWith("Datafly", release.Search, StringComparison.Ordinal);
+        Assert.True(release.Suppressed.Count <= 12);
+        Assert.True(KAnonymity.ClassSizes(release.Rows.Where((_, i) => !release.Suppressed.Contains(i))).Min() >= KAnonymity.DefaultK);
+        Assert.Contains(0, release.Levels); // not everything hidden: the undoing kept some columns
+    }
 }

@@ -82,7 +82,7 @@ public class PrivacyScanTests
         }
     }
 
-    private static (HashSet<string> Ssns, HashSet<string> Names) Secrets(string county)
+    internal static (HashSet<string> Ssns, HashSet<string> Names) Secrets(string county)
     {
         var ssns = new HashSet<string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -107,7 +107,7 @@ public class PrivacyScanTests
         Assert.False(ScanFinds(bytes, ssns, names), $"{where} holds an identifier in plaintext");
 
     /// <summary>Finds 9-digit and dashed SSNs, and pairs of adjacent words (separated by up to two non-letters) that are a person's names.</summary>
-    private static bool ScanFinds(byte[] bytes, HashSet<string> ssns, HashSet<string> names)
+    internal static bool ScanFinds(byte[] bytes, HashSet<string> ssns, HashSet<string> names)
     {
         var text = Encoding.Latin1.GetString(bytes).ToUpperInvariant();
         for (var i = 0; i + 9 <= text.Length; i++)

@@ -95,4 +95,10 @@ public enum Capability
 
     /// <summary>Approving an agreement as a party to it: a data partner as its own source; administrators also for the review body.</summary>
     ApproveAgreements,
+
+    /// <summary>Building and downloading a de-identified or limited data set under a data use licence: the licensee (an analyst with the licence active) or an administrator.</summary>
+    BuildReleases,
+
+    /// <summary>Publishing differentially private results on the public transparency page, spending the data set's privacy budget.</summary>
+    PublishPrivateResults,
 }

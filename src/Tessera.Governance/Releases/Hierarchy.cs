@@ -49,6 +49,22 @@ public sealed class Hierarchy
         });
     }
 
+    /// <summary>
+    /// A date (yyyy-MM-dd) to its month, its year, then its year in bands of
+    /// <paramref name="widths"/>, then "*": 1987-06-15 becomes 1987-06, 1987, 1985-1989 …
+    /// </summary>
+    public static Hierarchy Dates(string name, params int[] widths)
+    {
+        ArgumentNullException.ThrowIfNull(widths);
+        var years = Bands(name, widths);
+        return new Hierarchy(name, widths.Length + 4, (value, level) => level switch
+        {
+            1 => value.Length >= 7 ? value[..7] : value,
+            2 => value.Length >= 4 ? value[..4] : value,
+            _ => years.Generalise(value.Length >= 4 ? value[..4] : value, level - 2),
+        });
+    }
+
     /// <summary>A code kept to the first <paramref name="lengths"/> characters, one level each, then "*": "60614" at length 3 is "606**".</summary>
     public static Hierarchy Prefix(string name, params int[] lengths)
     {

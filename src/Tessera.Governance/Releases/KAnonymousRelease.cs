@@ -6,4 +6,5 @@ namespace Tessera.Governance.Releases;
 /// <param name="Suppressed">The indexes of the rows left out: their class stayed smaller than k.</param>
 /// <param name="Loss">The information lost: mean generalisation height plus the share suppressed (0 is none).</param>
 /// <param name="Classes">How many equivalence classes the kept rows form.</param>
-public sealed record KAnonymousRelease(IReadOnlyList<int> Levels, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<int> Suppressed, double Loss, int Classes);
+/// <param name="Search">How the levels were found: every node of the lattice, or Datafly.</param>
+public sealed record KAnonymousRelease(IReadOnlyList<int> Levels, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<int> Suppressed, double Loss, int Classes, string Search);

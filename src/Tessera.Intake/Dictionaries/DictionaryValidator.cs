@@ -66,6 +66,11 @@ public static partial class DictionaryValidator
             }
         }
 
+        foreach (var protection in dictionary.Protections.Where(p => !SourceDictionary.KnownProtections.Contains(p)))
+        {
+            problems.Add($"protections: '{protection}' is not one of {string.Join(", ", SourceDictionary.KnownProtections.Order(StringComparer.Ordinal))}.");
+        }
+
         if (dictionary.MaxErrorShare is < 0 or > 1)
         {
             problems.Add("max_error_share must be between 0 and 1 (e.g. 0.05 for 5%).");

@@ -51,6 +51,17 @@ public sealed class SourceDictionary
     /// <summary>True when providers deliver the source, each its own rows (<see cref="ProviderField"/>).</summary>
     public bool IsDeliveredByProviders => ProviderField is not null;
 
+    /// <summary>
+    /// The laws that protect the source's records beyond HIPAA-style rules: <c>ferpa</c> (education
+    /// records, 34 CFR Part 99: a release needs a licence with a destruction date) and <c>part2</c>
+    /// (substance use disorder treatment records, 42 CFR Part 2: every release carries the notice
+    /// prohibiting redisclosure). Releases honour them; the agreements pages show them.
+    /// </summary>
+    public List<string> Protections { get; set; } = [];
+
+    /// <summary>The protection names a dictionary may give.</summary>
+    public static IReadOnlySet<string> KnownProtections { get; } = new HashSet<string>(["ferpa", "part2"], StringComparer.Ordinal);
+
     /// <summary>The files of one delivery.</summary>
     public List<FileDefinition> Files { get; set; } = [];
 

@@ -136,6 +136,9 @@ public static class AgreementRegistry
     /// <summary>Every agreement with what has happened to it (approvals of the current version only), without a permission check.</summary>
     internal static AgreementSet Set(Workspace workspace) => Load(workspace).Set;
 
+    /// <summary>The current version of agreement <paramref name="id"/> (0 when there is none), without a permission check.</summary>
+    internal static int VersionOf(Workspace workspace, string id) => Read(workspace).TryGetValue(id, out var row) ? row.Version : 0;
+
     private static (Dictionary<string, Row> Rows, AgreementSet Set) Load(Workspace workspace)
     {
         var rows = Read(workspace);

@@ -25,6 +25,18 @@ public sealed class PersonIndex(SqlVault vault)
         return index;
     }
 
+    /// <summary>
+    /// Each source's person keys (an HMIS PersonalID, a participant number) with the person id
+    /// they belong to after the last run: how a row that is not itself a person record (an
+    /// enrolment, an exit) finds its person.
+    /// </summary>
+    public Dictionary<(string Source, string PersonKey), string> PersonKeys()
+    {
+        var keys = new Dictionary<(string, string), string>();
+        Query("SELECT source, person_key, MIN(person_id) FROM {0}.person_records WHERE person_key IS NOT NULL GROUP BY source, person_key", r => keys[(r.GetString(0), r.GetString(1))] = r.GetString(2));
+        return keys;
+    }
+
     /// <summary>Every person id ever issued.</summary>
     public HashSet<string> EverIssued()
     {

@@ -167,6 +167,16 @@ public static class OperationalSchema
                 agreement_id TEXT NOT NULL REFERENCES {ops}agreements (id), version INTEGER NOT NULL, party TEXT NOT NULL, approved_on TEXT NOT NULL, approved_by TEXT NOT NULL,
                 PRIMARY KEY (agreement_id, version, party));
             """)),
+        new(14, "releases built under data use licences (their manifests and sealed keys), and the privacy budget ledger and stored answers of differentially private results", engine => Prefixed(engine, """
+            CREATE TABLE {ops}releases (
+                id BIGINT NOT NULL PRIMARY KEY, dul_id TEXT NOT NULL, dul_version INTEGER NOT NULL, level TEXT NOT NULL, built_by TEXT NOT NULL, built_utc TEXT NOT NULL,
+                manifest TEXT NOT NULL, sealed_key TEXT NOT NULL, downloaded_by TEXT NULL, downloaded_utc TEXT NULL);
+            CREATE TABLE {ops}privacy_budgets (
+                data_set TEXT NOT NULL PRIMARY KEY, epsilon_total TEXT NOT NULL, epsilon_spent TEXT NOT NULL, updated_utc TEXT NOT NULL);
+            CREATE TABLE {ops}privacy_answers (
+                data_set TEXT NOT NULL, query TEXT NOT NULL, epsilon TEXT NOT NULL, answer TEXT NOT NULL, answered_by TEXT NOT NULL, answered_utc TEXT NOT NULL,
+                PRIMARY KEY (data_set, query));
+            """)),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>

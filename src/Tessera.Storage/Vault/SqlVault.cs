@@ -45,9 +45,24 @@ public abstract class SqlVault : IDeliveryStore
     /// <summary>
     /// Reads <paramref name="columns"/> (stored names) of a source file's current rows, in delivery
     /// and row order, as invariant text (null when empty); the sealed identifiers come last when
-    /// <paramref name="withIdentifiers"/> is set. Only linkage reads rows this way.
+    /// <paramref name="withIdentifiers"/> is set. Only linkage and the release builder read rows this way.
     /// </summary>
     internal void ReadCurrent(string source, string file, IReadOnlyList<string> columns, bool withIdentifiers, Action<string?[], byte[]?> row, IReadOnlyList<(string Column, string Value)>? where = null)
+    {
+        var values = new string?[columns.Count];
+        ReadCurrentValues(source, file, columns, withIdentifiers, (raw, sealedBytes) =>
+        {
+            for (var c = 0; c < values.Length; c++)
+            {
+                values[c] = raw[c] is null ? null : Convert.ToString(raw[c], CultureInfo.InvariantCulture);
+            }
+
+            row(values, sealedBytes);
+        }, where);
+    }
+
+    /// <summary>As <see cref="ReadCurrent"/>, with each value as the database gives it (dates as dates, amounts as decimals), null when empty.</summary>
+    internal void ReadCurrentValues(string source, string file, IReadOnlyList<string> columns, bool withIdentifiers, Action<object?[], byte[]?> row, IReadOnlyList<(string Column, string Value)>? where = null)
     {
         using var connection = Connect();
         var selected = columns.Select(DeliverySql.Quote).ToList();
@@ -61,12 +76,12 @@ public abstract class SqlVault : IDeliveryStore
             $"SELECT {string.Join(", ", selected)} FROM {DeliverySql.Quote(source)}.{DeliverySql.Quote(file.ToLowerInvariant())}{filter} ORDER BY {DeliverySql.Quote(TableLayout.DeliveryColumn)}, {DeliverySql.Quote(TableLayout.RowColumn)}",
             [.. (where ?? []).Select(w => (object?)w.Value)]);
         using var reader = command.ExecuteReader();
-        var values = new string?[columns.Count];
+        var values = new object?[columns.Count];
         while (reader.Read())
         {
             for (var c = 0; c < values.Length; c++)
             {
-                values[c] = reader.IsDBNull(c) ? null : Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture);
+                values[c] = reader.IsDBNull(c) ? null : reader.GetValue(c);
             }
 
             row(values, withIdentifiers && !reader.IsDBNull(columns.Count) ? Bytes(reader.GetValue(columns.Count)) : null);
