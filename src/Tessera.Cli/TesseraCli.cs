@@ -38,6 +38,7 @@ public static class TesseraCli
             ProvidersCommand.Create(output),
             AgreementsCommand.Create(output),
             ReleaseCommand.Create(output),
+            TransparencyCommand.Create(output),
             ContractsCommand.Create(output),
             PaymentsCommand.Create(output),
             AcmCommand.Create(output),
@@ -75,7 +76,7 @@ public static class TesseraCli
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
-        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException or Contracts.Files.ContractingFileException or Governance.Agreements.AgreementsFileException or Storage.Access.AccessDeniedException or Storage.Payments.StatementLockedException or Storage.Releases.ReleaseRefusedException)
+        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException or Contracts.Files.ContractingFileException or Governance.Agreements.AgreementsFileException or Storage.Access.AccessDeniedException or Storage.Payments.StatementLockedException or Storage.Releases.ReleaseRefusedException or Storage.Transparency.PrivacyBudgetExhaustedException)
         {
             // A workspace refusing (already initialised, no such source, a key file that exists), a file with mistakes
             // and an access the policy refused (already on record) are the user's input.

@@ -25,6 +25,13 @@ public sealed class AgreementsFile
     /// <summary>The data use licences.</summary>
     public IReadOnlyList<DataUseLicence> Duls { get; private set; } = [];
 
+    /// <summary>A file holding one licence only (one entered in a form), named <paramref name="name"/> for messages.</summary>
+    public static AgreementsFile Of(string name, DataUseLicence licence)
+    {
+        ArgumentNullException.ThrowIfNull(licence);
+        return new AgreementsFile(name) { Duls = [licence] };
+    }
+
     /// <summary>Reads <paramref name="text"/>, the content of the file <paramref name="name"/>.</summary>
     /// <exception cref="AgreementsFileException">The file has problems; every one is listed.</exception>
     public static AgreementsFile Read(string name, string text)

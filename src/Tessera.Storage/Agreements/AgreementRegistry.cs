@@ -94,6 +94,40 @@ public static class AgreementRegistry
         return [.. Ids(set).Where(id => Sees(caller.User, set, id)).Select(id => Standing(rows[id], set, today))];
     }
 
+    /// <summary>Agreement <paramref name="id"/> in full, for those who see it.</summary>
+    /// <exception cref="AccessDeniedException">Not found: no such agreement, or not one the caller sees.</exception>
+    public static AgreementDetail Detail(Caller caller, string id)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var (rows, set) = Load(caller.Workspace);
+        caller.Permit(Capability.ViewAgreements, AuditAction.Read, $"agreement {id}", inScope: set.Has(id) && Sees(caller.User, set, id));
+        var row = rows[id];
+        List<AgreementApproval> approvals;
+        using (var tables = new OperationalTables(caller.Workspace, ""))
+        {
+            approvals = tables.Query($"SELECT party, approved_on, approved_by FROM {tables.Table("agreement_approvals")} WHERE agreement_id = @p0 AND version = @p1 ORDER BY approved_on, party",
+                r => new AgreementApproval(r.GetString(0), OperationalTables.Day(r, 1), r.GetString(2)), id, row.Version);
+        }
+
+        var today = DateOnly.FromDateTime(caller.Workspace.UtcNow);
+        var dul = set.Duls.FirstOrDefault(d => d.Id == id);
+        return new AgreementDetail(Standing(row, set, today), set.Emou?.Id == id ? set.Emou : null, set.Dsas.FirstOrDefault(d => d.Id == id), dul, approvals,
+            row.ConsultedOn, dul is not null && set.Emou is { CommunityReview: true }, row.RevokedOn, [.. set.DependentLicences(id).Select(d => d.Id)]);
+    }
+
+    /// <summary>Records a new data use licence (or a changed one, as a new version to approve afresh), as entered in a form.</summary>
+    /// <exception cref="AccessDeniedException">The caller may not manage agreements.</exception>
+    /// <exception cref="WorkspaceException">It names a source the workspace does not have, or an id another kind of agreement has.</exception>
+    public static AgreementImport Draft(Caller caller, DataUseLicence licence) => Import(caller, AgreementsFile.Of("the form", licence));
+
+    /// <summary>The parties <paramref name="user"/> may approve the agreement of <paramref name="detail"/> as, among those whose approval it still needs.</summary>
+    public static IReadOnlyList<string> ApprovableBy(AccessUser user, AgreementDetail detail)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(detail);
+        return detail.Standing.Status is AgreementStatus.Revoked or AgreementStatus.Expired ? [] : [.. detail.Standing.Missing.Where(p => AccessPolicy.ApprovesAs(user, p))];
+    }
+
     /// <summary>Records <paramref name="party"/>'s approval of the current version of agreement <paramref name="id"/>.</summary>
     /// <exception cref="AccessDeniedException">Not found: no such agreement, or the caller may not approve as that party.</exception>
     /// <exception cref="WorkspaceException">The party is not one who approves this agreement, or approved this version already.</exception>
