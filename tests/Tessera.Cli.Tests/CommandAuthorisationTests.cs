@@ -58,6 +58,13 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("agreements approve", ["dul-eval-1", "--as", "review-body", "--workspace", Folder], 0, "decide"),
         ("agreements consult", ["dul-eval-1", "--workspace", Folder], 0, "decide"),
         ("agreements revoke", ["dsa-wf", "--workspace", Folder], 0, "decide"),
+        // The licence's data sharing agreement was just revoked: refused with the reason, and on record.
+        ("release build", ["--dul", "dul-eval-1", "--out", Path.Combine(_root, "release"), "--workspace", Folder], 2, "export"),
+        ("release list", ["--workspace", Folder], 0, "read"),
+        ("release download", ["1", "--out", Path.Combine(_root, "release"), "--workspace", Folder], 2, "denied"), // no release 1: not found
+        ("transparency publish", ["--metric", "acm-training-completion", "--period", "2024", "--workspace", Folder], 2, "report"), // allowed and on record; no workforce data here
+        ("transparency budget", ["clinic", "--total", "2", "--workspace", Folder], 0, "configure"),
+        ("transparency list", ["--workspace", Folder], 0, null), // public figures
         ("contracts import", [Path.Combine(_root, "contracts.yaml"), "--workspace", Folder], 0, "configure"),
         ("contracts list", ["--workspace", Folder], 0, "read"),
         ("contracts show", ["WF01-2024", "--workspace", Folder], 0, "read"),

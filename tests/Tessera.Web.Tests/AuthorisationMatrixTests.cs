@@ -185,6 +185,24 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["POST /frontline?handler=Convert"] = [401, 404, 403, 403, 404, 403, 403, 403, 403],
         ["GET /api/acm/alerts"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["GET /api/acm/action-items"] = [401, 401, 401, 401, 401, 401, 401, 401, 401],
+        // Agreements: administrators all, data partners their sources', analysts their licences; {id} names no agreement here.
+        ["GET /agreements"] = [302, 200, 200, 200, 403, 200, 403, 403, 403],
+        ["GET /agreements?handler=Export"] = [401, 200, 200, 200, 403, 200, 403, 403, 403],
+        ["GET /agreements/new"] = [302, 200, 403, 403, 403, 403, 403, 403, 403],
+        ["POST /agreements/new"] = [401, 400, 403, 403, 403, 403, 403, 403, 403],
+        ["GET /agreements/{id}"] = [302, 404, 404, 404, 403, 404, 403, 403, 403],
+        ["POST /agreements/{id}?handler=Approve"] = [401, 404, 404, 404, 403, 403, 403, 403, 403],
+        ["POST /agreements/{id}?handler=Consult"] = [401, 404, 403, 403, 403, 403, 403, 403, 403],
+        ["POST /agreements/{id}?handler=Revoke"] = [401, 404, 403, 403, 403, 403, 403, 403, 403],
+        // Releases: licensees and administrators; {id:long} is a delivery's number here, no release's.
+        ["GET /releases"] = [302, 200, 403, 403, 403, 200, 403, 403, 403],
+        ["GET /releases?handler=Export"] = [401, 200, 403, 403, 403, 200, 403, 403, 403],
+        ["POST /releases?handler=Build"] = [401, 400, 403, 403, 403, 400, 403, 403, 403],
+        ["GET /releases/{id:long}"] = [302, 404, 403, 403, 403, 404, 403, 403, 403],
+        ["GET /releases/{id:long}?handler=Download"] = [401, 404, 403, 403, 403, 404, 403, 403, 403],
+        // The public transparency page: anyone, signed in or not.
+        ["GET /transparency"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /transparency?handler=Export"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],
         // The APIs' description: what the endpoints take and answer, no data.
         ["GET /openapi/{documentName}.json"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],
     };

@@ -102,6 +102,12 @@ public static class DemoCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Contracts of the county's providers ({DemoContracts.FileName}): {contracts.Added.Count} new, {contracts.Changed.Count} changed, {contracts.Unchanged.Count} unchanged."));
         }
+
+        if (DemoAgreements.Register(workspace, new DeliveryInbox(folder).Root) is { } agreements)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Agreements ({DemoAgreements.FileName}): {agreements.Active} active, the analyst's licence {DemoAgreements.Licence} among them; {agreements.Results} private results on the transparency page."));
+        }
     }
 
     /// <summary>Builds the command.</summary>

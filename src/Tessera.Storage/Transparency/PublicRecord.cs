@@ -12,6 +12,14 @@ namespace Tessera.Storage.Transparency;
 /// </summary>
 public static class PublicRecord
 {
+    /// <summary>The enterprise MOU when it is active today: who takes part, what for, and how they decide.</summary>
+    public static Emou? Emou(Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var set = AgreementRegistry.Set(workspace);
+        return set.Emou is { } emou && set.Status(emou.Id, DateOnly.FromDateTime(workspace.UtcNow)) == AgreementStatus.Active ? emou : null;
+    }
+
     /// <summary>Every project with a licence active today, soonest ending first.</summary>
     public static IReadOnlyList<PublicProject> Projects(Workspace workspace)
     {
@@ -26,7 +34,7 @@ public static class PublicRecord
 
         var sources = workspace.Sources.List().ToDictionary(s => s.Name, StringComparer.Ordinal);
         using var tables = new OperationalTables(workspace, "");
-        var approvals = tables.Query($"SELECT a.agreement_id, p.party, p.approved_on, p.approved_by FROM {tables.Table("agreement_approvals")} p JOIN {tables.Table("agreements")} a ON a.id = p.agreement_id AND a.version = p.version ORDER BY p.approved_on, p.party",
+        var approvals = tables.Query($"SELECT p.agreement_id, p.party, p.approved_on, p.approved_by FROM {tables.Table("agreement_approvals")} p JOIN {tables.Table("agreements")} a ON a.id = p.agreement_id AND a.version = p.version ORDER BY p.approved_on, p.party",
             r => (Id: r.GetString(0), Approval: new AgreementApproval(r.GetString(1), OperationalTables.Day(r, 2), r.GetString(3)))).ToLookup(a => a.Id, a => a.Approval, StringComparer.Ordinal);
         return [.. active.OrderBy(d => d.End).ThenBy(d => d.Project, StringComparer.Ordinal).Select(d => new PublicProject(
             d.Id, d.Project, d.Licensee, d.Purpose, d.Questions, d.Level == ReleaseLevel.Deidentified ? "de-identified" : "limited data set",

@@ -15,6 +15,7 @@ public static class DemoUsers
         new("admin@demo", "IDS administrator", Role.Administrator, AccessScope.None),
         new("hmis-lead@demo", "Data partner: homelessness (HMIS lead)", Role.DataPartner, AccessScope.OfSources(["homelessness"])),
         new("benefits-data@demo", "Data partner: benefits agency", Role.DataPartner, AccessScope.OfSources(["benefits"])),
+        new("workforce-data@demo", "Data partner: workforce agency", Role.DataPartner, AccessScope.OfSources(["workforce"])),
         new("contracts@demo", "Contract manager: workforce agency", Role.ContractManager, AccessScope.OfSources(["workforce"])),
         new("analyst@demo", "Analyst", Role.Analyst, AccessScope.None),
         new("provider@demo", "Provider staff: Pathways Works (WF01)", Role.ProviderStaff, AccessScope.OfProviders(["WF01"])),
