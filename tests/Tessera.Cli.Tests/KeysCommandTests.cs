@@ -46,6 +46,31 @@ public sealed class KeysCommandTests : IDisposable
         Assert.Equal(2, unknown.Code);
     }
 
+    [Fact]
+    public async Task Destroy_due_shreds_the_sources_whose_sharing_agreement_reached_its_destruction_day()
+    {
+        await Cli.Run("init", Folder);
+        var agreements = Path.Combine(_root, "agreements.yaml");
+        await File.WriteAllTextAsync(agreements, """
+            emou: { id: county-emou, parties: [homelessness, workforce], review_body: review-body, start: 2020-01-01, end: 2040-12-31 }
+            dsas:
+              - { id: dsa-hmis, partner: homelessness, sources: [homelessness], transfer: plaintext, destroy_on: 2021-06-30 }
+              - { id: dsa-wf, partner: workforce, sources: [workforce], transfer: plaintext, destroy_on: 2040-12-31 }
+            """);
+        Assert.Equal(0, (await Cli.Run("agreements", "import", agreements, "--workspace", Folder)).Code);
+
+        var (code, output, error) = await Cli.Run("keys", "destroy", "--due", "--workspace", Folder);
+        Assert.True(code == 0, error);
+        Assert.Contains("Destroyed 1 data key(s) of homelessness", output, StringComparison.Ordinal);
+        Assert.Contains("1 source(s) shredded", output, StringComparison.Ordinal);
+        var listed = await Cli.Run("keys", "list", "--workspace", Folder);
+        Assert.Matches(@"homelessness\s+destroyed", listed.Out);
+        Assert.Matches(@"workforce\s+1 key", listed.Out);
+
+        Assert.Contains("no key was destroyed", (await Cli.Run("keys", "destroy", "--due", "--workspace", Folder)).Out, StringComparison.Ordinal);
+        Assert.Equal(2, (await Cli.Run("keys", "destroy", "--workspace", Folder)).Code); // neither --source nor --due
+    }
+
     public void Dispose()
     {
         try

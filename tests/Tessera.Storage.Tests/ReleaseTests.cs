@@ -128,6 +128,27 @@ public sealed class ReleaseTests : IClassFixture<ReleaseTests.County>
         Assert.Contains(denied, t => t == "release under licence dul-eval-1");
     }
 
+    [SkippableFact]
+    public void A_release_is_built_the_same_way_on_PostgreSQL()
+    {
+        using var test = new TestWorkspace(Engine.PostgreSql);
+        County.Prepare(test, 1_500, 6);
+        var analyst = new Caller(test.Workspace, new AccessUser("analyst@university.example", Role.Analyst, AccessScope.None), "evaluation", "test");
+
+        var manifest = ReleaseBuilder.Build(analyst, "dul-eval-1");
+        var folder = Path.Combine(test.Root, "release");
+        Directory.CreateDirectory(folder);
+        ReleaseBuilder.Download(analyst, manifest.Release, name => File.Create(Path.Combine(folder, name)));
+
+        Assert.Equal(5, manifest.Files.Count);
+        Assert.True(manifest.People > 100, $"{manifest.People} people");
+        var (header, rows) = Csv(Path.Combine(folder, "workforce.participants.csv"));
+        Assert.Equal(["person", "birth_date", "gender", "race", "ethnicity", "zip"], header);
+        var classes = rows.GroupBy(r => string.Join('|', r.Skip(1)), StringComparer.Ordinal).Select(g => g.Select(r => r[0]).Distinct(StringComparer.Ordinal).Count()).ToList();
+        Assert.True(classes.Count == 0 || classes.Min() >= 11, $"a class of {classes.DefaultIfEmpty().Min()} people");
+        Assert.Throws<ReleaseRefusedException>(() => ReleaseBuilder.Build(Caller.Operator(test.Workspace), "dul-unapproved"));
+    }
+
     private static (List<string> Header, List<string[]> Rows) Csv(string path)
     {
         using var reader = Sylvan.Data.Csv.CsvDataReader.Create(path);
@@ -215,20 +236,29 @@ public sealed class ReleaseTests : IClassFixture<ReleaseTests.County>
 
         public County()
         {
-            Folder = Path.Combine(_test.Root, "county");
-            new CountyGenerator(new SynthOptions { People = 6_000, Seed = 5, Months = 12 }).Generate(Folder);
-            foreach (var source in DeliveryInbox.Of(Folder).Sources().Where(s => s.Name is "homelessness" or "workforce"))
+            Folder = Prepare(_test, 6_000, 12);
+            var analyst = new Caller(Workspace, new AccessUser("analyst@university.example", Role.Analyst, AccessScope.None), "evaluation", "test");
+            Deidentified = Download(analyst, ReleaseBuilder.Build(analyst, "dul-eval-1"), "deidentified");
+            Limited = Download(analyst, ReleaseBuilder.Build(analyst, "dul-limited"), "limited");
+        }
+
+        /// <summary>A county of <paramref name="people"/> in <paramref name="test"/>: homelessness and workforce ingested and linked, the agreements imported and approved.</summary>
+        internal static string Prepare(TestWorkspace test, int people, int months)
+        {
+            var folder = Path.Combine(test.Root, "county");
+            new CountyGenerator(new SynthOptions { People = people, Seed = 5, Months = months }).Generate(folder);
+            foreach (var source in DeliveryInbox.Of(folder).Sources().Where(s => s.Name is "homelessness" or "workforce"))
             {
                 foreach (var delivery in source.Deliveries)
                 {
-                    var outcome = _test.Ingest(new DeliveryRequest { Source = source.Name, Provider = delivery.Provider, Paths = [delivery.Folder] });
+                    var outcome = test.Ingest(new DeliveryRequest { Source = source.Name, Provider = delivery.Provider, Paths = [delivery.Folder] });
                     Assert.True(outcome.Succeeded, $"{source.Name} {delivery.Month}: {outcome.RejectionReason}");
                 }
             }
 
-            WorkspaceLinker.Run(Workspace, "tester@test", new WorkspaceLinkOptions());
-            Workspace.Sources.Add("schools", Schools, "test", DateTime.UtcNow);
-            var admin = Caller.Operator(Workspace);
+            WorkspaceLinker.Run(test.Workspace, "tester@test", new WorkspaceLinkOptions());
+            test.Workspace.Sources.Add("schools", Schools, "test", DateTime.UtcNow);
+            var admin = Caller.Operator(test.Workspace);
             AgreementRegistry.Import(admin, AgreementsFile.Read("agreements.yaml", Agreements));
             foreach (var (id, parties) in new[]
             {
@@ -243,9 +273,7 @@ public sealed class ReleaseTests : IClassFixture<ReleaseTests.County>
                 }
             }
 
-            var analyst = new Caller(Workspace, new AccessUser("analyst@university.example", Role.Analyst, AccessScope.None), "evaluation", "test");
-            Deidentified = Download(analyst, ReleaseBuilder.Build(analyst, "dul-eval-1"), "deidentified");
-            Limited = Download(analyst, ReleaseBuilder.Build(analyst, "dul-limited"), "limited");
+            return folder;
         }
 
         public string Folder { get; }

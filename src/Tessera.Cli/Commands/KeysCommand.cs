@@ -2,6 +2,9 @@ using System.CommandLine;
 using Tessera.Governance.Access;
 using Microsoft.EntityFrameworkCore;
 using Tessera.Governance.Audit;
+using Tessera.Storage.Access;
+using Tessera.Storage.Agreements;
+using Tessera.Storage.Workspaces;
 
 namespace Tessera.Cli.Commands;
 
@@ -69,19 +72,47 @@ public static class KeysCommand
     private static Command Destroy(TextWriter output)
     {
         var workspace = WorkspaceOption.Create();
-        var source = new Option<string>("--source") { Description = "The source whose data keys are destroyed.", Required = true };
+        var source = new Option<string?>("--source") { Description = "The source whose data keys are destroyed." };
+        var due = new Option<bool>("--due") { Description = "Destroy the keys of every source whose data sharing agreement's destruction day (destroy_on) has come." };
         var destroy = new Command("destroy", "Destroy a source's data keys (crypto-shredding, e.g. when its data sharing agreement ends): its identifiers and raw files become unreadable for good; other sources are untouched.")
         {
-            source, workspace,
+            source, due, workspace,
         };
         destroy.SetAction(parsed =>
         {
-            var name = parsed.GetValue(source)!;
-            using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Configure, $"destroy data keys of {name}");
-            var count = opened.DestroySourceKeys(name, opened.Config.Operator, opened.UtcNow);
-            output.WriteLine($"Destroyed {count} data key(s) of {name} and its encrypted raw files. Its identifiers can no longer be read by anyone; its de-identified rows remain.");
+            var name = parsed.GetValue(source);
+            if ((name is null) == !parsed.GetValue(due))
+            {
+                throw new UsageException("Give either --source NAME or --due.");
+            }
+
+            if (name is not null)
+            {
+                using var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Configure, $"destroy data keys of {name}");
+                Shred(output, opened, name);
+                return ExitCodes.Ok;
+            }
+
+            using (var opened = WorkspaceOption.Open(parsed, workspace, Capability.Configure, AuditAction.Read, "sources due for key destruction"))
+            {
+                var dueSources = AgreementRegistry.DueForDestruction(opened);
+                foreach (var (dueSource, dsa, day) in dueSources)
+                {
+                    Caller.Operator(opened).Permit(Capability.Configure, AuditAction.Configure, $"destroy data keys of {dueSource} (data sharing agreement {dsa}: destruction day {day:yyyy-MM-dd})");
+                    Shred(output, opened, dueSource);
+                }
+
+                output.WriteLine(dueSources.Count == 0 ? "No data sharing agreement's destruction day has come; no key was destroyed." : $"{dueSources.Count} source(s) shredded on their destruction day.");
+            }
+
             return ExitCodes.Ok;
         });
         return destroy;
+    }
+
+    private static void Shred(TextWriter output, Workspace opened, string name)
+    {
+        var count = opened.DestroySourceKeys(name, opened.Config.Operator, opened.UtcNow);
+        output.WriteLine($"Destroyed {count} data key(s) of {name} and its encrypted raw files. Its identifiers can no longer be read by anyone; its de-identified rows remain.");
     }
 }

@@ -167,6 +167,21 @@ public static class AgreementRegistry
     /// <exception cref="WorkspaceException">The consultation was recorded already.</exception>
     public static AgreementStanding RecordConsultation(Caller caller, string id) => Mark(caller, id, "consulted", "community consultation");
 
+    /// <summary>
+    /// The sources whose data sharing agreement's destruction day has come (today or before) and
+    /// whose keys still exist: what <c>tessera keys destroy --due</c> shreds.
+    /// </summary>
+    public static IReadOnlyList<(string Source, string Dsa, DateOnly DestroyOn)> DueForDestruction(Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var set = Set(workspace);
+        var today = DateOnly.FromDateTime(workspace.UtcNow);
+        return [.. workspace.Sources.List().Where(s => s.KeysDestroyedUtc is null)
+            .Select(s => (Source: s.Name, Dsa: set.DsaFor(s.Name)))
+            .Where(x => x.Dsa?.DestroyOn is { } day && day <= today)
+            .Select(x => (x.Source, x.Dsa!.Id, x.Dsa.DestroyOn!.Value))];
+    }
+
     /// <summary>Every agreement with what has happened to it (approvals of the current version only), without a permission check.</summary>
     internal static AgreementSet Set(Workspace workspace) => Load(workspace).Set;
 
