@@ -4,6 +4,7 @@ using Tessera.Core.Text;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Metrics.Definitions;
+using Tessera.Storage.Access;
 using Tessera.Storage.Metrics;
 
 namespace Tessera.Cli.Commands;
@@ -217,6 +218,7 @@ public static class MetricsCommand
 
             using var opened = WorkspaceOption.Open(parsed, workspace, Capability.ViewMetricPersons, AuditAction.Read, $"persons behind metric {metricId} for {start:yyyy-MM-dd}");
             var entry = MetricCatalog.Find(Catalog(opened), metricId);
+            ProtectedRecords.PermitPersonLevel(Caller.Operator(opened), entry.Definition, $"persons behind metric {metricId} for {start:yyyy-MM-dd}");
             var run = new PublishedMetrics(opened).LatestRun(metricId)
                 ?? throw new UsageException($"'{metricId}' has not been computed yet: run 'tessera metrics compute --metric {metricId}'.");
             var csv = new CsvWriter(output);

@@ -41,6 +41,7 @@ public static class CaseReview
         var workspace = caller.Workspace;
         var c = registered!.Contract;
         var entry = MetricCatalog.Find(MetricCatalog.Load(workspace), metric);
+        ProtectedRecords.PermitPersonLevel(caller, entry.Definition, string.Create(CultureInfo.InvariantCulture, $"case-file sample of contract {contract}, {metric}"));
         var breakdown = ProviderBreakdown.For(entry.Definition, ProviderRegistry.All(workspace).Values.Select(p => p.Provider));
         var published = new PublishedMetrics(workspace);
         var run = published.LatestRun(metric) ?? throw new WorkspaceException($"Metric '{metric}' has not been computed yet.");

@@ -164,6 +164,7 @@ public static class PaymentRuns
             }
 
             var entry = MetricCatalog.Find(catalog, metric);
+            ProtectedRecords.PermitPersonLevel(caller, entry.Definition, string.Create(CultureInfo.InvariantCulture, $"persons behind statement {statement.Id}, {metric}"));
             var breakdown = ProviderBreakdown.For(entry.Definition, providers);
             var run = published.Runs(metric).FirstOrDefault(r => r.Id == runId);
             if (breakdown is null || run is null)

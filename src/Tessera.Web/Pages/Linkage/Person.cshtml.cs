@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Storage.Linking;
+using Tessera.Storage.Access;
 using Tessera.Web.Infrastructure;
 
 namespace Tessera.Web.Pages.Linkage;
@@ -39,6 +40,9 @@ public sealed class PersonModel(WorkspaceAccess access, RequestAccess request) :
     [TempData]
     public string? Done { get; set; }
 
+    /// <summary>The laws protecting each source's records (FERPA, 42 CFR Part 2), shown beside its records.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Protections { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Shows the person.</summary>
     public IActionResult OnGet(string person)
     {
@@ -50,6 +54,8 @@ public sealed class PersonModel(WorkspaceAccess access, RequestAccess request) :
         request.Record(AuditAction.Read, $"identifiers of person {person}");
         Id = person;
         Records = keys.Select(k => (RecordKey.Origin(k), WorkspaceLinker.IdentityOf(workspace, k))).ToList();
+        Protections = Records.Select(r => r.From.Split('/')[0]).Distinct(StringComparer.Ordinal)
+            .ToDictionary(source => source, source => ProtectedRecords.LawsOf(workspace, source), StringComparer.Ordinal);
         Family = new PersonIndex(workspace.Vault).FamilyOf(person)
             .Select(l => (Relation(l.Relation, l.PersonA == person), l.PersonA == person ? l.PersonB : l.PersonA, l.Evidence)).ToList();
         return Page();

@@ -6,7 +6,9 @@ using Tessera.Governance.Audit;
 using Tessera.Governance.Disclosure;
 using Tessera.Metrics.Definitions;
 using Tessera.Metrics.Results;
+using Tessera.Storage.Access;
 using Tessera.Storage.Metrics;
+using Tessera.Storage.Workspaces;
 using Tessera.Web.Infrastructure;
 
 namespace Tessera.Web.Pages.Metrics;
@@ -72,6 +74,15 @@ public sealed class DetailModel(WorkspaceAccess access, RequestAccess request) :
         }
 
         request.Record(AuditAction.Read, $"persons behind metric {id} for {Day(start)}");
+        try
+        {
+            ProtectedRecords.PermitPersonLevel(request.Caller, Entry.Definition, $"persons behind metric {id} for {Day(start)}");
+        }
+        catch (WorkspaceException refused)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden, refused.Message);
+        }
+
         var members = Run is null ? [] : new MetricStore(access.Current!).Members(Entry, Run, By, value ?? "all", start);
         return CsvExport.File($"{id}-{Day(start)}-persons.csv", ["person_id", "anchor_date", "in_numerator"],
             members.Select(m => (IReadOnlyList<object?>)[m.PersonId, Day(m.Anchor), m.InNumerator ? "yes" : "no"]));
@@ -91,6 +102,9 @@ public sealed class DetailModel(WorkspaceAccess access, RequestAccess request) :
     /// <summary>A day as YYYY-MM-DD.</summary>
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The laws protecting the records the metric is derived from, in a sentence; null when none does.</summary>
+    public string? Protection { get; private set; }
+
     private bool Load(string id)
     {
         if (access.Current is not { } workspace)
@@ -105,6 +119,7 @@ public sealed class DetailModel(WorkspaceAccess access, RequestAccess request) :
         }
 
         Entry = entry;
+        Protection = ProtectedRecords.Describe(ProtectedRecords.Of(workspace, entry.Definition));
         if (By != "all" && entry.Definition.GroupBy.All(g => g.Name != By))
         {
             By = "all";
