@@ -98,8 +98,8 @@ public static class ReleaseCommand
 
     private static void Write(TextWriter output, Caller caller, long id, string folder)
     {
-        Directory.CreateDirectory(folder);
-        var manifest = ReleaseBuilder.Download(caller, id, name => File.Create(Path.Combine(folder, name)));
+        // The folder is made only once the release may be written: a refusal leaves nothing behind.
+        var manifest = ReleaseBuilder.Download(caller, id, name => File.Create(Path.Combine(Directory.CreateDirectory(folder).FullName, name)));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Release {manifest.Release} under {manifest.Dul} ({manifest.Level}, k = {manifest.K}): {manifest.People:N0} people in {manifest.Files.Count} files written to {folder}"));
         foreach (var file in manifest.Files)

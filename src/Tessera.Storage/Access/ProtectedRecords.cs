@@ -31,9 +31,16 @@ public static class ProtectedRecords
         ArgumentNullException.ThrowIfNull(metric);
         var registered = workspace.Sources.List().Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         return MetricSql.Files(metric).Select(f => f.Source).Concat(metric.AdjustFor.Select(a => a.Source)).Distinct(StringComparer.Ordinal).Where(registered.Contains)
-            .Select(s => (Source: s, Protections: (IReadOnlyList<string>)[.. workspace.Sources.Dictionaries(s).SelectMany(d => d.Protections).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))
+            .Select(s => (Source: s, Protections: Of(workspace, s)))
             .Where(x => x.Protections.Count > 0)
             .ToDictionary(x => x.Source, x => x.Protections, StringComparer.Ordinal);
+    }
+
+    /// <summary>The protections (<c>ferpa</c>, <c>part2</c>) any version of <paramref name="source"/>'s dictionary declares.</summary>
+    public static IReadOnlyList<string> Of(Workspace workspace, string source)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return [.. workspace.Sources.Dictionaries(source).SelectMany(d => d.Protections).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The laws protecting <paramref name="source"/>'s records, as people name them (empty when none does, or there is no such source).</summary>
@@ -41,7 +48,7 @@ public static class ProtectedRecords
     {
         ArgumentNullException.ThrowIfNull(workspace);
         return workspace.Sources.List().Any(s => s.Name == source)
-            ? [.. workspace.Sources.Dictionaries(source).SelectMany(d => d.Protections).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(l => Laws.GetValueOrDefault(l, l))]
+            ? [.. Of(workspace, source).Select(l => Laws.GetValueOrDefault(l, l))]
             : [];
     }
 

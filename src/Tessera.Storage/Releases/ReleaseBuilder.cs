@@ -78,7 +78,7 @@ public static class ReleaseBuilder
 
     /// <summary>The manifest of release <paramref name="id"/>.</summary>
     /// <exception cref="AccessDeniedException">Not found, or not the caller's.</exception>
-    public static ReleaseManifest Manifest(Caller caller, long id) => Find(caller, id, AuditAction.Read, $"release {id}: manifest").Manifest;
+    public static ReleaseManifest Manifest(Caller caller, long id) => Find(caller, id, AuditAction.Read, $"release {id}").Manifest;
 
     /// <summary>
     /// Decrypts release <paramref name="id"/>'s files and its manifest, each into the stream
@@ -90,7 +90,7 @@ public static class ReleaseBuilder
     public static ReleaseManifest Download(Caller caller, long id, Func<string, Stream> open)
     {
         ArgumentNullException.ThrowIfNull(open);
-        var row = Find(caller, id, AuditAction.Export, $"release {id}: download");
+        var row = Find(caller, id, AuditAction.Export, $"release {id}");
         var workspace = caller.Workspace;
         var reasons = AgreementRegistry.Set(workspace).ReleaseRefusals(row.Manifest.Dul, [], DateOnly.FromDateTime(workspace.UtcNow));
         if (reasons.Count > 0)
@@ -102,7 +102,7 @@ public static class ReleaseBuilder
         var key = new DataKey(KeyPurpose, 1, workspace.Keys.OpenSecret(Convert.FromBase64String(row.SealedKey), KeyPurpose));
         foreach (var name in row.Manifest.Files.SelectMany(f => new[] { f.Csv, f.Parquet }))
         {
-            using var encrypted = File.OpenRead(Path.Combine(workspace.Folder, Folder, id.ToString(CultureInfo.InvariantCulture), name + ".enc"));
+            using var encrypted = File.OpenRead(Path.Combine(FolderOf(workspace, id), name + ".enc"));
             using var destination = open(name);
             EncryptedFile.Decrypt(encrypted, destination, key, name);
         }
@@ -141,21 +141,21 @@ public static class ReleaseBuilder
             }
 
             var dictionary = workspace.Sources.Dictionaries(source).MaxBy(d => d.Version)!;
-            if (dictionary.Protections.Contains("ferpa") && dul.DestroyOn is null)
+            if (ProtectedRecords.Of(workspace, source).Contains("ferpa") && dul.DestroyOn is null)
             {
                 reasons.Add($"{source} holds education records (FERPA): licence {dul.Id} needs a destruction date (destroy_on) before they can be released.");
             }
 
             foreach (var entry in entries)
             {
-                var fileName = entry.Split('.', 2)[0];
-                if (dictionary.File(fileName) is not { } file)
+                var parts = entry.Split('.', 2);
+                if (dictionary.File(parts[0]) is not { } file)
                 {
-                    reasons.Add($"{source}.{fileName} is not a file of the {source} dictionary.");
+                    reasons.Add($"{source}.{parts[0]} is not a file of the {source} dictionary.");
                     continue;
                 }
 
-                if (entry.Contains('.', StringComparison.Ordinal) && file.Field(entry.Split('.', 2)[1]) is null && !file.Fields.Any(f => string.Equals(f.Name, entry.Split('.', 2)[1], StringComparison.OrdinalIgnoreCase)))
+                if (parts.Length == 2 && !file.Fields.Any(f => string.Equals(f.Name, parts[1], StringComparison.OrdinalIgnoreCase)))
                 {
                     reasons.Add($"{source}.{entry} is not a field of the {source} dictionary.");
                     continue;
@@ -212,7 +212,7 @@ public static class ReleaseBuilder
                 caller.User.Name, tables.Now, k, MaxSuppressedShare, people.Count, files, checks, Notices(workspace, dul), DataUseLicence.Clauses);
             tables.Execute($"INSERT INTO {tables.Table("releases")} (id, dul_id, dul_version, level, built_by, built_utc, manifest, sealed_key) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)",
                 id, dul.Id, manifest.DulVersion, manifest.Level, caller.User.Name, tables.Now.ToString("O", CultureInfo.InvariantCulture), JsonSerializer.Serialize(manifest, Json), sealedKey);
-            var folder = Path.Combine(releases, id.ToString(CultureInfo.InvariantCulture));
+            var folder = FolderOf(workspace, id);
             if (Directory.Exists(folder))
             {
                 Directory.Delete(folder, recursive: true); // left by a build whose record was never committed
@@ -427,7 +427,7 @@ public static class ReleaseBuilder
         var notices = new List<string>();
         foreach (var source in dul.Sources.Keys.Order(StringComparer.Ordinal))
         {
-            var protections = workspace.Sources.Dictionaries(source).SelectMany(d => d.Protections).ToHashSet(StringComparer.Ordinal);
+            var protections = ProtectedRecords.Of(workspace, source);
             if (protections.Contains("part2"))
             {
                 notices.Add($"{source}: 42 CFR Part 2 — this information has been disclosed to you from records protected by federal confidentiality rules (42 CFR part 2). The federal rules prohibit you from making any further disclosure of information in this record that identifies a patient as having or having had a substance use disorder, except as permitted by 42 CFR part 2.");
@@ -479,6 +479,9 @@ public static class ReleaseBuilder
             writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
+
+    // Where release <id>'s encrypted files are kept.
+    private static string FolderOf(Workspace workspace, long id) => Path.Combine(workspace.Folder, Folder, id.ToString(CultureInfo.InvariantCulture));
 
     // What a release's key is sealed for (the workspace's secrets key opens it only for this purpose).
     private const string KeyPurpose = "release";

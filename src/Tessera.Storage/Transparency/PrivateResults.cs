@@ -52,7 +52,8 @@ public static class PrivateResults
         caller.Permit(Capability.PublishPrivateResults, AuditAction.Report, string.Create(CultureInfo.InvariantCulture, $"private result of metric {metricId} for {from:yyyy-MM-dd} to {to:yyyy-MM-dd}"));
         var entry = MetricCatalog.Load(workspace).FirstOrDefault(e => e.Definition.Id == metricId && e.Available)
             ?? throw new WorkspaceException($"There is no metric '{metricId}' ready to compute.");
-        var run = new PublishedMetrics(workspace).LatestRun(metricId)
+        var published = new PublishedMetrics(workspace);
+        var run = published.LatestRun(metricId)
             ?? throw new WorkspaceException($"Metric '{metricId}' has not been computed yet; run 'tessera metrics compute {metricId}'.");
         var dataSet = entry.Definition.Population.Source;
         var query = string.Create(CultureInfo.InvariantCulture, $"{metricId} v{run.Version} {from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
@@ -62,7 +63,7 @@ public static class PrivateResults
         }
 
         // Only the computation opens person-level rows: the metric's members of the periods, each person once.
-        var periods = new PublishedMetrics(workspace).Results(metricId, runId: run.Id).Select(r => r.PeriodStart).Where(p => p >= from && p <= to).Distinct().Order().ToList();
+        var periods = published.Results(metricId, runId: run.Id).Select(r => r.PeriodStart).Where(p => p >= from && p <= to).Distinct().Order().ToList();
         if (periods.Count == 0)
         {
             throw new WorkspaceException(string.Create(CultureInfo.InvariantCulture, $"Metric '{metricId}' has no period starting from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}."));

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tessera.Governance.Access;
-using Tessera.Governance.Agreements;
 using Tessera.Storage.Access;
 using Tessera.Storage.Agreements;
 using Tessera.Storage.Releases;
@@ -76,7 +75,4 @@ public sealed class IndexModel(RequestAccess request) : PageModel
             : [];
         Built = ReleaseBuilder.List(request.Caller);
     }
-
-    /// <summary>True when a release can be asked for under the licence today.</summary>
-    public static bool Buildable(AgreementStanding licence) => licence?.Status == AgreementStatus.Active;
 }
