@@ -39,6 +39,7 @@ public static class TesseraCli
             AgreementsCommand.Create(output),
             ReleaseCommand.Create(output),
             TransparencyCommand.Create(output),
+            EvaluateCommand.Create(output),
             ContractsCommand.Create(output),
             PaymentsCommand.Create(output),
             AcmCommand.Create(output),

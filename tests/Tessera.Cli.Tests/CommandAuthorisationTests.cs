@@ -65,6 +65,13 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("transparency publish", ["--metric", "acm-training-completion", "--period", "2024", "--workspace", Folder], 2, "report"), // allowed and on record; no workforce data here
         ("transparency budget", ["clinic", "--total", "2", "--workspace", Folder], 0, "configure"),
         ("transparency list", ["--workspace", Folder], 0, null), // public figures
+        // Allowed and on record; the metrics' sources have no data here.
+        ("evaluate dose-response", ["--metric", "wioa-employment-q2", "--dose", "exit_reason", "--bands", "COMPLETED,DROPPED_OUT|NO_SHOW", "--workspace", Folder], 2, "compute"),
+        ("evaluate disparity", ["--metric", "hmis-household-exit-to-permanent-housing", "--by", "race", "--reference", "White", "--workspace", Folder], 2, "compute"),
+        ("evaluate rdd", ["--outcome", "cw-rereport-after-assessment-12m", "--score", "risk_score", "--cutoff", "45", "--workspace", Folder], 2, "compute"),
+        ("evaluate before-after", ["--metric", "twogen-parent-employment-after-subsidy", "--workspace", Folder], 2, "compute"),
+        ("evaluate list", ["--workspace", Folder], 0, "read"),
+        ("evaluate show", ["1", "--workspace", Folder], 2, "denied"), // no evaluation 1: not found
         ("contracts import", [Path.Combine(_root, "contracts.yaml"), "--workspace", Folder], 0, "configure"),
         ("contracts list", ["--workspace", Folder], 0, "read"),
         ("contracts show", ["WF01-2024", "--workspace", Folder], 0, "read"),

@@ -200,6 +200,16 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["POST /releases?handler=Build"] = [401, 400, 403, 403, 403, 400, 403, 403, 403],
         ["GET /releases/{id:long}"] = [302, 404, 403, 403, 403, 404, 403, 403, 403],
         ["GET /releases/{id:long}?handler=Download"] = [401, 404, 403, 403, 403, 404, 403, 403, 403],
+        // Evaluations: administrators, and analysts (whose licence each evaluation checks); the empty forms are refused as incomplete.
+        ["GET /evaluations"] = [302, 200, 403, 403, 403, 200, 403, 403, 403],
+        ["GET /evaluations?handler=Export"] = [401, 200, 403, 403, 403, 200, 403, 403, 403],
+        ["POST /evaluations?handler=DoseResponse"] = [401, 400, 403, 403, 403, 400, 403, 403, 403],
+        ["POST /evaluations?handler=Disparity"] = [401, 400, 403, 403, 403, 400, 403, 403, 403],
+        ["POST /evaluations?handler=Rdd"] = [401, 400, 403, 403, 403, 400, 403, 403, 403],
+        ["POST /evaluations?handler=BeforeAfter"] = [401, 400, 403, 403, 403, 400, 403, 403, 403],
+        ["GET /evaluations/{id:long}"] = [302, 404, 403, 403, 403, 404, 403, 403, 403],
+        ["GET /evaluations/{id:long}?handler=Export"] = [401, 404, 403, 403, 403, 404, 403, 403, 403],
+        ["GET /evaluations/{id:long}?handler=Record"] = [401, 404, 403, 403, 403, 404, 403, 403, 403],
         // The public transparency page: anyone, signed in or not.
         ["GET /transparency"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /transparency?handler=Export"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],

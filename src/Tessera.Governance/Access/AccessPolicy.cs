@@ -16,7 +16,7 @@ public static class AccessPolicy
             Capability.ViewAgreements, Capability.ApproveAgreements],
         [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewMetrics, Capability.ViewContracts, Capability.ManageContracts, Capability.ViewPayments, Capability.PreparePayments,
             Capability.ViewManagement, Capability.RunManagement, Capability.UpdateActionItems, Capability.ReviewCaseFiles, Capability.FileFrontlineReport, Capability.ViewFrontlineReports],
-        [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage, Capability.ViewMetrics, Capability.ViewAgreements, Capability.BuildReleases],
+        [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage, Capability.ViewMetrics, Capability.ViewAgreements, Capability.BuildReleases, Capability.RunEvaluations],
         [Role.ProviderStaff] = [Capability.ReadReference, Capability.ViewContracts, Capability.ViewPayments, Capability.ViewManagement, Capability.UpdateActionItems, Capability.DeliverServiceData],
         [Role.Caseworker] = [Capability.ReadReference, Capability.FileFrontlineReport],
         [Role.Finance] = [Capability.ReadReference, Capability.ViewContracts, Capability.ViewPayments, Capability.ApprovePayments],

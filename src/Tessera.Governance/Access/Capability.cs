@@ -101,4 +101,7 @@ public enum Capability
 
     /// <summary>Publishing differentially private results on the public transparency page, spending the data set's privacy budget.</summary>
     PublishPrivateResults,
+
+    /// <summary>Running evaluations (dose-response, disparities, regression discontinuity, before and after) over person-level data: an analyst with an active data use licence covering the sources, or an administrator.</summary>
+    RunEvaluations,
 }

@@ -64,6 +64,8 @@ public static class MetricSql
         var (personJoin, person) = Person("p", pop, popFiles, schema);
         var groups = Enumerable.Range(0, 4).Select(i => i < metric.GroupBy.Count ? Group(metric.GroupBy[i], P) + $" AS g{i + 1}" : $"CAST(NULL AS VARCHAR) AS g{i + 1}");
         var measure = metric.Measure is null ? "CAST(NULL AS DOUBLE PRECISION)" : $"CAST({P(metric.Measure)} AS DOUBLE PRECISION)";
+        var carried = (options.Carry ?? []).Select((f, i) => $", CAST({P(f)} AS VARCHAR) AS v{i + 1}").ToList();
+        var carriedColumns = string.Concat((options.Carry ?? []).Select((_, i) => $", p.v{i + 1}"));
         var hit = metric.Numerator is { } numerator ? $"CASE WHEN {string.Join(" AND ", numerator.Where.Select(c => Condition(pop, schema, "p", c)))} THEN 1 ELSE 0 END" : "0";
         var ctes = new List<string>
         {
@@ -72,7 +74,7 @@ public static class MetricSql
             candidates AS (
               SELECT p._delivery AS row_delivery, p._row AS row_number, {person} AS person_id, {anchor} AS anchor_date,
                      {Period(metric.PeriodKind, anchor)} AS period_start, {string.Join(", ", groups)}, {hit} AS hit, {measure} AS amount
-                     {(metric.Outcome?.MatchOn is { } key ? $", CAST({P(key.Population)} AS VARCHAR) AS match_key" : "")}
+                     {(metric.Outcome?.MatchOn is { } key ? $", CAST({P(key.Population)} AS VARCHAR) AS match_key" : "")}{string.Concat(carried)}
               FROM {Table(pop.Source, pop.File)} p {Joins(pop, "p")} {personJoin}
               WHERE {string.Join(" AND ", filters)})
             """,
@@ -106,10 +108,10 @@ public static class MetricSql
         {
             var alias = "t" + (i + 1).ToString(CultureInfo.InvariantCulture);
             var (join, who) = Person(alias, trait, schema.File(trait.Source, trait.File), schema);
-            if (trait.Value is { } field)
+            if (trait.IsAttribute)
             {
                 // An attribute: one value per person, joined (not a subquery per row, which PostgreSQL runs row by row).
-                var value = $"CAST({Ref(trait, schema, alias, field)} AS VARCHAR)";
+                var value = trait.Value is { } field ? $"CAST({Ref(trait, schema, alias, field)} AS VARCHAR)" : Category(trait, schema, alias);
                 var where = new List<string> { $"{value} IS NOT NULL" };
                 where.AddRange(trait.Where.Select(c => Condition(trait, schema, alias, c)));
                 ctes.Add($"""
@@ -141,28 +143,10 @@ public static class MetricSql
 
         if (metric.Outcome is not { } outcome)
         {
-            return $"WITH {string.Join(",\n", ctes)}\nSELECT person_id, anchor_date, period_start, g1, g2, g3, g4, hit, amount, CAST(NULL AS BIGINT) AS days, stratum FROM population";
+            return $"WITH {string.Join(",\n", ctes)}\nSELECT person_id, anchor_date, period_start, g1, g2, g3, g4, hit, amount, CAST(NULL AS BIGINT) AS days, stratum{carriedColumns.Replace("p.", "", StringComparison.Ordinal)} FROM population";
         }
 
-        var outFiles = schema.File(outcome.Source, outcome.File);
-        string O(string field) => Ref(outcome, schema, "o", field);
-        var (outJoin, outPerson) = outcome.MatchOn is null ? Person("o", outcome, outFiles, schema) : ("", "CAST(NULL AS VARCHAR)");
-        var eventDate = outcome.Date is not null
-            ? $"CAST({O(outcome.Date)} AS DATE)"
-            : $"make_date(CAST({O(outcome.Year!)} AS INTEGER), CAST(({O(outcome.Quarter!)} - 1) * 3 + 1 AS INTEGER), 1)";
-        var outFilters = new List<string>
-        {
-            outcome.Date is not null ? $"{O(outcome.Date)} IS NOT NULL" : $"{O(outcome.Year!)} IS NOT NULL AND {O(outcome.Quarter!)} BETWEEN 1 AND 4",
-        };
-        outFilters.AddRange(outcome.Where.Select(c => Condition(outcome, schema, "o", c)));
-        var outAmount = outcome.Measure is null ? "CAST(NULL AS DOUBLE PRECISION)" : $"CAST({O(outcome.Measure)} AS DOUBLE PRECISION)";
-        var matchKey = outcome.MatchOn is { } m ? $"CAST({O(m.Outcome)} AS VARCHAR)" : "CAST(NULL AS VARCHAR)";
-        ctes.Add($"""
-            outcome AS {materialized}(
-              SELECT {outPerson} AS person_id, {matchKey} AS match_key, {eventDate} AS event_date, {outAmount} AS amount
-              FROM {Table(outcome.Source, outcome.File)} o {Joins(outcome, "o")} {outJoin}
-              WHERE {string.Join(" AND ", outFilters)})
-            """);
+        ctes.Add($"outcome AS {materialized}({OutcomeRows(outcome, schema, Table, Joins)})");
         if (outcome.Whose == "family")
         {
             ctes.Add($"""
@@ -187,8 +171,58 @@ public static class MetricSql
             WITH {string.Join(",\n", ctes)}
             SELECT p.person_id, p.anchor_date, p.period_start, p.g1, p.g2, p.g3, p.g4,
                    CASE WHEN f.outcome_date IS NULL THEN 0 ELSE 1 END AS hit, {(outcome.Measure is null ? "p.amount" : "f.outcome_amount")} AS amount,
-                   CAST({SqlText.DaysBetween(dialect, "p.anchor_date", "f.outcome_date")} AS BIGINT) AS days, p.stratum
+                   CAST({SqlText.DaysBetween(dialect, "p.anchor_date", "f.outcome_date")} AS BIGINT) AS days, p.stratum{carriedColumns}
             FROM population p LEFT JOIN first_outcome f ON f.row_delivery = p.row_delivery AND f.row_number = p.row_number
+            """;
+    }
+
+    /// <summary>
+    /// Every outcome event of <paramref name="metric"/> (its outcome file's rows that pass its
+    /// conditions), whoever's: columns person_id and event_date (a quarter's first day for quarterly
+    /// records). What a before-and-after view follows over time around each person's anchor.
+    /// </summary>
+    /// <exception cref="MetricDefinitionException">The metric has no outcome followed by person.</exception>
+    public static string OutcomeEvents(MetricDefinition metric, IMetricSchema schema, Func<string, string, string?>? relation = null)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(schema);
+        if (metric.Outcome is not { MatchOn: null } outcome)
+        {
+            throw new MetricDefinitionException($"Metric '{metric.Id}' has no outcome followed by person.");
+        }
+
+        string Table(string source, string file) => relation?.Invoke(source, file.ToLowerInvariant()) ?? SqlText.Quote(source) + "." + SqlText.Quote(file.ToLowerInvariant());
+        string Joins(RowSelection rows, string alias) => string.Concat(rows.Join.Select((j, i) =>
+        {
+            var joined = alias + (i + 1).ToString(CultureInfo.InvariantCulture);
+            return $" LEFT JOIN {Table(rows.Source, j.File)} {joined} ON {joined}.{Column(j.On)} = {alias}.{Column(j.On)}";
+        }));
+        return $"""
+            WITH person_keys AS (SELECT source, person_key, MIN(person_id) AS person_id FROM {IndexSchema}.person_records WHERE person_key IS NOT NULL GROUP BY source, person_key)
+            SELECT DISTINCT person_id, event_date FROM ({OutcomeRows(outcome, schema, Table, Joins)}) e
+            """;
+    }
+
+    // The outcome file's rows that pass the outcome's conditions: person, match key, event date, amount.
+    private static string OutcomeRows(OutcomeDefinition outcome, IMetricSchema schema, Func<string, string, string> table, Func<RowSelection, string, string> joins)
+    {
+        var outFiles = schema.File(outcome.Source, outcome.File);
+        string O(string field) => Ref(outcome, schema, "o", field);
+        var (outJoin, outPerson) = outcome.MatchOn is null ? Person("o", outcome, outFiles, schema) : ("", "CAST(NULL AS VARCHAR)");
+        var eventDate = outcome.Date is not null
+            ? $"CAST({O(outcome.Date)} AS DATE)"
+            : $"make_date(CAST({O(outcome.Year!)} AS INTEGER), CAST(({O(outcome.Quarter!)} - 1) * 3 + 1 AS INTEGER), 1)";
+        var outFilters = new List<string>
+        {
+            outcome.Date is not null ? $"{O(outcome.Date)} IS NOT NULL" : $"{O(outcome.Year!)} IS NOT NULL AND {O(outcome.Quarter!)} BETWEEN 1 AND 4",
+        };
+        outFilters.AddRange(outcome.Where.Select(c => Condition(outcome, schema, "o", c)));
+        var outAmount = outcome.Measure is null ? "CAST(NULL AS DOUBLE PRECISION)" : $"CAST({O(outcome.Measure)} AS DOUBLE PRECISION)";
+        var matchKey = outcome.MatchOn is { } m ? $"CAST({O(m.Outcome)} AS VARCHAR)" : "CAST(NULL AS VARCHAR)";
+        return $"""
+              SELECT {outPerson} AS person_id, {matchKey} AS match_key, {eventDate} AS event_date, {outAmount} AS amount
+              FROM {table(outcome.Source, outcome.File)} o {joins(outcome, "o")} {outJoin}
+              WHERE {string.Join(" AND ", outFilters)}
             """;
     }
 
@@ -259,6 +293,27 @@ public static class MetricSql
     }
 
     private static string Column(string field) => SqlText.Quote(field.ToLowerInvariant());
+
+    /// <summary>A person's category from yes/no fields (<see cref="CharacteristicDefinition.Flags"/>): the one marked, several, or why none is.</summary>
+    private static string Category(CharacteristicDefinition trait, IMetricSchema schema, string alias)
+    {
+        string Marked(string field) => $"CAST({Ref(trait, schema, alias, field)} AS VARCHAR) = '1'";
+        var count = string.Join(" + ", trait.Flags.Keys.Select(f => $"CASE WHEN {Marked(f)} THEN 1 ELSE 0 END"));
+        var cases = new List<string>();
+        if (trait.Several is { } several)
+        {
+            cases.Add($"WHEN {count} > 1 THEN {SqlText.Literal(several)}");
+        }
+
+        cases.AddRange(trait.Flags.Select(f => $"WHEN {Marked(f.Key)} THEN {SqlText.Literal(f.Value)}"));
+        if (trait.None is { } none)
+        {
+            var code = $"CAST({Ref(trait, schema, alias, none)} AS VARCHAR)";
+            cases.AddRange(trait.NoneLabels.Select(l => $"WHEN {code} = {SqlText.Literal(l.Key)} THEN {SqlText.Literal(l.Value)}"));
+        }
+
+        return $"CASE {string.Join(" ", cases)} ELSE 'Missing' END";
+    }
 
     private static string Ref(RowSelection rows, IMetricSchema schema, string alias, string field) =>
         FieldReference.Resolve(rows, schema, alias, field)?.Sql ?? throw new MetricDefinitionException($"'{field}' is not a field of {rows.Source}/{rows.File}.");

@@ -24,4 +24,23 @@ public sealed class CharacteristicDefinition : ExclusionDefinition
     /// used (they are stored encrypted): age from a birth date is not available this way.
     /// </summary>
     public string? Value { get; set; }
+
+    /// <summary>
+    /// Instead of <see cref="Value"/>, yes/no fields each naming a category (field → label), as
+    /// HMIS records race: the person's category is the label of the one field marked 1,
+    /// <see cref="Several"/> when more than one is, and otherwise what <see cref="None"/> says.
+    /// </summary>
+    public Dictionary<string, string> Flags { get; set; } = [];
+
+    /// <summary>The category of a person with more than one of <see cref="Flags"/> marked, e.g. "More than one race".</summary>
+    public string? Several { get; set; }
+
+    /// <summary>A field saying why none of <see cref="Flags"/> is marked (HMIS's RaceNone), whose codes <see cref="NoneLabels"/> names.</summary>
+    public string? None { get; set; }
+
+    /// <summary>The category for each code of <see cref="None"/>, e.g. 9 → "Declined"; other codes (and none) give "Missing".</summary>
+    public Dictionary<string, string> NoneLabels { get; set; } = [];
+
+    /// <summary>True when the characteristic is an attribute (<see cref="Value"/> or <see cref="Flags"/>), not an event.</summary>
+    public bool IsAttribute => Value is not null || Flags.Count > 0;
 }

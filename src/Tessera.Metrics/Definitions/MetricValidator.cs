@@ -88,11 +88,19 @@ public static partial class MetricValidator
             }
 
             // A characteristic of a source this workspace lacks is left out, not an error: the same library serves every workspace.
-            if (schema.Sources.Contains(trait.Source, StringComparer.Ordinal) && trait.Value is { } value)
+            if (schema.Sources.Contains(trait.Source, StringComparer.Ordinal) && trait.IsAttribute)
             {
+                if (trait.Value is not null && trait.Flags.Count > 0)
+                {
+                    problems.Add($"{path}: give value or flags, not both.");
+                }
+
                 if (Rows(trait, path, schema, problems).Count > 0)
                 {
-                    Field(trait, schema, value, path + ".value", problems);
+                    foreach (var field in trait.Value is { } value ? [value] : trait.Flags.Keys.Concat(trait.None is { } none ? [none] : []))
+                    {
+                        Field(trait, schema, field, path + (trait.Value is null ? ".flags" : ".value"), problems);
+                    }
                 }
 
                 if (trait.Date.Length > 0 || trait.Window.ToDays is not null || trait.Window.FromDays != 0 || trait.Window.QuarterAfter is not null)

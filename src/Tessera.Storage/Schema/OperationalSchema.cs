@@ -177,6 +177,11 @@ public static class OperationalSchema
                 data_set TEXT NOT NULL, query TEXT NOT NULL, epsilon TEXT NOT NULL, answer TEXT NOT NULL, answered_by TEXT NOT NULL, answered_utc TEXT NOT NULL,
                 PRIMARY KEY (data_set, query));
             """)),
+        new(15, "evaluations: each analysis's reproducible record (metric and its version, data, parameters, seed) and its result", engine => Prefixed(engine, """
+            CREATE TABLE {ops}evaluations (
+                id BIGINT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, metric_id TEXT NOT NULL, title TEXT NOT NULL, run_by TEXT NOT NULL, run_utc TEXT NOT NULL,
+                licence TEXT NULL, record TEXT NOT NULL);
+            """)),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>

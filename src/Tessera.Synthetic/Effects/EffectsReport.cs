@@ -28,6 +28,7 @@ internal static class EffectsReport
             ClientMix(json, tally);
             AttendanceDrop(json, options, tally);
             FamilyPreservation(json, tally);
+            RiskCutoff(json, tally);
             TrainingEmployment(json, tally);
             ShelterPerformanceAndDisparity(json, tally);
             Seasonality(json, tally);
@@ -151,6 +152,35 @@ internal static class EffectsReport
         json.WriteEndObject();
     }
 
+    private static void RiskCutoff(Utf8JsonWriter json, EffectTally tally)
+    {
+        Begin(json, "risk_score_cutoff", SourceLayout.ChildWelfare,
+            "A risk assessment scores each family found to have maltreated a child from 0 to 99 (assessments.risk_score); every family at or above the cut-off is referred to family preservation. Below it the chance of a new report within 12 months of the assessment rises with the score; at and above it, it is family preservation's, whatever the score. A regression discontinuity at the cut-off finds the jump. Counted over assessments with a full 12-month follow-up.");
+        json.WriteString("score", "assessments.risk_score");
+        json.WriteNumber("cutoff", Planted.RiskCutoff);
+        json.WriteString("outcome", "a new report naming the caregiver within 12 months of the assessment");
+        var leftLimit = Planted.RereportChance(Planted.RiskCutoff);
+        json.WriteNumber("planted_left_limit", leftLimit);
+        json.WriteNumber("planted_slope_below_cutoff", Planted.RereportPerPoint);
+        var rates = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var side in new[] { "below", "above" })
+        {
+            var cases = tally[$"child_welfare.risk.{side}.cases"];
+            var rereported = tally[$"child_welfare.risk.{side}.rereported_12m"];
+            rates[side] = Rate(rereported, cases);
+            json.WriteStartObject(side == "below" ? "below_cutoff" : "at_or_above_cutoff");
+            json.WriteNumber("assessments", cases);
+            json.WriteNumber("rereported_within_12_months", rereported);
+            json.WriteNumber("realised_rate", rates[side]);
+            json.WriteEndObject();
+        }
+
+        // At and above the cut-off the rate does not depend on the score, so its realised rate is its limit at the cut-off.
+        json.WriteNumber("realised_jump", Math.Round(rates["above"] - leftLimit, 4));
+        json.WriteString("realised_jump_meaning", "the realised rate at and above the cut-off less the planted chance just below it");
+        json.WriteEndObject();
+    }
+
     private static void TrainingEmployment(Utf8JsonWriter json, EffectTally tally)
     {
         Begin(json, "training_completion_employment", SourceLayout.Workforce,
@@ -192,8 +222,9 @@ internal static class EffectsReport
         json.WriteEndObject();
 
         Begin(json, "racial_disparity", SourceLayout.Homelessness,
-            "Households with a Black head exit to permanent housing less often: the planted chance is multiplied by the factor below, in every project.");
+            "Households with a Black head exit to permanent housing less often: the planted chance is multiplied by the factor below in every project but permanent supportive housing (whose exits all go to permanent housing). Counted over households' exits in the data (the head's exit), every project; 'black' is a head recorded as Black alone.");
         json.WriteString("outcome", "exit_to_permanent_housing");
+        json.WriteString("metric", "hmis-household-exit-to-permanent-housing");
         json.WriteNumber("planted_factor", Planted.BlackExitToPermanentFactor);
         foreach (var group in new[] { "black", "other" })
         {
@@ -246,7 +277,7 @@ internal static class EffectsReport
     private static void SubsidyEmployment(Utf8JsonWriter json, EffectTally tally)
     {
         Begin(json, "child_care_subsidy_parent_employment", SourceLayout.ChildCare,
-            "A parent's chance of UI-covered earnings rises once the child-care subsidy starts (two-generation outcome).");
+            "A parent's chance of UI-covered earnings rises once the child-care subsidy starts (two-generation outcome). Counted over every quarter of the window (aged 18 to 70) of every subsidised parent; a parent without an SSN has no UI-covered earnings in any quarter. 'after' is a quarter starting after the subsidy's first day.");
         json.WriteNumber("planted_lift", Planted.SubsidyEmploymentLift);
         foreach (var group in new[] { "before", "after" })
         {

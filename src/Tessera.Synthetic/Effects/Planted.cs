@@ -88,6 +88,26 @@ internal static class Planted
     /// <summary>Same, for three or more months of service: half the short-dose rate.</summary>
     public const double ReinvolvementLongDose = 0.16;
 
+    /// <summary>
+    /// Family preservation by risk score: the risk assessment done when an investigation finds
+    /// maltreatment scores the family 0–99, and every family scoring at or above this cut-off is
+    /// referred to family preservation (a sharp cut-off a regression discontinuity design can find).
+    /// </summary>
+    public const int RiskCutoff = 45;
+
+    /// <summary>
+    /// Below the cut-off, the chance of a new report within a year of the assessment rises with the
+    /// score: <see cref="RereportBelowCutoff"/> plus <see cref="RereportPerPoint"/> per point. At and
+    /// above it, the family's chance is family preservation's, whatever the score.
+    /// </summary>
+    public const double RereportBelowCutoff = 0.10;
+
+    /// <summary>The rise per point of risk score below the cut-off.</summary>
+    public const double RereportPerPoint = 0.008;
+
+    /// <summary>The chance of a new report within a year of an assessment scoring <paramref name="score"/>, for a family not referred to family preservation.</summary>
+    public static double RereportChance(int score) => RereportBelowCutoff + (RereportPerPoint * score);
+
     /// <summary>Emergency-shelter projects: exits to permanent housing by project.</summary>
     public static IReadOnlyDictionary<string, double> ShelterExitToPermanent { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
     {
@@ -100,7 +120,10 @@ internal static class Planted
     public const string BestShelter = "ES01";
     public const string WorstShelter = "ES03";
 
-    /// <summary>Racial disparity: Black-headed households' chance of exit to permanent housing is multiplied by this.</summary>
+    /// <summary>Rapid rehousing: the chance of leaving for permanent housing (before the racial disparity).</summary>
+    public const double RapidRehousingExitToPermanent = 0.75;
+
+    /// <summary>Racial disparity: Black-headed households' chance of exit to permanent housing is multiplied by this, in every project but supportive housing (whose exits are all to permanent housing).</summary>
     public const double BlackExitToPermanentFactor = 0.65;
 
     /// <summary>Seasonality: homelessness entries by calendar month (January first), relative weight.</summary>

@@ -83,4 +83,5 @@ internal enum IdKind
     Release,
     Arrest,
     Conviction,
+    WelfareAssessment,
 }

@@ -118,5 +118,6 @@ internal sealed class Rng
         Wages = 8,
         Corrections = 9,
         ProviderServices = 10,
+        ChildWelfareRisk = 11,
     }
 }

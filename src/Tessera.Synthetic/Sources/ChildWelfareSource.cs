@@ -8,9 +8,10 @@ namespace Tessera.Synthetic.Sources;
 
 /// <summary>
 /// Child welfare: reports, allegations with investigation dispositions, removals with placement
-/// episodes and exit reasons, and family-preservation service episodes. Planted: three or more
-/// months of family preservation halve the chance of a new screened-in report within 12 months
-/// after services end.
+/// episodes and exit reasons, risk assessments and family-preservation service episodes. Planted:
+/// three or more months of family preservation halve the chance of a new screened-in report within
+/// 12 months after services end; a risk score at or above a cut-off decides the referral to family
+/// preservation (see <see cref="Planted.RiskCutoff"/>).
 /// </summary>
 internal static class ChildWelfareSource
 {
@@ -34,7 +35,7 @@ internal static class ChildWelfareSource
             return;
         }
 
-        var state = new FamilyCase(household, children, ctx, rng);
+        var state = new FamilyCase(household, children, ctx, rng, Rng.For(ctx.Options.Seed, Rng.Stream.ChildWelfareRisk, household.Index));
         var next = (DateOnly?)rng.Day(ctx.Start, ctx.End.AddMonths(-1));
         for (var r = 0; r < MaxReports && next is { } when && when < ctx.End; r++)
         {
@@ -87,22 +88,46 @@ internal static class ChildWelfareSource
             return rng.Chance(0.10) ? disposed.AddDays(rng.Next(30, 500)) : null;
         }
 
+        // The risk assessment decides: at or above the cut-off, family preservation; below it, a
+        // removal for about half the families and nothing for the rest, with more new reports the
+        // higher the score. The score and its row come from a stream of their own.
+        var score = fc.Risk.Next(100);
+        ctx.Sink.Row(Name, ctx.Delivery(disposed, fc.Risk), "assessments.csv")
+            .F(ctx.Ids.Make(IdKind.WelfareAssessment, household.Index, sequence)).F(reportId).F(caregiverId).Date(disposed, DateFormat).N(score).End();
         var service = rng.NextDouble();
-        if (service < 0.55)
+        DateOnly? next;
+        if (score >= Planted.RiskCutoff)
         {
-            return FamilyPreservation(fc, caregiverId, reportId, disposed, sequence);
+            next = FamilyPreservation(fc, caregiverId, reportId, disposed, sequence);
+        }
+        else
+        {
+            if (service < RemovalShareBelowCutoff)
+            {
+                foreach (var victim in victims)
+                {
+                    Removal(fc, victim, disposed.AddDays(-rng.Next(0, 10)), sequence);
+                }
+            }
+
+            next = rng.Chance(Planted.RereportChance(score)) ? disposed.AddDays(rng.Next(30, 365)) : null;
         }
 
-        if (service < 0.80)
+        if (disposed.AddDays(365) < ctx.End)
         {
-            foreach (var victim in victims)
+            var side = score >= Planted.RiskCutoff ? "above" : "below";
+            ctx.Tally.Add($"child_welfare.risk.{side}.cases");
+            if (next is { } again && again <= disposed.AddDays(365))
             {
-                Removal(fc, victim, disposed.AddDays(-rng.Next(0, 10)), sequence);
+                ctx.Tally.Add($"child_welfare.risk.{side}.rereported_12m");
             }
         }
 
-        return rng.Chance(0.20) ? disposed.AddDays(rng.Next(30, 365)) : null;
+        return next;
     }
+
+    /// <summary>Below the risk cut-off, the share of families whose children are removed.</summary>
+    private const double RemovalShareBelowCutoff = 0.55;
 
     private static DateOnly? FamilyPreservation(FamilyCase fc, string caregiverId, string reportId, DateOnly disposed, int sequence)
     {
@@ -179,10 +204,10 @@ internal static class ChildWelfareSource
     }
 
     private static readonly string[] DischargeReasons = ["REUNIFICATION", "REUNIFICATION", "REUNIFICATION", "ADOPTION", "GUARDIANSHIP", "LIVING_WITH_RELATIVE"];
-    private static readonly string[] RemovalReasons = ["NEGLECT", "PHYSICAL_ABUSE", "PARENT_DRUG_ABUSE", "INADEQUATE_HOUSING", "CAREGIVER_INABILITY"];
+    private static readonly string[] RemovalReasons = ["NEGLECT", "PHYSICAL_ABUSE", "PARENT_SUBSTANCE_USE", "INADEQUATE_HOUSING", "CAREGIVER_INABILITY"];
 
     /// <summary>One family's child-welfare history: each person gets one record the first time they appear.</summary>
-    private sealed class FamilyCase(Household household, List<Person> children, ChunkContext ctx, Rng rng)
+    private sealed class FamilyCase(Household household, List<Person> children, ChunkContext ctx, Rng rng, Rng risk)
     {
         private readonly Dictionary<int, string> _records = [];
 
@@ -193,6 +218,9 @@ internal static class ChildWelfareSource
         public ChunkContext Ctx { get; } = ctx;
 
         public Rng Rng { get; } = rng;
+
+        /// <summary>Risk scores and their rows' delivery: a stream of their own, so the planted cut-off leaves every other draw alone.</summary>
+        public Rng Risk { get; } = risk;
 
         public string PersonRecord(Person person, DateOnly firstSeen)
         {

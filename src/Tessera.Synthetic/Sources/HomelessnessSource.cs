@@ -75,6 +75,8 @@ internal static class HomelessnessSource
             return null;
         }
 
+        TallyExit(hh, project, destination);
+
         if (IsPermanent(destination))
         {
             return rng.Chance(0.15) ? SeasonalDay(rng, ctx, exited.Value.AddDays(rng.Next(30, 700))) : null;
@@ -88,9 +90,14 @@ internal static class HomelessnessSource
             var housing = HmisProjects.Get(psh ? "PSH01" : "RRH01");
             var moveIn = next.AddDays(rng.Next(10, 70));
             var leave = psh ? next.AddDays(rng.Next(300, 1500)) : next.AddDays(rng.Next(90, 365));
-            var housingDestination = psh ? (rng.Chance(0.8) ? 435 : 422) : (rng.Chance(0.75) ? 435 : rng.Pick(TemporaryDestinations));
+            var housed = Planted.RapidRehousingExitToPermanent * (hh.Household.Head.Race == Race.Black ? Planted.BlackExitToPermanentFactor : 1);
+            var housingDestination = psh ? (rng.Chance(0.8) ? 435 : 422) : (rng.Chance(housed) ? 435 : rng.Pick(TemporaryDestinations));
             var housingSubsidy = housingDestination == 435 ? (psh ? 439 : rng.Chance(0.7) ? 431 : 433) : (int?)null;
-            hh.Enroll(housing, next, leave < ctx.End ? leave : null, housingDestination, housingSubsidy, moveIn < ctx.End && moveIn < leave ? moveIn : null);
+            if (hh.Enroll(housing, next, leave < ctx.End ? leave : null, housingDestination, housingSubsidy, moveIn < ctx.End && moveIn < leave ? moveIn : null) is not null)
+            {
+                TallyExit(hh, housing, housingDestination);
+            }
+
             return null;
         }
 
@@ -113,14 +120,6 @@ internal static class HomelessnessSource
         }
 
         var permanent = rng.Chance(toPermanent);
-        hh.Ctx.Tally.Add($"hmis.exits.{project.Id}");
-        hh.Ctx.Tally.Add($"hmis.exits.{(black ? "black" : "other")}");
-        if (permanent)
-        {
-            hh.Ctx.Tally.Add($"hmis.exits.{project.Id}.permanent");
-            hh.Ctx.Tally.Add($"hmis.exits.{(black ? "black" : "other")}.permanent");
-        }
-
         if (!permanent)
         {
             return rng.Pick(TemporaryDestinations);
@@ -137,6 +136,19 @@ internal static class HomelessnessSource
     }
 
     private static bool IsPermanent(int destination) => destination is >= 400 and < 500;
+
+    // A household's exit as its records show it (exits after the end of the data are not yet exits): by project, and by the head's race.
+    private static void TallyExit(HmisHousehold hh, HmisProject project, int destination)
+    {
+        var race = hh.Household.Head.Race == Race.Black ? "black" : "other";
+        hh.Ctx.Tally.Add($"hmis.exits.{project.Id}");
+        hh.Ctx.Tally.Add($"hmis.exits.{race}");
+        if (IsPermanent(destination))
+        {
+            hh.Ctx.Tally.Add($"hmis.exits.{project.Id}.permanent");
+            hh.Ctx.Tally.Add($"hmis.exits.{race}.permanent");
+        }
+    }
 
     private static DateOnly SeasonalDay(Rng rng, ChunkContext ctx, DateOnly earliest)
     {

@@ -42,6 +42,7 @@ internal static class SourceLayout
                 ("removals.csv", ["removal_id", "child_person_id", "removal_date", "removal_reason", "discharge_date", "discharge_reason"]),
                 ("placements.csv", ["placement_id", "removal_id", "child_person_id", "begin_date", "end_date", "setting", "provider_id"]),
                 ("fp_services.csv", ["episode_id", "caregiver_person_id", "report_id", "provider_id", "provider_name", "start_date", "end_date", "months_of_service"]),
+                ("assessments.csv", ["assessment_id", "report_id", "caregiver_person_id", "assessment_date", "risk_score"]),
             ],
             [Workforce] =
             [

@@ -26,6 +26,12 @@ internal static class WagesSource
         {
             if (person.Ssn.Length == 0)
             {
+                // No SSN, no UI-covered wages: a subsidised parent's quarters count as quarters without them.
+                foreach (var (_, _, first, _) in quarters.Where(q => person.AgeOn(q.First) is >= 18 and <= 70))
+                {
+                    TallySubsidyOutcome(person, first, false, ctx);
+                }
+
                 continue;
             }
 

@@ -38,9 +38,24 @@
       }
     });
   }
+  // A regression discontinuity: mean outcome by score bin, and the line fitted on each side of the cut-off.
+  function discontinuity(canvas) {
+    function line(label, key, colour) {
+      return { type: "line", label: label, data: JSON.parse(canvas.dataset[key] || "[]"), borderColor: colour, borderWidth: 3, pointRadius: 0, fill: false };
+    }
+    return new Chart(canvas, {
+      type: "scatter",
+      data: { datasets: [{ label: "Mean outcome by score", data: JSON.parse(canvas.dataset.points || "[]"), backgroundColor: "#005ea2", pointRadius: 4 }, line("Below the cut-off", "left", "#d54309"), line("At or above it", "right", "#4d8055")] },
+      options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { type: "linear", title: { display: true, text: "Score" } }, y: { title: { display: true, text: "Outcome rate" } } } }
+    });
+  }
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     if (canvas.dataset.chart === "funnel") {
       addDownload(canvas, funnel(canvas));
+      return;
+    }
+    if (canvas.dataset.chart === "discontinuity") {
+      addDownload(canvas, discontinuity(canvas));
       return;
     }
     var labels = (canvas.dataset.labels || "").split("|");
