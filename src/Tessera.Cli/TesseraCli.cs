@@ -40,6 +40,7 @@ public static class TesseraCli
             ReleaseCommand.Create(output),
             TransparencyCommand.Create(output),
             EvaluateCommand.Create(output),
+            TimelineCommand.Create(output),
             ContractsCommand.Create(output),
             PaymentsCommand.Create(output),
             AcmCommand.Create(output),

@@ -37,6 +37,7 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("quality", ["1", "--out", _root, "--workspace", Folder], 0, "read"),
         ("link", ["--workspace", Folder], 0, "link"),
         ("review list", ["--workspace", Folder], 0, "read"),
+        ("timeline", ["NOBODY", "--family", "--workspace", Folder], 2, "denied"), // no such person: not found
         ("review decide", ["1", "--decision", "non_match", "--workspace", Folder], 0, "decide"),
         ("review split", ["T-NOBODY", "--records", "clinic/visits/V1", "--workspace", Folder], 2, "decide"),
         ("report hud-spm", ["--from", "2020-10-01", "--to", "2021-09-30", "--workspace", Folder], 2, "report"),
@@ -67,6 +68,7 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("transparency list", ["--workspace", Folder], 0, null), // public figures
         // Allowed and on record; the metrics' sources have no data here.
         ("evaluate dose-response", ["--metric", "wioa-employment-q2", "--dose", "exit_reason", "--bands", "COMPLETED,DROPPED_OUT|NO_SHOW", "--workspace", Folder], 2, "compute"),
+        ("evaluate compare", ["--metric", "hmis-household-exit-to-permanent-housing", "--participation", "job_training", "--workspace", Folder], 2, "compute"),
         ("evaluate disparity", ["--metric", "hmis-household-exit-to-permanent-housing", "--by", "race", "--reference", "White", "--workspace", Folder], 2, "compute"),
         ("evaluate rdd", ["--outcome", "cw-rereport-after-assessment-12m", "--score", "risk_score", "--cutoff", "45", "--workspace", Folder], 2, "compute"),
         ("evaluate before-after", ["--metric", "twogen-parent-employment-after-subsidy", "--workspace", Folder], 2, "compute"),

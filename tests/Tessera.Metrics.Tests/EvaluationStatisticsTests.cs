@@ -121,6 +121,31 @@ public sealed class EvaluationStatisticsTests
     }
 
     [Fact]
+    public void Comparing_participants_with_weighted_non_participants_recovers_the_effect_on_participants()
+    {
+        // "prior" persons take part more often and have the outcome more often anyway; taking part adds 0.15 for everyone.
+        var random = new Random(8);
+        var units = Enumerable.Range(0, 8000).Select(i =>
+        {
+            var prior = random.NextDouble() < 0.4;
+            var takesPart = random.NextDouble() < (prior ? 0.6 : 0.15);
+            var outcome = random.NextDouble() < (prior ? 0.45 : 0.15) + (takesPart ? 0.15 : 0);
+            return new EvaluationUnit($"p{i}", new DateOnly(2024, 1, 1), outcome, null,
+                new Dictionary<string, string> { ["prior"] = prior ? "1" : "0", ["training"] = takesPart ? "1" : "0" });
+        }).ToList();
+
+        var result = Comparison.Estimate(units, "training", ["prior", "training"], seed: 2, replicates: 200);
+
+        Assert.Equal([Comparison.NonParticipants, Comparison.Participants], result.Bands.Select(b => b.Band));
+        Assert.Equal(["prior"], result.AdjustedFor);
+        var contrast = result.Contrasts.Single();
+        Assert.True(contrast.Difference.Low > 0.2, $"the raw difference mixes in who takes part: {contrast.Difference}");
+        Assert.InRange(0.15, contrast.AdjustedDifference!.Low, contrast.AdjustedDifference.High);
+        Assert.True(Math.Abs(result.Balance.Single(b => b.Category == "1").After) < 0.05, "weighted non-participants resemble the participants");
+        Assert.Throws<ArgumentException>(() => Comparison.Estimate([.. units.Where(u => u.Traits["training"] == "0")], "training", ["prior"], 1, 50));
+    }
+
+    [Fact]
     public void Disparity_ratios_are_against_the_reference_group_or_everyone_else()
     {
         var units = new List<EvaluationUnit>();

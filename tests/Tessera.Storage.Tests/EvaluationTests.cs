@@ -114,6 +114,11 @@ public sealed class EvaluationTests : IClassFixture<EvaluationTests.County>
         AssertInside(1, providers.Contrasts[0].Ratio, "providers");
         AssertInside(1, providers.Contrasts[0].AdjustedRatio!, "providers adjusted");
 
+        // Job training was planted to change nothing about leaving homelessness.
+        var training = Evaluations.Compare(_county.Admin, "hmis-household-exit-to-permanent-housing", "job_training").DoseResponse!;
+        Assert.True(training.Bands[1].Persons > 0, "some heads of household trained in the year before their exit");
+        AssertInside(0, training.Contrasts[0].AdjustedDifference!, "job training");
+
         // Re-arrest after release was planted the same for everyone.
         var rearrest = Evaluations.Disparity(_county.Admin, "recidivism-rearrest-1y", "race", "others").Disparity!;
         Assert.All(rearrest.Where(r => r.Units >= 30), r => AssertInside(1, r.Ratio, $"re-arrest, {r.Group}"));
@@ -157,6 +162,31 @@ public sealed class EvaluationTests : IClassFixture<EvaluationTests.County>
     }
 
     [Fact]
+    public void Outcomes_by_how_many_agencies_know_a_person_give_the_cumulative_view()
+    {
+        var result = Evaluations.DoseResponse(_county.Admin, "hmis-household-exit-to-permanent-housing", "agencies", "1,2,3+", ["race"]).DoseResponse!;
+
+        Assert.Equal(["1", "2", "3+"], result.Bands.Select(b => b.Band));
+        Assert.True(result.Bands.All(b => b.Persons > 0), string.Join(", ", result.Bands.Select(b => $"{b.Band}: {b.Persons}")));
+        Assert.Equal(0, result.Unbanded);
+    }
+
+    [Fact]
+    public void A_persons_timeline_runs_across_agencies_in_date_order_for_administrators_only()
+    {
+        var index = new PersonIndex(_county.Workspace.Vault);
+        var person = index.Records().GroupBy(r => r.PersonId).Where(g => g.Select(r => r.Source).Distinct().Count() >= 3).Select(g => g.Key).Order(StringComparer.Ordinal).First();
+
+        var timeline = Timelines.Of(_county.Admin, person, family: true);
+
+        Assert.True(timeline.Events.Select(e => e.Source).Distinct().Count() >= 2, string.Join(", ", timeline.Events.Select(e => $"{e.Source}/{e.Type}")));
+        Assert.Equal(timeline.Events.OrderBy(e => e.Date).Select(e => e.Date), timeline.Events.Select(e => e.Date));
+        Assert.Contains(_county.Workspace.Audit.Records(), r => r.Event.Target == $"timeline of person {person} and their family");
+        Assert.Throws<AccessDeniedException>(() => Timelines.Of(_county.As("analyst@university.example", Role.Analyst), person));
+        Assert.True(Assert.Throws<AccessDeniedException>(() => Timelines.Of(_county.Admin, "NOBODY")).NotFound);
+    }
+
+    [Fact]
     public void Bad_requests_are_refused_with_what_was_expected()
     {
         Assert.Contains("no metric 'nope'", Assert.Throws<WorkspaceException>(() => Evaluations.DoseResponse(_county.Admin, "nope", "x", "0-3,3+")).Message, StringComparison.Ordinal);
@@ -164,6 +194,7 @@ public sealed class EvaluationTests : IClassFixture<EvaluationTests.County>
         Assert.Contains("two or more bands", Assert.Throws<WorkspaceException>(() => Evaluations.DoseResponse(_county.Admin, "fp-reinvolvement-12m", "months_of_service", "3+")).Message, StringComparison.Ordinal);
         Assert.Contains("It records: sex, race, ethnicity", Assert.Throws<WorkspaceException>(() => Evaluations.Disparity(_county.Admin, "fp-reinvolvement-12m", "income", "others")).Message, StringComparison.Ordinal);
         Assert.Contains("The groups are:", Assert.Throws<WorkspaceException>(() => Evaluations.Disparity(_county.Admin, "hmis-household-exit-to-permanent-housing", "race", "Martian")).Message, StringComparison.Ordinal);
+        Assert.Contains("It records: job_training", Assert.Throws<WorkspaceException>(() => Evaluations.Compare(_county.Admin, "hmis-household-exit-to-permanent-housing", "race")).Message, StringComparison.Ordinal);
         Assert.Contains("not a number", Assert.Throws<WorkspaceException>(() => Evaluations.Rdd(_county.Admin, "fp-reinvolvement-12m", "provider_id", 2)).Message, StringComparison.Ordinal);
     }
 

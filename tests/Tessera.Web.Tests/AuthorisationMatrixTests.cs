@@ -80,6 +80,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         // The matrix posts no decision: a bad request once past the policy.
         ["POST /linkage/review/{item:long}"] = [401, 400, 403, 403, 403, 403, 403, 403, 403],
         ["GET /linkage/persons/{person}"] = [302, 200, 403, 403, 403, 403, 403, 403, 403],
+        ["GET /linkage/persons/{person}/timeline"] = [302, 200, 403, 403, 403, 403, 403, 403, 403],
+        ["GET /linkage/persons/{person}/timeline?handler=Export"] = [401, 200, 403, 403, 403, 403, 403, 403, 403],
         ["POST /linkage/persons/{person}"] = [401, 400, 403, 403, 403, 403, 403, 403, 403],
         // Contracts: administrators, the purchasing agency's contract managers and the provider's staff.
         ["GET /contracts"] = [302, 200, 403, 403, 200, 403, 200, 403, 200],
@@ -171,6 +173,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /acm/dashboards/programs/{program}?handler=Export"] = [401, 200, 403, 403, 200, 403, 404, 403, 403],
         ["GET /acm/dashboards/contracts/{contract}"] = [302, 200, 403, 403, 200, 403, 200, 403, 403],
         ["GET /acm/dashboards/contracts/{contract}?handler=Export"] = [401, 200, 403, 403, 200, 403, 200, 403, 403],
+        ["GET /acm/dashboards/contracts/{contract}/equity"] = [302, 200, 403, 403, 200, 403, 200, 403, 403],
+        ["GET /acm/dashboards/contracts/{contract}/equity?handler=Export"] = [401, 200, 403, 403, 200, 403, 200, 403, 403],
         ["GET /acm/portfolio"] = [302, 200, 403, 403, 200, 403, 403, 403, 403],
         ["GET /acm/portfolio?handler=Export"] = [401, 200, 403, 403, 200, 403, 403, 403, 403],
         ["GET /acm/case-review"] = [302, 200, 403, 403, 200, 403, 403, 403, 403],
@@ -204,6 +208,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /evaluations"] = [302, 200, 403, 403, 403, 200, 403, 403, 403],
         ["GET /evaluations?handler=Export"] = [401, 200, 403, 403, 403, 200, 403, 403, 403],
         ["POST /evaluations?handler=DoseResponse"] = [401, 400, 403, 403, 403, 400, 403, 403, 403],
+        ["POST /evaluations?handler=Compare"] = [401, 400, 403, 403, 403, 400, 403, 403, 403],
         ["POST /evaluations?handler=Disparity"] = [401, 400, 403, 403, 403, 400, 403, 403, 403],
         ["POST /evaluations?handler=Rdd"] = [401, 400, 403, 403, 403, 400, 403, 403, 403],
         ["POST /evaluations?handler=BeforeAfter"] = [401, 400, 403, 403, 403, 400, 403, 403, 403],

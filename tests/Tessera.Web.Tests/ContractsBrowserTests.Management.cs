@@ -27,6 +27,14 @@ public sealed partial class ContractsBrowserTests
             await manager.ClickAsync("#contracts-table >> text=WF01-2024");
             await Chromium.AssertAccessibleAsync(manager, "acm/dashboards/contracts/WF01-2024");
             Assert.Contains("Training completion", await manager.InnerTextAsync("#dashboard-table"), StringComparison.Ordinal);
+
+            // The equity tab: the contract's measures by race from published figures, small groups hidden.
+            await manager.ClickAsync("#equity-tab");
+            await Chromium.AssertAccessibleAsync(manager, "acm/dashboards/contracts/WF01-2024/equity");
+            var equity = await manager.InnerTextAsync("#equity-acm-training-completion");
+            Assert.Contains("Against everyone else", equity, StringComparison.Ordinal);
+            Assert.Contains("hidden", equity, StringComparison.Ordinal); // a county of 3,000 has small groups
+            await manager.GoBackAsync();
             await manager.ClickAsync("text=The program's ranking and funnel plot");
             await Chromium.AssertAccessibleAsync(manager, "acm/dashboards/programs/job-training");
             await manager.SelectOptionAsync("#metric", "acm-training-completion");

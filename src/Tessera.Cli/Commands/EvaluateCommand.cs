@@ -19,6 +19,7 @@ public static class EvaluateCommand
     {
         var command = new Command("evaluate", "Evaluate: outcome rates by dose, disparities between groups, regression discontinuity at a score cut-off.");
         command.Subcommands.Add(DoseResponse(output));
+        command.Subcommands.Add(Compare(output));
         command.Subcommands.Add(Disparity(output));
         command.Subcommands.Add(Rdd(output));
         command.Subcommands.Add(BeforeAfter(output));
@@ -61,6 +62,35 @@ public static class EvaluateCommand
             using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
             var traits = parsed.GetValue(adjust)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var record = Evaluations.DoseResponse(Caller.Operator(opened), parsed.GetValue(metric)!, parsed.GetValue(dose)!, parsed.GetValue(bands)!, traits,
+                new Anchors(parsed.GetValue(from), parsed.GetValue(to)), parsed.GetValue(seed), parsed.GetValue(replicates));
+            Write(output, record, parsed.GetValue(format)!);
+            return ExitCodes.Ok;
+        });
+        return run;
+    }
+
+    private static Command Compare(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var metric = new Option<string>("--metric") { Description = "The metric whose population and outcome to study, e.g. hmis-household-exit-to-permanent-housing.", Required = true };
+        var participation = new Option<string>("--participation") { Description = "The service taken part in: a characteristic of the metric that is an event in the linked data, e.g. job_training.", Required = true };
+        var adjust = new Option<string?>("--adjust") { Description = "Characteristics to make the groups alike on, comma-separated (default: all the metric records)." };
+        var seed = new Option<int>("--seed") { Description = "The bootstrap's seed (the same seed gives the same intervals).", DefaultValueFactory = _ => Evaluations.DefaultSeed };
+        var replicates = new Option<int>("--replicates") { Description = "Bootstrap replicates (at least 50).", DefaultValueFactory = _ => Evaluations.DefaultReplicates };
+        var (from, to) = (From(), To());
+        var format = Format();
+        var run = new Command("compare", "Participants in a service against similar non-participants found in the linked data (weighted and doubly robust), with balance and caveats.")
+            { metric, participation, adjust, from, to, seed, replicates, format, workspace };
+        run.SetAction(parsed =>
+        {
+            if (parsed.GetValue(replicates) < 50)
+            {
+                throw new UsageException("--replicates: give 50 or more.");
+            }
+
+            using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            var traits = parsed.GetValue(adjust)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var record = Evaluations.Compare(Caller.Operator(opened), parsed.GetValue(metric)!, parsed.GetValue(participation)!, traits,
                 new Anchors(parsed.GetValue(from), parsed.GetValue(to)), parsed.GetValue(seed), parsed.GetValue(replicates));
             Write(output, record, parsed.GetValue(format)!);
             return ExitCodes.Ok;

@@ -104,4 +104,7 @@ public enum Capability
 
     /// <summary>Running evaluations (dose-response, disparities, regression discontinuity, before and after) over person-level data: an analyst with an active data use licence covering the sources, or an administrator.</summary>
     RunEvaluations,
+
+    /// <summary>Reading a person's or a family's timeline across agencies: every event their linked records hold. Person-level; administrators only.</summary>
+    ViewTimelines,
 }

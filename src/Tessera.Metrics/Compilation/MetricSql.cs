@@ -30,12 +30,8 @@ public static class MetricSql
     /// <param name="relation">Where to read a source's file from (source, file → SQL relation), e.g. a snapshot shared by several metrics; null for its current rows.</param>
     public static string Members(MetricDefinition metric, IMetricSchema schema, SqlDialect dialect, MetricQueryOptions options, Func<string, string, string?>? relation = null)
     {
-        string Table(string source, string file) => relation?.Invoke(source, file.ToLowerInvariant()) ?? SqlText.Quote(source) + "." + SqlText.Quote(file.ToLowerInvariant());
-        string Joins(RowSelection rows, string alias) => string.Concat(rows.Join.Select((j, i) =>
-        {
-            var joined = alias + (i + 1).ToString(CultureInfo.InvariantCulture);
-            return $" LEFT JOIN {Table(rows.Source, j.File)} {joined} ON {joined}.{Column(j.On)} = {alias}.{Column(j.On)}";
-        }));
+        string Table(string source, string file) => Relation(relation, source, file);
+        string Joins(RowSelection rows, string alias) => JoinsOf(Table, rows, alias);
 
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(schema);
@@ -191,17 +187,24 @@ public static class MetricSql
             throw new MetricDefinitionException($"Metric '{metric.Id}' has no outcome followed by person.");
         }
 
-        string Table(string source, string file) => relation?.Invoke(source, file.ToLowerInvariant()) ?? SqlText.Quote(source) + "." + SqlText.Quote(file.ToLowerInvariant());
-        string Joins(RowSelection rows, string alias) => string.Concat(rows.Join.Select((j, i) =>
-        {
-            var joined = alias + (i + 1).ToString(CultureInfo.InvariantCulture);
-            return $" LEFT JOIN {Table(rows.Source, j.File)} {joined} ON {joined}.{Column(j.On)} = {alias}.{Column(j.On)}";
-        }));
+        string Table(string source, string file) => Relation(relation, source, file);
+        string Joins(RowSelection rows, string alias) => JoinsOf(Table, rows, alias);
         return $"""
             WITH person_keys AS (SELECT source, person_key, MIN(person_id) AS person_id FROM {IndexSchema}.person_records WHERE person_key IS NOT NULL GROUP BY source, person_key)
             SELECT DISTINCT person_id, event_date FROM ({OutcomeRows(outcome, schema, Table, Joins)}) e
             """;
     }
+
+    // Where a source's file is read from: the relation given for it, or its current rows.
+    private static string Relation(Func<string, string, string?>? relation, string source, string file) =>
+        relation?.Invoke(source, file.ToLowerInvariant()) ?? SqlText.Quote(source) + "." + SqlText.Quote(file.ToLowerInvariant());
+
+    // The joins of a row selection's joined files, each aliased after the selection's alias.
+    private static string JoinsOf(Func<string, string, string> table, RowSelection rows, string alias) => string.Concat(rows.Join.Select((j, i) =>
+    {
+        var joined = alias + (i + 1).ToString(CultureInfo.InvariantCulture);
+        return $" LEFT JOIN {table(rows.Source, j.File)} {joined} ON {joined}.{Column(j.On)} = {alias}.{Column(j.On)}";
+    }));
 
     // The outcome file's rows that pass the outcome's conditions: person, match key, event date, amount.
     private static string OutcomeRows(OutcomeDefinition outcome, IMetricSchema schema, Func<string, string, string> table, Func<RowSelection, string, string> joins)

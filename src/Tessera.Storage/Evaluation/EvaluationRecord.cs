@@ -15,7 +15,7 @@ public sealed record EvaluationRecord
     /// <summary>Its number.</summary>
     public long Id { get; init; }
 
-    /// <summary><c>dose-response</c>, <c>disparity</c>, <c>rdd</c> or <c>before-after</c>.</summary>
+    /// <summary><c>dose-response</c>, <c>compare</c>, <c>disparity</c>, <c>rdd</c> or <c>before-after</c>.</summary>
     public required string Kind { get; init; }
 
     /// <summary>The metric whose population and outcome it studies.</summary>
@@ -66,7 +66,7 @@ public sealed record EvaluationRecord
     /// <summary>What the result cannot tell, printed with it.</summary>
     public IReadOnlyList<string> Caveats { get; init; } = [];
 
-    /// <summary>A dose-response result.</summary>
+    /// <summary>A dose-response result (or a comparison's, as two groups).</summary>
     public DoseResponseResult? DoseResponse { get; init; }
 
     /// <summary>A disparity result.</summary>

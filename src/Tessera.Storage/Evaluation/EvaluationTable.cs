@@ -10,6 +10,9 @@ public static class EvaluationTable
     /// <summary>Dose-response's header.</summary>
     public const string DoseResponseHeader = "band,persons,outcomes,rate,ci_low,ci_high,adjusted_rate,adjusted_ci_low,adjusted_ci_high";
 
+    /// <summary>A comparison of participants with similar non-participants: dose-response's columns by group.</summary>
+    public const string CompareHeader = "group,persons,outcomes,rate,ci_low,ci_high,adjusted_rate,adjusted_ci_low,adjusted_ci_high";
+
     /// <summary>Disparity's header.</summary>
     public const string DisparityHeader = "group,persons,outcomes,rate,ratio,ci_low,ci_high";
 
@@ -23,7 +26,7 @@ public static class EvaluationTable
     public static IReadOnlyList<string> Header(EvaluationRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return (record.Kind switch { "dose-response" => DoseResponseHeader, "disparity" => DisparityHeader, "before-after" => BeforeAfterHeader, _ => RddHeader }).Split(',');
+        return (record.Kind switch { "dose-response" => DoseResponseHeader, "compare" => CompareHeader, "disparity" => DisparityHeader, "before-after" => BeforeAfterHeader, _ => RddHeader }).Split(',');
     }
 
     /// <summary>The rows of <paramref name="record"/>'s table, cells as numbers (rounded to six decimals), text or null; small cells empty when <paramref name="shared"/>.</summary>

@@ -17,6 +17,9 @@ namespace Tessera.Storage.Evaluation;
 /// </summary>
 internal sealed class EvaluationUnits
 {
+    /// <summary>The dose that counts the agencies whose records are linked to a person (1 when the person is known to one only).</summary>
+    public const string Agencies = "agencies";
+
     private EvaluationUnits(IReadOnlyList<EvaluationUnit> units, DateOnly asOf, IReadOnlyList<string> deliveries, long? linkRun, IReadOnlyList<string> traits, long rows)
     {
         Units = units;
@@ -71,10 +74,13 @@ internal sealed class EvaluationUnits
         var asOf = vault.Deliveries(dataSource).Where(d => d.Status == "current").Select(d => d.PeriodEnd).DefaultIfEmpty(DateOnly.FromDateTime(workspace.UtcNow)).Max();
         var deliveries = sources.Concat(traits.Select(t => t.Source)).Distinct()
             .SelectMany(s => vault.Deliveries(s).Where(d => d.Status == "current").Select(d => $"{s}#{d.Id}")).Order(StringComparer.Ordinal).ToList();
+        // "agencies", unless the population has such a field: how many agencies' records are linked to the person — the cumulative view.
+        var cumulative = field == Agencies && schema.File(metric.Population.Source, metric.Population.File).All(f => f.Field(Agencies) is null);
+        var carried = field is null || cumulative ? null : field;
         string members;
         try
         {
-            members = MetricSql.Members(metric, schema, vault.Dialect, new MetricQueryOptions(asOf, null, anchors.To, Characteristics: [.. traits.Select(t => t.Name)], Carry: field is null ? null : [field]));
+            members = MetricSql.Members(metric, schema, vault.Dialect, new MetricQueryOptions(asOf, null, anchors.To, Characteristics: [.. traits.Select(t => t.Name)], Carry: carried is null ? null : [carried]));
         }
         catch (MetricDefinitionException e)
         {
@@ -85,7 +91,10 @@ internal sealed class EvaluationUnits
         long? linkRun;
         using (var connection = vault.Open())
         {
-            using (var command = SqlVault.Command(connection, null, $"SELECT person_id, anchor_date, hit, stratum, {(field is null ? "CAST(NULL AS VARCHAR)" : "v1")} FROM ({members}) m"))
+            var value = cumulative
+                ? $"CAST(COALESCE((SELECT COUNT(DISTINCT r.source) FROM {MetricSql.IndexSchema}.person_records r WHERE r.person_id = m.person_id), 1) AS VARCHAR)"
+                : carried is null ? "CAST(NULL AS VARCHAR)" : "v1";
+            using (var command = SqlVault.Command(connection, null, $"SELECT person_id, anchor_date, hit, stratum, {value} FROM ({members}) m"))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())

@@ -63,8 +63,9 @@ public static class Evaluations
 
         ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 50);
         var entry = Metric(caller, metricId);
-        var traits = Traits(caller.Workspace, entry, adjust);
-        var licence = Permit(caller, entry, traits, $"dose-response evaluation of metric {metricId} by {dose}");
+        var asked = Requested(entry, adjust);
+        var licence = Permit(caller, entry, asked, $"dose-response evaluation of metric {metricId} by {dose}");
+        var traits = Available(caller.Workspace, entry, asked, explicitly: adjust is { Count: > 0 });
         anchors ??= Anchors.All;
         var data = EvaluationUnits.Read(caller.Workspace, entry, dose, anchors, traits);
         var result = Tessera.Metrics.Evaluation.DoseResponse.Estimate(data.Units, parsed, traits, seed, replicates);
@@ -91,6 +92,68 @@ public static class Evaluations
         });
     }
 
+    /// <summary>
+    /// Persons who took part in a service — <paramref name="participation"/>, an event characteristic
+    /// of <paramref name="metricId"/> such as job training in the year before — against similar
+    /// non-participants from the linked data, made alike on <paramref name="adjust"/> (default:
+    /// every other characteristic the metric records).
+    /// </summary>
+    /// <exception cref="AccessDeniedException">Refused (on record).</exception>
+    /// <exception cref="WorkspaceException">No such metric or characteristic, or no one to compare.</exception>
+    public static EvaluationRecord Compare(Caller caller, string metricId, string participation, IReadOnlyList<string>? adjust = null, Anchors? anchors = null, int seed = DefaultSeed, int replicates = DefaultReplicates)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentException.ThrowIfNullOrEmpty(participation);
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 50);
+        var entry = Metric(caller, metricId);
+        if (entry.Definition.AdjustFor.FirstOrDefault(t => t.Name == participation) is not { IsAttribute: false })
+        {
+            var events = entry.Definition.AdjustFor.Where(t => !t.IsAttribute).Select(t => t.Name).ToList();
+            throw new WorkspaceException($"'{participation}' is not a service metric '{metricId}' records taking part in. It records: {(events.Count == 0 ? "none" : string.Join(", ", events))}.");
+        }
+
+        var asked = Requested(entry, adjust is { Count: > 0 } ? [.. adjust.Append(participation)] : null);
+        var licence = Permit(caller, entry, asked, $"comparison of participants in {participation} in metric {metricId}");
+        var traits = Available(caller.Workspace, entry, asked, explicitly: adjust is { Count: > 0 });
+        if (!traits.Contains(participation, StringComparer.Ordinal))
+        {
+            throw new WorkspaceException($"The characteristic '{participation}' of metric '{metricId}' reads a file with no deliveries yet.");
+        }
+
+        anchors ??= Anchors.All;
+        var data = EvaluationUnits.Read(caller.Workspace, entry, null, anchors, traits);
+        DoseResponseResult result;
+        try
+        {
+            result = Comparison.Estimate(data.Units, participation, traits, seed, replicates);
+        }
+        catch (ArgumentException e)
+        {
+            throw new WorkspaceException(e.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        var service = entry.Definition.AdjustFor.First(t => t.Name == participation);
+        return Keep(caller, licence, data, entry, new EvaluationRecord
+        {
+            Kind = "compare",
+            MetricId = entry.Definition.Id,
+            MetricTitle = entry.Definition.Title,
+            Title = $"{entry.Definition.Title}: {service.Description ?? participation} against similar persons without",
+            Parameters = new Dictionary<string, string>(anchors.Parameters()) { ["participation"] = participation, ["adjust"] = string.Join(",", result.AdjustedFor), ["replicates"] = replicates.ToString(CultureInfo.InvariantCulture) },
+            Seed = seed,
+            DoseResponse = result,
+            SmallCells = Hide(result.Bands.Select(b => (b.Band, b.Persons, b.Outcomes)), "group"),
+            Caveats =
+            [
+                $"Non-participants were weighted to resemble the participants on {(result.AdjustedFor.Count == 0 ? "nothing (the metric records no other characteristic)" : string.Join(", ", result.AdjustedFor))} only. Why people take part — motivation, a caseworker's judgement, being reachable — is not recorded and can still differ.",
+                "The adjusted rates are the participants' own: with the service as observed, and without it as estimated from the weighted non-participants.",
+                .. Unobserved.Skip(1),
+            ],
+            Deliveries = [],
+            RunBy = "",
+        });
+    }
+
     /// <summary><paramref name="metricId"/>'s rate by <paramref name="by"/> (a characteristic of the metric, e.g. race), each group against <paramref name="reference"/> (a group, or <c>others</c>).</summary>
     /// <exception cref="AccessDeniedException">Refused (on record).</exception>
     /// <exception cref="WorkspaceException">No such metric, characteristic or group, or no data.</exception>
@@ -100,8 +163,8 @@ public static class Evaluations
         ArgumentException.ThrowIfNullOrEmpty(by);
         ArgumentException.ThrowIfNullOrEmpty(reference);
         var entry = Metric(caller, metricId);
-        var traits = Traits(caller.Workspace, entry, [by]);
-        var licence = Permit(caller, entry, traits, $"disparity evaluation of metric {metricId} by {by}");
+        var licence = Permit(caller, entry, Requested(entry, [by]), $"disparity evaluation of metric {metricId} by {by}");
+        var traits = Available(caller.Workspace, entry, [by], explicitly: true);
         anchors ??= Anchors.All;
         var data = EvaluationUnits.Read(caller.Workspace, entry, null, anchors, traits, eachPersonOnce: false);
 
@@ -284,11 +347,12 @@ public static class Evaluations
             ?? throw new WorkspaceException($"There is no metric '{metricId}' ready to compute.");
     }
 
-    // Lets an administrator go ahead, or an analyst whose active licence covers every source the evaluation reads (the metric's and the characteristics'); the licence used, if any.
+    // Lets an administrator go ahead, or an analyst whose active licence covers every source the evaluation reads (the metric's, and the characteristics' this workspace has); the licence used, if any.
     private static string? Permit(Caller caller, CatalogEntry entry, IReadOnlyList<string> traits, string target)
     {
+        var registered = caller.Workspace.Sources.List().Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var sources = MetricSql.Files(entry.Definition).Select(f => f.Source)
-            .Concat(entry.Definition.AdjustFor.Where(t => traits.Contains(t.Name, StringComparer.Ordinal)).Select(t => t.Source))
+            .Concat(entry.Definition.AdjustFor.Where(t => traits.Contains(t.Name, StringComparer.Ordinal) && registered.Contains(t.Source)).Select(t => t.Source))
             .Distinct(StringComparer.Ordinal).ToList();
         var admin = caller.User.Role == Role.Administrator;
         var licence = admin ? null : ActiveLicence(caller.Workspace, caller.User, sources);
@@ -305,23 +369,33 @@ public static class Evaluations
             .Select(d => d.Id).Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
-    // The characteristics to work out: those asked (each the metric's, with data here), or, when none is asked, every one available.
-    private static List<string> Traits(Workspace workspace, CatalogEntry entry, IReadOnlyList<string>? asked)
+    // The characteristics asked for (each must be the metric's), or, when none is, all the metric records.
+    private static List<string> Requested(CatalogEntry entry, IReadOnlyList<string>? asked)
     {
-        var available = EvaluationUnits.AvailableTraits(workspace, entry);
         if (asked is null || asked.Count == 0)
         {
-            return [.. available];
+            return [.. entry.Definition.AdjustFor.Select(t => t.Name)];
         }
 
-        foreach (var name in asked.Where(a => !available.Contains(a, StringComparer.Ordinal)))
+        foreach (var name in asked.Where(a => !entry.Definition.AdjustFor.Any(t => t.Name == a)))
         {
-            throw new WorkspaceException(entry.Definition.AdjustFor.Any(t => t.Name == name)
-                ? $"The characteristic '{name}' of metric '{entry.Definition.Id}' reads a file with no deliveries yet."
-                : $"Metric '{entry.Definition.Id}' records no characteristic '{name}'. It records: {Names(entry)}.");
+            throw new WorkspaceException($"Metric '{entry.Definition.Id}' records no characteristic '{name}'. It records: {Names(entry)}.");
         }
 
         return [.. asked.Distinct(StringComparer.Ordinal)];
+    }
+
+    // Of those, the ones this workspace can work out (source present, with rows); one asked for by name must be.
+    private static List<string> Available(Workspace workspace, CatalogEntry entry, IReadOnlyList<string> asked, bool explicitly)
+    {
+        var available = EvaluationUnits.AvailableTraits(workspace, entry);
+        var missing = asked.FirstOrDefault(a => !available.Contains(a, StringComparer.Ordinal));
+        if (explicitly && missing is not null)
+        {
+            throw new WorkspaceException($"The characteristic '{missing}' of metric '{entry.Definition.Id}' reads a file with no deliveries yet.");
+        }
+
+        return [.. asked.Where(a => available.Contains(a, StringComparer.Ordinal))];
     }
 
     private static string Names(CatalogEntry entry) =>

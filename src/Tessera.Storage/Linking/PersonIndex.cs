@@ -96,6 +96,15 @@ public sealed class PersonIndex(SqlVault vault)
         return keys;
     }
 
+    /// <summary>The records of a person as of the last run: source, file, id in the source and the person key the source gives them (null when it gives none).</summary>
+    public List<(string Source, string File, string SourceId, string? PersonKey)> RecordDetailsOf(string personId)
+    {
+        var records = new List<(string, string, string, string?)>();
+        Query("SELECT source, file, source_id, person_key FROM {0}.person_records WHERE person_id = $1 ORDER BY source, file, source_id",
+            r => records.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))), personId);
+        return records;
+    }
+
     /// <summary>Family links of the last run touching <paramref name="personId"/>.</summary>
     public List<(string PersonA, string PersonB, string Relation, long Evidence)> FamilyOf(string personId)
     {

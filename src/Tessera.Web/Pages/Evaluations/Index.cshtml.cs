@@ -12,8 +12,9 @@ using Tessera.Web.Infrastructure;
 namespace Tessera.Web.Pages.Evaluations;
 
 /// <summary>
-/// Evaluations: forms to run a dose-response analysis, a disparity comparison, a regression
-/// discontinuity or a before-and-after view of any metric, and the evaluations run so far. An
+/// Evaluations: forms to run a dose-response analysis, a comparison of participants with similar
+/// non-participants, a disparity comparison, a regression discontinuity or a before-and-after view
+/// of any metric, and the evaluations run so far. An
 /// analyst needs an active data use licence covering the sources the evaluation reads; a refusal
 /// says so.
 /// </summary>
@@ -46,6 +47,14 @@ public sealed class IndexModel(RequestAccess request) : PageModel
     /// <summary>Runs a dose-response analysis.</summary>
     public IActionResult OnPostDoseResponse(string? metric, string? dose, string? bands, string[]? adjust, DateOnly? from, DateOnly? to) =>
         Run(() => Storage.Evaluation.Evaluations.DoseResponse(request.Caller, Required(metric, "the metric"), Required(dose, "the dose field"), Required(bands, "the bands"), adjust ?? [], new Anchors(from, to)));
+
+    /// <summary>Runs a comparison of participants with similar non-participants.</summary>
+    public IActionResult OnPostCompare(string? choice, DateOnly? from, DateOnly? to) =>
+        Run(() =>
+        {
+            var parts = Required(choice, "the metric and service").Split('|', 2);
+            return Storage.Evaluation.Evaluations.Compare(request.Caller, parts[0], parts.Length == 2 ? parts[1] : Required(null, "the service taken part in"), null, new Anchors(from, to));
+        });
 
     /// <summary>Runs a disparity comparison.</summary>
     public IActionResult OnPostDisparity(string? metric, string? by, string? reference, DateOnly? from, DateOnly? to) =>
@@ -95,10 +104,10 @@ public sealed class IndexModel(RequestAccess request) : PageModel
             .OrderBy(e => e.Definition.Title, StringComparer.Ordinal)
             .Select(e => new MetricChoice(e.Definition.Id, e.Definition.Title,
                 [.. schema.File(e.Definition.Population.Source, e.Definition.Population.File).SelectMany(f => f.Fields).Select(f => f.Name).Distinct(StringComparer.Ordinal)],
-                [.. e.Definition.AdjustFor.Select(t => t.Name)]))];
+                [.. e.Definition.AdjustFor.Select(t => t.Name)], [.. e.Definition.AdjustFor.Where(t => !t.IsAttribute).Select(t => t.Name)]))];
         Evaluations = Storage.Evaluation.Evaluations.List(request.Caller);
     }
 
     /// <summary>A metric as the forms offer it.</summary>
-    public sealed record MetricChoice(string Id, string Title, IReadOnlyList<string> Fields, IReadOnlyList<string> Characteristics);
+    public sealed record MetricChoice(string Id, string Title, IReadOnlyList<string> Fields, IReadOnlyList<string> Characteristics, IReadOnlyList<string> Services);
 }
