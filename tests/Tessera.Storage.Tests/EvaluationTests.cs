@@ -172,6 +172,17 @@ public sealed class EvaluationTests : IClassFixture<EvaluationTests.County>
     }
 
     [Fact]
+    public void A_parents_training_is_followed_to_the_childrens_later_involvement_through_family_links()
+    {
+        var record = Evaluations.DoseResponse(_county.Admin, "twogen-child-welfare-after-training-24m", "exit_reason", "DROPPED_OUT|NO_SHOW,COMPLETED", ["sex", "race"]);
+
+        var bands = record.DoseResponse!.Bands;
+        Assert.True(bands.All(b => b.Persons > 50), string.Join(", ", bands.Select(b => $"{b.Band}: {b.Persons}")));
+        Assert.True(bands.Sum(b => b.Outcomes) > 0, "some trainees' families are known to child welfare afterwards");
+        Assert.Contains(record.Deliveries, d => d.StartsWith("child_welfare#", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_persons_timeline_runs_across_agencies_in_date_order_for_administrators_only()
     {
         var index = new PersonIndex(_county.Workspace.Vault);
@@ -184,6 +195,37 @@ public sealed class EvaluationTests : IClassFixture<EvaluationTests.County>
         Assert.Contains(_county.Workspace.Audit.Records(), r => r.Event.Target == $"timeline of person {person} and their family");
         Assert.Throws<AccessDeniedException>(() => Timelines.Of(_county.As("analyst@university.example", Role.Analyst), person));
         Assert.True(Assert.Throws<AccessDeniedException>(() => Timelines.Of(_county.Admin, "NOBODY")).NotFound);
+    }
+
+    [SkippableFact]
+    public void Evaluations_run_the_same_way_on_PostgreSQL()
+    {
+        using var test = new TestWorkspace(Engine.PostgreSql);
+        var folder = Path.Combine(test.Root, "county");
+        new CountyGenerator(new SynthOptions { People = 3_000, Seed = 4, Months = 24 }).Generate(folder);
+        foreach (var source in DeliveryInbox.Of(folder).Sources())
+        {
+            foreach (var delivery in source.Deliveries)
+            {
+                var outcome = test.Ingest(new DeliveryRequest { Source = source.Name, Provider = delivery.Provider, Paths = [delivery.Folder] });
+                Assert.True(outcome.Succeeded, $"{source.Name} {delivery.Month}: {outcome.RejectionReason}");
+            }
+        }
+
+        WorkspaceLinker.Run(test.Workspace, "tester@test", new WorkspaceLinkOptions());
+        var admin = Caller.Operator(test.Workspace);
+
+        var dose = Evaluations.DoseResponse(admin, "fp-reinvolvement-12m", "months_of_service", "0-3,3+", replicates: 100).DoseResponse!;
+        Assert.True(dose.Bands.Sum(b => b.Persons) > 0);
+        var disparity = Evaluations.Disparity(admin, "hmis-household-exit-to-permanent-housing", "race", "others").Disparity!;
+        Assert.Contains(disparity, r => r.Group == "White");
+        var around = Evaluations.BeforeAfter(admin, "twogen-parent-employment-after-subsidy").BeforeAfter!;
+        Assert.True(around.QuartersBefore > 0 && around.QuartersAfter > 0);
+        var cumulative = Evaluations.DoseResponse(admin, "hmis-household-exit-to-permanent-housing", "agencies", "1,2+", ["race"], replicates: 100).DoseResponse!;
+        Assert.True(cumulative.Bands.All(b => b.Persons > 0));
+        var person = new PersonIndex(test.Workspace.Vault).Records().GroupBy(r => r.PersonId).First(g => g.Select(r => r.Source).Distinct().Count() >= 2).Key;
+        Assert.NotEmpty(Timelines.Of(admin, person, family: true).Events);
+        Assert.Equal(4, Evaluations.List(admin).Count);
     }
 
     [Fact]

@@ -49,7 +49,10 @@ public sealed class LogisticRegression
             var mu = eta.Map(Sigmoid);
             var variance = mu.Map(m => Math.Max(m * (1 - m), 1e-12));
             var working = variance.PointwiseMultiply(w);
-            information = x.TransposeThisAndMultiply(Matrix<double>.Build.DiagonalOfDiagonalVector(working) * x) + ridge;
+            // Rows scaled by their weights (not a product with an n × n diagonal matrix, which would cost n² p).
+            var scaled = x.Clone();
+            scaled.MapIndexedInplace((i, _, value) => value * working[i]);
+            information = x.TransposeThisAndMultiply(scaled) + ridge;
             var score = x.TransposeThisAndMultiply((y - mu).PointwiseMultiply(w));
             var step = information.Cholesky().Solve(score);
             beta += step;

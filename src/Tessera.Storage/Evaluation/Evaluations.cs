@@ -6,6 +6,7 @@ using Tessera.Governance.Agreements;
 using Tessera.Governance.Audit;
 using Tessera.Governance.Disclosure;
 using Tessera.Metrics.Compilation;
+using Tessera.Metrics.Definitions;
 using Tessera.Metrics.Evaluation;
 using Tessera.Storage.Access;
 using Tessera.Storage.Agreements;
@@ -343,8 +344,10 @@ public static class Evaluations
     private static CatalogEntry Metric(Caller caller, string metricId)
     {
         ArgumentException.ThrowIfNullOrEmpty(metricId);
-        return MetricCatalog.Load(caller.Workspace).FirstOrDefault(e => e.Definition.Id == metricId && e.Available)
+        var entry = MetricCatalog.Load(caller.Workspace).FirstOrDefault(e => e.Definition.Id == metricId && e.Available)
             ?? throw new WorkspaceException($"There is no metric '{metricId}' ready to compute.");
+        return entry.Definition.ValueKind == MetricValue.Rate ? entry
+            : throw new WorkspaceException($"Metric '{metricId}' is a {entry.Definition.Value}, not a rate: evaluations compare how often an outcome happens.");
     }
 
     // Lets an administrator go ahead, or an analyst whose active licence covers every source the evaluation reads (the metric's, and the characteristics' this workspace has); the licence used, if any.
