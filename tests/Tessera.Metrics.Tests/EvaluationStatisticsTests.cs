@@ -6,7 +6,8 @@ namespace Tessera.Metrics.Tests;
 /// <summary>
 /// The evaluation routines against answers published with worked examples: Newcombe's (1998)
 /// tables for the Wilson interval and the difference of two rates, the Challenger O-ring data for
-/// logistic regression, and exact answers on data built so that the truth is known (a jump of a
+/// logistic regression, Hernán and Robins's heart-transplant table for inverse probability
+/// weighting, and exact answers on data built so that the truth is known (a jump of a
 /// known size, confounding that only adjustment removes).
 /// </summary>
 public sealed class EvaluationStatisticsTests
@@ -53,6 +54,33 @@ public sealed class EvaluationStatisticsTests
         Assert.Equal(-0.2322, fit.Coefficients[1], 0.00005);
         Assert.Equal(7.3786, Math.Sqrt(fit.Covariance[0, 0]), 0.001);
         Assert.Equal(0.1082, Math.Sqrt(fit.Covariance[1, 1]), 0.0001);
+    }
+
+    /// <summary>
+    /// Hernán MA and Robins JM (2020), Causal Inference: What If, table 2.2 and section 2.4: twenty
+    /// members of Zeus's family, L (critical condition), A (heart transplant), Y (death). Treated
+    /// 7 of 13 died, untreated 3 of 7; weighted by the inverse probability of the treatment each
+    /// had given L, the risk is 0.5 under treatment and 0.5 under no treatment — no effect.
+    /// </summary>
+    [Fact]
+    public void Weighting_reproduces_the_heart_transplant_example_of_Hernan_and_Robins()
+    {
+        (int L, int A, int Y)[] family =
+        [
+            (0, 0, 0), (0, 0, 1), (0, 0, 0), (0, 0, 0), (0, 1, 0), (0, 1, 0), (0, 1, 0), (0, 1, 1), (1, 0, 1), (1, 0, 1),
+            (1, 0, 0), (1, 1, 1), (1, 1, 1), (1, 1, 1), (1, 1, 1), (1, 1, 1), (1, 1, 1), (1, 1, 0), (1, 1, 0), (1, 1, 0),
+        ];
+        var units = family.Select((g, i) => new EvaluationUnit($"g{i}", new DateOnly(2020, 1, 1), g.Y == 1, g.A.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new Dictionary<string, string> { ["critical"] = g.L.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ToList();
+
+        var result = DoseResponse.Estimate(units, DoseBand.Parse("0,1"), ["critical"], seed: 1, replicates: 50);
+
+        Assert.Equal((3L, 7L), (result.Bands[0].Outcomes, result.Bands[0].Persons));
+        Assert.Equal((7L, 13L), (result.Bands[1].Outcomes, result.Bands[1].Persons));
+        Assert.Equal(0.5, result.Bands[0].Adjusted!.Estimate, 1e-6);
+        Assert.Equal(0.5, result.Bands[1].Adjusted!.Estimate, 1e-6);
+        Assert.Equal(1, result.Contrasts[0].AdjustedRatio!.Estimate, 1e-6);
+        Assert.All(result.Balance, b => Assert.Equal(0, b.After, 1e-6)); // weighting balances L exactly
     }
 
     [Fact]
