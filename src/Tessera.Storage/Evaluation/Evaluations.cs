@@ -123,15 +123,7 @@ public static class Evaluations
 
         anchors ??= Anchors.All;
         var data = EvaluationUnits.Read(caller.Workspace, entry, null, anchors, traits);
-        DoseResponseResult result;
-        try
-        {
-            result = Comparison.Estimate(data.Units, participation, traits, seed, replicates);
-        }
-        catch (ArgumentException e)
-        {
-            throw new WorkspaceException(e.Message.Split(" (Parameter", 2)[0]);
-        }
+        var result = Estimating(() => Comparison.Estimate(data.Units, participation, traits, seed, replicates));
 
         var service = entry.Definition.AdjustFor.First(t => t.Name == participation);
         return Keep(caller, licence, data, entry, new EvaluationRecord
@@ -169,15 +161,7 @@ public static class Evaluations
         anchors ??= Anchors.All;
         var data = EvaluationUnits.Read(caller.Workspace, entry, null, anchors, traits, eachPersonOnce: false);
 
-        IReadOnlyList<DisparityRow> rows;
-        try
-        {
-            rows = Tessera.Metrics.Evaluation.Disparity.Estimate(data.Units, by, reference);
-        }
-        catch (ArgumentException e)
-        {
-            throw new WorkspaceException(e.Message.Split(" (Parameter", 2)[0]);
-        }
+        var rows = Estimating(() => Tessera.Metrics.Evaluation.Disparity.Estimate(data.Units, by, reference));
 
         var trait = entry.Definition.AdjustFor.First(t => t.Name == by);
         return Keep(caller, licence, data, entry, new EvaluationRecord
@@ -225,15 +209,7 @@ public static class Evaluations
                 : throw new WorkspaceException($"'{score}' of metric '{metricId}' is not a number (a row holds '{Truncate(unit.Value!)}'); name a numeric score."));
         }
 
-        RddResult result;
-        try
-        {
-            result = RegressionDiscontinuity.Estimate(points, cutoff, bandwidth);
-        }
-        catch (ArgumentException e)
-        {
-            throw new WorkspaceException(e.Message.Split(" (Parameter", 2)[0]);
-        }
+        var result = Estimating(() => RegressionDiscontinuity.Estimate(points, cutoff, bandwidth));
 
         return Keep(caller, licence, data, entry, new EvaluationRecord
         {
@@ -436,6 +412,19 @@ public static class Evaluations
             id, kept.Kind, kept.MetricId, kept.Title, kept.RunBy, kept.RunUtc.ToString("O", CultureInfo.InvariantCulture), licence, ToJson(kept));
         tables.Commit();
         return kept;
+    }
+
+    // An estimator's refusal (nothing to compare, too few persons) as the user's error, in its own words.
+    private static T Estimating<T>(Func<T> estimate)
+    {
+        try
+        {
+            return estimate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new WorkspaceException(e.Message.Split(" (Parameter", 2)[0]);
+        }
     }
 
     private static string Truncate(string value) => value.Length > 20 ? value[..20] + "…" : value;
