@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Statistics;
 
 namespace Tessera.Metrics.Evaluation;
 
@@ -45,20 +44,14 @@ public static class Comparison
         var point = Att(x, treated, outcomes, all);
         var random = new Random(seed);
         var draws = Enumerable.Range(0, replicates).Select(_ => Att(x, treated, outcomes, [.. all.Select(_ => random.Next(units.Count))])).Where(d => double.IsFinite(d.Without)).ToList();
-        Interval Percentile(double estimate, IEnumerable<double> values)
-        {
-            var sorted = values.Where(double.IsFinite).ToArray();
-            return sorted.Length == 0 ? new Interval(estimate, double.NaN, double.NaN) : new Interval(estimate, sorted.Quantile(0.025), sorted.Quantile(0.975));
-        }
-
         var bands = new List<DoseResponseBand>
         {
-            new(NonParticipants, n0, o0, Proportions.Wilson(o0, n0), Percentile(point.Without, draws.Select(d => d.Without))),
-            new(Participants, n1, o1, Proportions.Wilson(o1, n1), Percentile(point.With, draws.Select(d => d.With))),
+            new(NonParticipants, n0, o0, Proportions.Wilson(o0, n0), Interval.Percentile(point.Without, draws.Select(d => d.Without))),
+            new(Participants, n1, o1, Proportions.Wilson(o1, n1), Interval.Percentile(point.With, draws.Select(d => d.With))),
         };
         var contrast = new DoseContrast(Participants, NonParticipants, Proportions.Difference(o1, n1, o0, n0), Proportions.Ratio(o1, n1, o0, n0),
-            Percentile(point.With - point.Without, draws.Select(d => d.With - d.Without)),
-            point.Without > 0 ? Percentile(point.With / point.Without, draws.Where(d => d.Without > 0).Select(d => d.With / d.Without)) : null);
+            Interval.Percentile(point.With - point.Without, draws.Select(d => d.With - d.Without)),
+            point.Without > 0 ? Interval.Percentile(point.With / point.Without, draws.Where(d => d.Without > 0).Select(d => d.With / d.Without)) : null);
         return new DoseResponseResult(bands, [contrast], Balance(units, covariates, x, treated), [.. traits.Where(t => t != participation)], seed, replicates, 0);
     }
 
@@ -113,10 +106,7 @@ public static class Comparison
                 return (members.Average(i => has[i]), members.Sum(i => has[i] * weight[i]) / members.Sum(i => weight[i]));
             }
 
-            var (with, without) = (Share(true), Share(false));
-            var spread = Math.Sqrt(((with.Raw * (1 - with.Raw)) + (without.Raw * (1 - without.Raw))) / 2);
-            rows.Add(new BalanceRow(trait, category, Participants, NonParticipants, with.Raw, without.Raw,
-                spread == 0 ? 0 : (with.Raw - without.Raw) / spread, spread == 0 ? 0 : (with.Weighted - without.Weighted) / spread));
+            rows.Add(BalanceRow.Of(trait, category, Participants, NonParticipants, Share(true), Share(false)));
         }
 
         return rows;

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Statistics;
 
 namespace Tessera.Metrics.Evaluation;
 
@@ -50,14 +49,14 @@ public static class DoseResponse
         var results = bands.Select((band, b) => new DoseResponseBand(
             band.Label, counts[b].Persons, counts[b].Outcomes,
             counts[b].Persons == 0 ? new Interval(double.NaN, double.NaN, double.NaN) : Proportions.Wilson(counts[b].Outcomes, counts[b].Persons),
-            point is null ? null : Percentile(point[b], draws.Select(d => d[b])))).ToList();
+            point is null ? null : Interval.Percentile(point[b], draws.Select(d => d[b])))).ToList();
 
         var contrasts = Enumerable.Range(1, bands.Count - 1).Where(_ => counts[0].Persons > 0).Select(b => new DoseContrast(
             bands[b].Label, bands[0].Label,
             Proportions.Difference(counts[b].Outcomes, counts[b].Persons, counts[0].Outcomes, counts[0].Persons),
             Proportions.Ratio(counts[b].Outcomes, counts[b].Persons, counts[0].Outcomes, counts[0].Persons),
-            point is null ? null : Percentile(point[b] - point[0], draws.Select(d => d[b] - d[0])),
-            point is null || point[0] <= 0 ? null : Percentile(point[b] / point[0], draws.Where(d => d[0] > 0).Select(d => d[b] / d[0])))).ToList();
+            point is null ? null : Interval.Percentile(point[b] - point[0], draws.Select(d => d[b] - d[0])),
+            point is null || point[0] <= 0 ? null : Interval.Percentile(point[b] / point[0], draws.Where(d => d[0] > 0).Select(d => d[b] / d[0])))).ToList();
 
         var balance = covariates is null ? [] : Balance(sample, covariates, bands);
         return new DoseResponseResult(results, contrasts, balance, traits, seed, covariates is null ? 0 : replicates, units.Count - kept.Count);
@@ -151,21 +150,11 @@ public static class DoseResponse
             var reference = Share(0);
             for (var b = 1; b < bands.Count; b++)
             {
-                var other = Share(b);
-                var spread = Math.Sqrt(((other.Raw * (1 - other.Raw)) + (reference.Raw * (1 - reference.Raw))) / 2);
-                rows.Add(new BalanceRow(trait, category, bands[b].Label, bands[0].Label, other.Raw, reference.Raw,
-                    spread == 0 ? 0 : (other.Raw - reference.Raw) / spread, spread == 0 ? 0 : (other.Weighted - reference.Weighted) / spread));
+                rows.Add(BalanceRow.Of(trait, category, bands[b].Label, bands[0].Label, Share(b), reference));
             }
         }
 
         return rows;
-    }
-
-    private static Interval Percentile(double estimate, IEnumerable<double> draws)
-    {
-        var sorted = draws.Where(double.IsFinite).ToArray();
-        return sorted.Length == 0 ? new Interval(estimate, double.NaN, double.NaN)
-            : new Interval(estimate, sorted.Quantile(0.025), sorted.Quantile(0.975));
     }
 
     private sealed record Sample(IReadOnlyList<EvaluationUnit> Units, int[] Band, int Bands)

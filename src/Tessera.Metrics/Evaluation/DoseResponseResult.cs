@@ -24,4 +24,13 @@ public sealed record DoseResponseBand(string Band, long Persons, long Outcomes, 
 public sealed record DoseContrast(string Band, string Against, Interval Difference, Interval Ratio, Interval? AdjustedDifference, Interval? AdjustedRatio);
 
 /// <summary>One category's balance between a band and the first: its share in each, and the standardised difference before and after weighting.</summary>
-public sealed record BalanceRow(string Trait, string Category, string Band, string Against, double Share, double AgainstShare, double Before, double After);
+public sealed record BalanceRow(string Trait, string Category, string Band, string Against, double Share, double AgainstShare, double Before, double After)
+{
+    /// <summary>A category's balance from its raw and weighted shares in a group and in the group compared with; the spread is the raw shares' pooled standard deviation.</summary>
+    public static BalanceRow Of(string trait, string category, string band, string against, (double Raw, double Weighted) share, (double Raw, double Weighted) againstShare)
+    {
+        var spread = Math.Sqrt(((share.Raw * (1 - share.Raw)) + (againstShare.Raw * (1 - againstShare.Raw))) / 2);
+        return new BalanceRow(trait, category, band, against, share.Raw, againstShare.Raw,
+            spread == 0 ? 0 : (share.Raw - againstShare.Raw) / spread, spread == 0 ? 0 : (share.Weighted - againstShare.Weighted) / spread);
+    }
+}
