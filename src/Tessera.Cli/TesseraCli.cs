@@ -41,6 +41,7 @@ public static class TesseraCli
             TransparencyCommand.Create(output),
             EvaluateCommand.Create(output),
             TimelineCommand.Create(output),
+            PlanCommand.Create(output),
             ContractsCommand.Create(output),
             PaymentsCommand.Create(output),
             AcmCommand.Create(output),

@@ -38,6 +38,20 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("link", ["--workspace", Folder], 0, "link"),
         ("review list", ["--workspace", Folder], 0, "read"),
         ("timeline", ["NOBODY", "--family", "--workspace", Folder], 2, "denied"), // no such person: not found
+        ("plan overlap", ["--format", "csv", "--workspace", Folder], 0, "read"),
+        ("plan assessment new", ["--agency", "clinic", "--title", "Clinic, spring 2027", "--start", "2027-01-11", "--workspace", Folder], 0, "configure"),
+        ("plan assessment list", ["--workspace", Folder], 0, "read"),
+        ("plan assessment participant", ["1", "--name", "Ana", "--team", "program", "--workspace", Folder], 0, "configure"),
+        ("plan assessment session", ["1", "--number", "1", "--date", "2027-01-12", "--notes", "Held.", "--workspace", Folder], 0, "configure"),
+        ("plan assessment answer", ["1", "--participant", "Ana", "--answer", "goals.outcomes=3", "--workspace", Folder], 0, "configure"),
+        ("plan assessment agree", ["1", "--question", "goals.outcomes", "--level", "2", "--workspace", Folder], 0, "configure"),
+        ("plan assessment show", ["1", "--workspace", Folder], 0, "read"),
+        ("plan inventory add", ["1", "--name", "Training", "--kind", "contract", "--program", "job-training", "--value", "100000", "--date", "2027-09-01", "--workspace", Folder], 0, "configure"),
+        ("plan inventory import", ["1", Path.Combine(_root, "inventory.csv"), "--workspace", Folder], 0, "configure"),
+        ("plan inventory weight", ["1", "--criterion", "data", "--weight", "2", "--workspace", Folder], 0, "configure"),
+        ("plan inventory rank", ["1", "--format", "csv", "--workspace", Folder], 0, "read"),
+        ("plan inventory remove", ["1", "--item", "I2", "--workspace", Folder], 0, "configure"),
+        ("plan inventory promote", ["2", "--item", "I1", "--contract", "CL01-2027", "--provider", "WF01", "--metric", "acm-training-completion", "--target", "0.5", "--workspace", Folder], 2, "denied"), // no assessment 2: not found
         ("review decide", ["1", "--decision", "non_match", "--workspace", Folder], 0, "decide"),
         ("review split", ["T-NOBODY", "--records", "clinic/visits/V1", "--workspace", Folder], 2, "decide"),
         ("report hud-spm", ["--from", "2020-10-01", "--to", "2021-09-30", "--workspace", Folder], 2, "report"),
@@ -120,6 +134,7 @@ public sealed class CommandAuthorisationTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(_root, "providers.yaml"), "providers:\n  - { id: WF01, name: Northside Training, program: job-training, identifiers: [{ source: workforce, field: provider_id, value: WF01 }] }\n");
         Directory.CreateDirectory(Path.Combine(_root, "2024-05"));
         await File.WriteAllTextAsync(Path.Combine(_root, "2024-05", "visits.csv"), "visit_id,first_name\nV1,Ada\nV2,Alan\n");
+        await File.WriteAllTextAsync(Path.Combine(_root, "inventory.csv"), "id,name,kind,program,annual_value,key_date,population,outcome_data,current_performance,size,data,risk,timing,leadership\n,Reentry RFP,procurement,reentry,500000,2027-06-01,,,,3,1,4,5,5\n");
         await File.WriteAllTextAsync(Path.Combine(_root, "people.csv"), "record_id,given_name,family_name,birth_date\n1,Ada,Lovelace,1815-12-10\n2,Ada,Lovelace,1815-12-10\n3,Alan,Turing,1912-06-23\n");
         await File.WriteAllTextAsync(Path.Combine(_root, "truth.csv"), "source,record_id,person_id\npeople,1,a\npeople,2,a\npeople,3,b\n");
         long before = 0;

@@ -39,6 +39,17 @@ public class AcmScoreTests
     }
 
     [Fact]
+    public void A_contract_the_rapid_assessment_short_listed_earns_a_point_for_the_agencys_priority()
+    {
+        Contract[] portfolio = [Make("B-2024", "B", 2024, 100_000m), Make("C-2024", "C", 2024, 120_000m)];
+
+        var score = AcmScore.Of(portfolio[0], portfolio, offTrackShare: 0, openAlerts: 0, cases: 100, programCases: 200, shortListed: true);
+
+        Assert.Equal(2, score.Points); // new, and short-listed
+        Assert.Contains("priority: short-listed for outcomes-oriented contracting in the agency's rapid assessment", score.Reasons);
+    }
+
+    [Fact]
     public void Sprints_take_the_highest_scores_first_and_rotate_before_repeating()
     {
         AcmScore[] scores = [new("A", 5, []), new("B", 4, []), new("C", 3, []), new("D", 1, []), new("E", 0, [])];

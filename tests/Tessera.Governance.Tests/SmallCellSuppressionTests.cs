@@ -67,6 +67,107 @@ public sealed class SmallCellSuppressionTests
         Assert.True(checkedCells > 300, $"only {checkedCells} hidden cells were checked");
     }
 
+    [Fact]
+    public void Groups_with_published_totals_hide_a_neighbour_of_each_small_cell()
+    {
+        // Families in one system (cells 0–2) and in several (cells 3–5), each group's total published.
+        long[] counts = [100, 40, 5, 30, 12, 3];
+        IReadOnlyList<int>[] groups = [[0, 1, 2], [3, 4, 5]];
+
+        var hidden = SmallCellSuppression.Apply(counts, groups);
+
+        // 5 alone in its group would be its total less the shown cells: 40 goes with it; 3 and 12 hold 15, more than 10.
+        Assert.Equal([Suppression.None, Suppression.Complementary, Suppression.SmallCell, Suppression.None, Suppression.Complementary, Suppression.SmallCell], hidden);
+        AssertNothingRecoverable(counts, groups, hidden);
+    }
+
+    [Fact]
+    public void Overlapping_groups_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => SmallCellSuppression.Apply([5, 20, 30], [[0, 1], [1, 2]]));
+    }
+
+    [Fact]
+    public void No_hidden_combination_of_many_random_upset_charts_can_be_recovered_from_the_group_totals()
+    {
+        var random = new Random(20261205);
+        var checkedCells = 0;
+        for (var t = 0; t < 300; t++)
+        {
+            // An UpSet chart of 2 to 5 sets: persons each in a random non-empty combination; the combinations with someone are the cells,
+            // published with the grand total only, or (as families are) with the totals of one-system and several-system combinations.
+            var sets = random.Next(2, 6);
+            var counts = new Dictionary<int, long>();
+            for (var p = random.Next(5, 300); p > 0; p--)
+            {
+                var mask = random.Next(1, 1 << sets);
+                counts[mask] = counts.GetValueOrDefault(mask) + 1;
+            }
+
+            var masks = counts.Keys.Order().ToList();
+            IReadOnlyList<IReadOnlyList<int>> groups = random.Next(2) == 0
+                ? [[.. Enumerable.Range(0, masks.Count)]]
+                : [[.. masks.Select((m, i) => (m, i)).Where(x => int.PopCount(x.m) == 1).Select(x => x.i)], [.. masks.Select((m, i) => (m, i)).Where(x => int.PopCount(x.m) > 1).Select(x => x.i)]];
+            var cells = masks.Select(m => counts[m]).ToList();
+            var hidden = SmallCellSuppression.Apply(cells, groups);
+            Assert.All(cells.Zip(hidden), x => Assert.True(x.Second != Suppression.None || x.First is 0 or > 10, $"chart {t}: {x.First} shown"));
+            // The totals published are those of the groups the suppression protects; the others are withheld.
+            checkedCells += AssertNothingRecoverable(cells, [.. groups.Where(g => SmallCellSuppression.Protects(cells, g, hidden))], hidden);
+        }
+
+        Assert.True(checkedCells > 300, $"only {checkedCells} hidden cells were checked");
+    }
+
+    /// <summary>Solves the published cells and group totals for every hidden cell's range; returns how many were checked.</summary>
+    private static int AssertNothingRecoverable(IReadOnlyList<long> counts, IReadOnlyList<IReadOnlyList<int>> relations, IReadOnlyList<Suppression> hidden)
+    {
+        var checkedCells = 0;
+        for (var target = 0; target < counts.Count; target++)
+        {
+            if (hidden[target] == Suppression.None)
+            {
+                continue;
+            }
+
+            var (low, high) = (Solve(counts, relations, hidden, target, maximise: false), Solve(counts, relations, hidden, target, maximise: true));
+            Assert.False(Math.Abs(high - low) < 1e-6, $"cell {target} ({counts[target]}) is pinned to {low}");
+            Assert.False(low >= 1 - 1e-6 && high <= 10 + 1e-6, $"cell {target} ({counts[target]}) lies within {low}–{high}");
+            checkedCells++;
+        }
+
+        return checkedCells;
+    }
+
+    private static double Solve(IReadOnlyList<long> counts, IReadOnlyList<IReadOnlyList<int>> relations, IReadOnlyList<Suppression> hidden, int target, bool maximise)
+    {
+        using var solver = Solver.CreateSolver("GLOP");
+        var variables = Enumerable.Range(0, counts.Count).Where(i => hidden[i] != Suppression.None).ToDictionary(i => i, i => solver.MakeNumVar(0, Unbounded, "x" + i));
+        foreach (var members in relations)
+        {
+            // The relation's total is published: its hidden members add up to the total less the shown ones.
+            var rest = members.Where(i => !variables.ContainsKey(i)).Sum(i => (double)counts[i]);
+            var total = members.Sum(i => (double)counts[i]);
+            var constraint = solver.MakeConstraint(total - rest, total - rest);
+            foreach (var i in members.Where(variables.ContainsKey))
+            {
+                constraint.SetCoefficient(variables[i], 1);
+            }
+        }
+
+        var objective = solver.Objective();
+        objective.SetCoefficient(variables[target], 1);
+        if (maximise)
+        {
+            objective.SetMaximization();
+        }
+        else
+        {
+            objective.SetMinimization();
+        }
+
+        return solver.Solve() == Solver.ResultStatus.OPTIMAL ? objective.Value() : throw new InvalidOperationException("The published chart has no solution.");
+    }
+
     private static bool Small(Figure f) =>
         f.Numerator is >= 1 and <= 10 || f.Denominator is >= 1 and <= 10 || (f.Numerator is { } n && f.Denominator is { } d && d - n is >= 1 and <= 10);
 

@@ -22,7 +22,8 @@ namespace Tessera.Storage.Tests;
 /// bench/evaluation/coverage.sh repeats it over many seeds and reports how often each interval
 /// covers. Who may run an evaluation is checked on the same county.
 /// </summary>
-public sealed class EvaluationTests : IClassFixture<EvaluationTests.County>
+[Collection(CountyOf20000.Name)]
+public sealed class EvaluationTests
 {
     private readonly County _county;
 
@@ -268,7 +269,7 @@ public sealed class EvaluationTests : IClassFixture<EvaluationTests.County>
 
         public County()
         {
-            var folder = Path.Combine(_test.Root, "county");
+            var folder = Folder = Path.Combine(_test.Root, "county");
             new CountyGenerator(new SynthOptions { People = 20_000, Seed = 1 }).Generate(folder);
             foreach (var source in DeliveryInbox.Of(folder).Sources())
             {
@@ -294,6 +295,9 @@ public sealed class EvaluationTests : IClassFixture<EvaluationTests.County>
         }
 
         public Caller Admin { get; }
+
+        /// <summary>The generated county: its deliveries and truth/.</summary>
+        public string Folder { get; }
 
         public Workspace Workspace => _test.Workspace;
 

@@ -60,6 +60,9 @@ public sealed class IngestedAppFactory : KestrelAppFactory
             Storage.Contracting.ContractRegistry.Import(Storage.Access.Caller.Operator(workspace), [registry], "test");
             Storage.Payments.PaymentRuns.Run(Storage.Access.Caller.Operator(workspace), "WF01-2024", "2024-Q1"); // statement 1, prepared by the operator
             Storage.Payments.PaymentRuns.Run(Storage.Access.Caller.Operator(workspace), "FP01-2024", "2024-Q1"); // statement 2, another agency's
+            // Rapid assessment 1, of the homelessness agency (not the demo contract manager's workforce agency), with an inventory item I1.
+            var assessment = Storage.Planning.Assessments.Create(Storage.Access.Caller.Operator(workspace), "homelessness", "Homelessness agency, spring 2027", new DateOnly(2027, 1, 11));
+            Storage.Planning.Inventory.Save(Storage.Access.Caller.Operator(workspace), assessment, new Contracts.Planning.InventoryItem("I1", "Shelter operations", Contracts.Planning.InventoryKind.Contract, "", "emergency-shelter", 1_800_000m, new DateOnly(2027, 9, 1), null, null, null, new Dictionary<Contracts.Planning.ReadinessCriterion, int>()));
         }
 
         Start();

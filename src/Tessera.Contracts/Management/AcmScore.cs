@@ -4,8 +4,9 @@ namespace Tessera.Contracts.Management;
 
 /// <summary>
 /// Which contracts deserve active contract management, scored on the seeds' criteria — a new or
-/// high-impact service, high risk or historically poor results, a large value or complexity —
-/// one point each (0 to 6), with the reasons written out so the choice can be argued with.
+/// high-impact service, high risk or historically poor results, a large value or complexity — and
+/// the agency's own priority (a rapid assessment short-listed it), one point each (0 to 7), with
+/// the reasons written out so the choice can be argued with.
 /// </summary>
 /// <param name="Contract">The contract's id.</param>
 /// <param name="Points">The score.</param>
@@ -20,9 +21,11 @@ public sealed record AcmScore(string Contract, int Points, IReadOnlyList<string>
     /// scored together, for "large" and "high-impact"): <paramref name="offTrackShare"/> is the
     /// share of its periods off track, <paramref name="openAlerts"/> its open alerts,
     /// <paramref name="cases"/> the people it served in its latest year (its largest metric's
-    /// cases) and <paramref name="programCases"/> those of its program's providers together.
+    /// cases) and <paramref name="programCases"/> those of its program's providers together;
+    /// <paramref name="shortListed"/> when a rapid assessment's short list made it (a draft promoted
+    /// from the contract inventory).
     /// </summary>
-    public static AcmScore Of(Contract contract, IReadOnlyList<Contract> portfolio, double offTrackShare, int openAlerts, long cases, long programCases)
+    public static AcmScore Of(Contract contract, IReadOnlyList<Contract> portfolio, double offTrackShare, int openAlerts, long cases, long programCases, bool shortListed = false)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(portfolio);
@@ -57,6 +60,11 @@ public sealed record AcmScore(string Contract, int Points, IReadOnlyList<string>
         if (contract.Payments is not null || contract.Metrics.Count >= 3)
         {
             reasons.Add(contract.Payments is not null ? "complex: pays on results" : $"complex: {contract.Metrics.Count} measures");
+        }
+
+        if (shortListed)
+        {
+            reasons.Add("priority: short-listed for outcomes-oriented contracting in the agency's rapid assessment");
         }
 
         return new AcmScore(contract.Id.Value, reasons.Count, reasons);

@@ -148,7 +148,7 @@ public static class Prioritisation
         steps.Add(ratings[ReadinessCriterion.DataAvailability] >= 4
             ? "Compute a baseline for its outcome measures from the IDS, to set targets from."
             : "Agree data sharing for its outcomes with the agencies that hold them before setting targets.");
-        if (ratings[ReadinessCriterion.PerformanceRisk] >= 4)
+        if (ratings[ReadinessCriterion.PerformanceRisk] >= 4 && item.Kind == InventoryKind.Contract)
         {
             steps.Add("Start monthly active contract management meetings on its data now, before the new terms.");
         }

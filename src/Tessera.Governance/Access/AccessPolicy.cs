@@ -15,8 +15,10 @@ public static class AccessPolicy
         [Role.DataPartner] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewInbox, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewQuarantine, Capability.Deliver, Capability.RunHudReports, Capability.ViewMetrics,
             Capability.ViewAgreements, Capability.ApproveAgreements],
         [Role.ContractManager] = [Capability.ReadReference, Capability.ViewOverview, Capability.ViewMetrics, Capability.ViewContracts, Capability.ManageContracts, Capability.ViewPayments, Capability.PreparePayments,
-            Capability.ViewManagement, Capability.RunManagement, Capability.UpdateActionItems, Capability.ReviewCaseFiles, Capability.FileFrontlineReport, Capability.ViewFrontlineReports],
-        [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage, Capability.ViewMetrics, Capability.ViewAgreements, Capability.BuildReleases, Capability.RunEvaluations],
+            Capability.ViewManagement, Capability.RunManagement, Capability.UpdateActionItems, Capability.ReviewCaseFiles, Capability.FileFrontlineReport, Capability.ViewFrontlineReports,
+            Capability.ViewPlanning, Capability.RunPlanning],
+        [Role.Analyst] = [Capability.ReadReference, Capability.ViewOverview, Capability.ListDeliveries, Capability.ViewDeliveryQuality, Capability.ViewLinkage, Capability.ViewMetrics, Capability.ViewAgreements, Capability.BuildReleases, Capability.RunEvaluations,
+            Capability.ViewPlanning],
         [Role.ProviderStaff] = [Capability.ReadReference, Capability.ViewContracts, Capability.ViewPayments, Capability.ViewManagement, Capability.UpdateActionItems, Capability.DeliverServiceData],
         [Role.Caseworker] = [Capability.ReadReference, Capability.FileFrontlineReport],
         [Role.Finance] = [Capability.ReadReference, Capability.ViewContracts, Capability.ViewPayments, Capability.ApprovePayments],
@@ -74,6 +76,22 @@ public static class AccessPolicy
             Role.Administrator => true,
             Role.ContractManager or Role.Finance => user.Scope.Sources.Contains(agency),
             Role.ProviderStaff => user.Scope.Providers.Contains(provider),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// True when <paramref name="user"/> sees the planning (rapid assessments, inventory) of
+    /// <paramref name="agency"/>: administrators and analysts every agency's, contract managers
+    /// their own agency's.
+    /// </summary>
+    public static bool SeesPlansOf(AccessUser user, string agency)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Role switch
+        {
+            Role.Administrator or Role.Analyst => true,
+            Role.ContractManager => user.Scope.Sources.Contains(agency),
             _ => false,
         };
     }

@@ -107,4 +107,10 @@ public enum Capability
 
     /// <summary>Reading a person's or a family's timeline across agencies: every event their linked records hold. Person-level; administrators only.</summary>
     ViewTimelines,
+
+    /// <summary>Planning: the rapid assessments, the contract inventory and its short list, and the service overlap (aggregates, small cells suppressed) — an agency's own for contract managers.</summary>
+    ViewPlanning,
+
+    /// <summary>Running a rapid assessment and the prioritisation: sessions, participants, answers, the agreed levels, inventory items, weights, promotion to a draft contract.</summary>
+    RunPlanning,
 }

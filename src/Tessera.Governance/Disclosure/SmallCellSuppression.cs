@@ -61,6 +61,67 @@ public static class SmallCellSuppression
         }
     }
 
+    /// <summary>
+    /// Decides which of <paramref name="counts"/> to hide when they fall into groups whose totals
+    /// are published (an UpSet chart's combinations: all of them add up to the persons touched by
+    /// any agency; the families in one system and those in several are two groups). A count of 1
+    /// to 10 is hidden; then, in every group holding a hidden cell, cells are hidden smallest first
+    /// until the group's hidden cells are two or more and hold more than 10, so that each can be
+    /// anything from 0 to more than 10 for all the published figures say. The groups must not
+    /// overlap: with overlapping totals (every agency's total beside the grand total) hidden cells
+    /// can be pinned by subtracting one total from another, which this rule does not prevent — so
+    /// such totals must not be published beside the suppressed cells. Nor may the total of a group
+    /// that <see cref="Protects"/> says is not protected (too few cells to hide enough): withhold
+    /// it. The result is in the order of the counts.
+    /// </summary>
+    /// <exception cref="ArgumentException">A cell is in two groups.</exception>
+    public static IReadOnlyList<Suppression> Apply(IReadOnlyList<long> counts, IReadOnlyList<IReadOnlyList<int>> groups)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(groups);
+        if (groups.SelectMany(g => g).GroupBy(i => i).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"Cell {twice.Key} is in two groups; suppression against overlapping totals is not safe.", nameof(groups));
+        }
+
+        var hidden = counts.Select(c => Small(c) ? Suppression.SmallCell : Suppression.None).ToArray();
+        foreach (var members in groups)
+        {
+            while (true)
+            {
+                var hiddenCells = members.Where(i => hidden[i] != Suppression.None).ToList();
+                if (hiddenCells.Count == 0 || (hiddenCells.Count >= 2 && hiddenCells.Sum(i => counts[i]) > Threshold))
+                {
+                    break;
+                }
+
+                var candidate = members.Where(i => hidden[i] == Suppression.None && counts[i] > 0).OrderBy(i => counts[i]).ThenBy(i => i).Cast<int?>().FirstOrDefault()
+                    ?? members.Where(i => hidden[i] == Suppression.None).Cast<int?>().FirstOrDefault();
+                if (candidate is not { } next)
+                {
+                    break; // the whole group is hidden: its total alone is all anyone knows
+                }
+
+                hidden[next] = Suppression.Complementary;
+            }
+        }
+
+        return hidden;
+    }
+
+    /// <summary>
+    /// True when the group's total may be published beside <paramref name="hidden"/>: none of its
+    /// cells is hidden, or two or more are and they hold more than 10.
+    /// </summary>
+    public static bool Protects(IReadOnlyList<long> counts, IReadOnlyList<int> group, IReadOnlyList<Suppression> hidden)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(hidden);
+        var cells = group.Where(i => hidden[i] != Suppression.None).ToList();
+        return cells.Count == 0 || (cells.Count >= 2 && cells.Sum(i => counts[i]) > Threshold);
+    }
+
     private static long Size(Figure figure) => figure.Denominator ?? figure.Numerator ?? 0;
 
     private static bool IsSmall(Figure figure) =>

@@ -23,6 +23,7 @@ public static class Portfolio
         caller.Permit(Capability.RunManagement, AuditAction.Read, "ACM scores of the contracts");
         var workspace = caller.Workspace;
         var all = scope.All.Values.Select(c => c.Contract).ToList();
+        var shortListed = Planning.Inventory.PromotedContracts(workspace);
         var alerts = Alerts.Raise(workspace, scope.Contracts).Where(a => a.IsOpen).GroupBy(a => a.Alert.Contract).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return [.. scope.Contracts.Select(registered =>
             {
@@ -30,7 +31,7 @@ public static class Portfolio
                 var bands = ContractRegistry.Measure(workspace, contract, null, null).Where(r => r.Band != "no_data").ToList();
                 var offTrack = bands.Count == 0 ? 0 : (double)bands.Count(r => r.Band == TargetBand.OffTrack.Code()) / bands.Count;
                 var (own, program) = Dashboards.Cases(workspace, contract);
-                return AcmScore.Of(contract, all, offTrack, alerts.GetValueOrDefault(contract.Id.Value), own, program);
+                return AcmScore.Of(contract, all, offTrack, alerts.GetValueOrDefault(contract.Id.Value), own, program, shortListed.Contains(contract.Id.Value));
             })
             .OrderByDescending(s => s.Points).ThenBy(s => s.Contract, StringComparer.Ordinal)];
     }

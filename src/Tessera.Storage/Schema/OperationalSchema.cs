@@ -182,6 +182,36 @@ public static class OperationalSchema
                 id BIGINT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, metric_id TEXT NOT NULL, title TEXT NOT NULL, run_by TEXT NOT NULL, run_utc TEXT NOT NULL,
                 licence TEXT NULL, record TEXT NOT NULL);
             """)),
+        new(16, "planning: rapid assessments (participants, sessions, answers, agreed levels), the contract inventory with its ratings and weights, and the service overlap worked out per link run", engine => Prefixed(engine, """
+            CREATE TABLE {ops}plan_assessments (
+                id BIGINT NOT NULL PRIMARY KEY, agency TEXT NOT NULL, title TEXT NOT NULL, facilitator TEXT NOT NULL, created_by TEXT NOT NULL, created_utc TEXT NOT NULL);
+            CREATE TABLE {ops}plan_participants (
+                assessment_id BIGINT NOT NULL REFERENCES {ops}plan_assessments (id), name TEXT NOT NULL, team TEXT NOT NULL,
+                PRIMARY KEY (assessment_id, name));
+            CREATE TABLE {ops}plan_sessions (
+                assessment_id BIGINT NOT NULL REFERENCES {ops}plan_assessments (id), position INTEGER NOT NULL, title TEXT NOT NULL, hours INTEGER NOT NULL,
+                held_on TEXT NULL, agenda TEXT NOT NULL, notes TEXT NULL,
+                PRIMARY KEY (assessment_id, position));
+            CREATE TABLE {ops}plan_answers (
+                assessment_id BIGINT NOT NULL REFERENCES {ops}plan_assessments (id), participant TEXT NOT NULL, question TEXT NOT NULL, level INTEGER NOT NULL,
+                evidence TEXT NULL, recorded_by TEXT NOT NULL, recorded_utc TEXT NOT NULL,
+                PRIMARY KEY (assessment_id, participant, question));
+            CREATE TABLE {ops}plan_agreed (
+                assessment_id BIGINT NOT NULL REFERENCES {ops}plan_assessments (id), question TEXT NOT NULL, level INTEGER NOT NULL, note TEXT NULL,
+                agreed_by TEXT NOT NULL, agreed_utc TEXT NOT NULL,
+                PRIMARY KEY (assessment_id, question));
+            CREATE TABLE {ops}plan_inventory (
+                assessment_id BIGINT NOT NULL REFERENCES {ops}plan_assessments (id), id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, program_id TEXT NOT NULL,
+                annual_value TEXT NOT NULL, key_date TEXT NULL, population TEXT NULL, outcome_data TEXT NULL, current_performance TEXT NULL, ratings TEXT NOT NULL,
+                contract_id TEXT NULL, updated_by TEXT NOT NULL, updated_utc TEXT NOT NULL,
+                PRIMARY KEY (assessment_id, id));
+            CREATE TABLE {ops}plan_weights (
+                assessment_id BIGINT NOT NULL REFERENCES {ops}plan_assessments (id), criterion TEXT NOT NULL, weight TEXT NOT NULL,
+                PRIMARY KEY (assessment_id, criterion));
+            CREATE TABLE {ops}plan_overlap (
+                link_run BIGINT NOT NULL, last_delivery BIGINT NOT NULL, window_from TEXT NOT NULL, window_to TEXT NOT NULL, computed_utc TEXT NOT NULL, persons TEXT NOT NULL,
+                PRIMARY KEY (link_run, last_delivery, window_from, window_to));
+            """)),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>

@@ -8,6 +8,7 @@ using Tessera.Governance.Access;
 using Tessera.Storage.Access;
 using Tessera.Storage.Contracting;
 using Tessera.Storage.Metrics;
+using Tessera.Storage.Planning;
 using Tessera.Web.Infrastructure;
 
 namespace Tessera.Web.Pages.Contracts;
@@ -55,6 +56,25 @@ public sealed class NewModel(RequestAccess request) : PageModel
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>Where it is in the cycle: plan, procure, manage (the default) or evaluate.</summary>
+    [BindProperty]
+    public string? Stage { get; set; }
+
+    /// <summary>Whom it serves, in words (optional).</summary>
+    [BindProperty]
+    public string? Population { get; set; }
+
+    /// <summary>The rapid assessment whose inventory item this contract drafts, if it does.</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Assessment { get; set; }
+
+    /// <summary>The inventory item this contract drafts, if it does.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Item { get; set; }
+
+    /// <summary>The inventory item's name, when drafting one.</summary>
+    public string? ItemName { get; private set; }
+
     /// <summary>The metric rows.</summary>
     [BindProperty]
     public List<MetricRow> Metrics { get; set; } = [.. Enumerable.Range(0, MetricRows).Select(_ => new MetricRow())];
@@ -71,8 +91,43 @@ public sealed class NewModel(RequestAccess request) : PageModel
     /// <summary>What is wrong with what was entered.</summary>
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
-    /// <summary>Shows the empty form.</summary>
-    public void OnGet() => Choices();
+    /// <summary>
+    /// Shows the empty form — or, for a short-listed inventory item (<c>?assessment=&amp;item=</c>),
+    /// the form filled with the item's agency, program, value, date and population, at stage plan.
+    /// </summary>
+    public IActionResult OnGet()
+    {
+        Choices();
+        if (Assessment is { } assessment && !string.IsNullOrEmpty(Item))
+        {
+            try
+            {
+                var ranked = Inventory.Rank(request.Caller, assessment);
+                var item = ranked.Items.FirstOrDefault(r => r.Item.Id == Item)?.Item;
+                if (item is null)
+                {
+                    return NotFound();
+                }
+
+                ItemName = item.Name;
+                Agency = ranked.Agency;
+                Program = item.Program;
+                Value = item.AnnualValue.ToString("0.00", CultureInfo.InvariantCulture);
+                var start = item.KeyDate ?? DateOnly.FromDateTime(request.Caller.Workspace.UtcNow);
+                Start = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                End = start.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                Population = item.Population;
+                Stage = "plan";
+                Reason = $"drafted from rapid assessment {assessment}, inventory item {item.Id} ({item.Name})";
+            }
+            catch (AccessDeniedException denied) when (denied.NotFound)
+            {
+                return NotFound();
+            }
+        }
+
+        return Page();
+    }
 
     /// <summary>Saves the contract, or shows the form again with its problems.</summary>
     public IActionResult OnPost()
@@ -90,6 +145,10 @@ public sealed class NewModel(RequestAccess request) : PageModel
         try
         {
             ContractRegistry.Save(request.Caller, contract, string.IsNullOrWhiteSpace(Reason) ? "entered in the form" : Reason.Trim());
+            if (Assessment is { } assessment && !string.IsNullOrEmpty(Item))
+            {
+                Inventory.Promoted(request.Caller, assessment, Item, contract.Id.Value);
+            }
         }
         catch (ContractingFileException invalid)
         {
@@ -200,6 +259,12 @@ public sealed class NewModel(RequestAccess request) : PageModel
             problems.Add("Metrics: choose at least one metric, with a kind and a target.");
         }
 
+        var stage = ContractStage.Manage;
+        if (!string.IsNullOrWhiteSpace(Stage) && !Enum.TryParse(Stage.Trim(), true, out stage))
+        {
+            problems.Add($"Stage: expected plan, procure, manage or evaluate, found '{Stage.Trim()}'.");
+        }
+
         if (start is { } s && end is { } e && e < s)
         {
             problems.Add("End: the contract ends before it starts.");
@@ -207,7 +272,7 @@ public sealed class NewModel(RequestAccess request) : PageModel
 
         return problems.Count > 0 || id is not { } contractId || provider is not { } providerId || start is not { } first || end is not { } last
             ? null
-            : new Contract(contractId, Agency!.Trim(), providerId, Program!.Trim(), first, last, value, null, ContractStage.Manage, null, metrics);
+            : new Contract(contractId, Agency!.Trim(), providerId, Program!.Trim(), first, last, value, null, stage, string.IsNullOrWhiteSpace(Population) ? null : Population.Trim(), metrics);
     }
 
     /// <summary>One metric row of the form.</summary>

@@ -69,10 +69,16 @@
           };
         })
       : [{ label: canvas.dataset.label, data: numbers(canvas.dataset.values), backgroundColor: "#005ea2", borderColor: "#005ea2" }];
+    var options = { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: series !== null } } };
+    // A radar chart (an assessment's components) runs from 0 to data-max in whole steps; only its first series is filled.
+    if (canvas.dataset.chart === "radar") {
+      options.scales = { r: { min: 0, max: Number(canvas.dataset.max || 5), ticks: { stepSize: 1 } } };
+      datasets.forEach(function (d, i) { d.fill = i === 0; d.backgroundColor = i === 0 ? "rgba(0, 94, 162, 0.2)" : d.borderColor; d.pointRadius = 3; });
+    }
     var chart = new Chart(canvas, {
       type: canvas.dataset.chart,
       data: { labels: labels, datasets: datasets },
-      options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: series !== null } } }
+      options: options
     });
     addDownload(canvas, chart);
   });
