@@ -43,7 +43,7 @@ public sealed partial class ContractsBrowserTests
                 await page.SelectOptionAsync("#answer-participant", name);
                 foreach (var (question, level) in new[] { "goals.outcomes", "goals.population", "metrics.outcomes", "data.sharing", "incentives.payment" }.Zip(levels))
                 {
-                    await page.CheckAsync($"[id='{question}-{level}']");
+                    await page.ClickAsync($"label[for='{question}-{level}']");
                 }
 
                 await page.FillAsync("[id='evidence-goals.outcomes']", name == "Ana Ruiz" ? "Strategic plan 2026" : "");
