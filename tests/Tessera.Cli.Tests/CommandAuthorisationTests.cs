@@ -39,6 +39,7 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("review list", ["--workspace", Folder], 0, "read"),
         ("timeline", ["NOBODY", "--family", "--workspace", Folder], 2, "denied"), // no such person: not found
         ("plan overlap", ["--format", "csv", "--workspace", Folder], 0, "read"),
+        ("plan trend", ["--format", "csv", "--workspace", Folder], 0, "read"),
         ("plan assessment new", ["--agency", "clinic", "--title", "Clinic, spring 2027", "--start", "2027-01-11", "--workspace", Folder], 0, "configure"),
         ("plan assessment list", ["--workspace", Folder], 0, "read"),
         ("plan assessment participant", ["1", "--name", "Ana", "--team", "program", "--workspace", Folder], 0, "configure"),

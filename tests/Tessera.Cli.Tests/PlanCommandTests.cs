@@ -31,6 +31,10 @@ public sealed class PlanCommandTests : IDisposable
             Assert.True(long.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture) >= 1, l);
         });
 
+        var trend = (await Ok("plan", "trend", "--format", "csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("year,sources,persons,families", trend[0]);
+        Assert.Contains(trend, l => l.StartsWith("2024,", StringComparison.Ordinal));
+
         await Ok("plan", "assessment", "new", "--agency", "workforce", "--title", "Workforce agency, spring 2027", "--start", "2027-01-11");
         await Ok("plan", "assessment", "participant", "1", "--name", "Ana", "--team", "program");
         await Ok("plan", "assessment", "participant", "1", "--name", "Bo", "--team", "budget");

@@ -66,6 +66,17 @@ public sealed class ServiceOverlapTests(EvaluationTests.County county)
         Assert.Contains("ends", Assert.Throws<WorkspaceException>(() => ServiceOverlap.Of(county.Admin, new DateOnly(2024, 2, 1), new DateOnly(2024, 1, 1))).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Each_year_the_deliveries_report_on_has_its_own_overlap()
+    {
+        var years = ServiceOverlap.ByYear(county.Admin);
+        var all = ServiceOverlap.Of(county.Admin);
+
+        Assert.Equal([2023, 2024, 2025], years.Select(y => y.Year)); // 36 months from 2023-01
+        Assert.All(years, y => Assert.InRange(y.Overlap.Persons!.Value, 1, all.Persons!.Value - 1));
+        Assert.Equal(ServiceOverlap.Of(county.Admin, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)).Rows.Select(r => (r.Key, r.Persons, r.Families)), years[1].Overlap.Rows.Select(r => (r.Key, r.Persons, r.Families)));
+    }
+
     // Each true person's sources, from truth/records.csv without the UI wage records (the records the county's ui_wages files hold).
     private Dictionary<string, long> TruthCombinations()
     {

@@ -233,6 +233,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["POST /plan/assessments/{assessment:long}/inventory?handler=Remove"] = [401, 400, 403, 403, 404, 403, 403, 403, 403],
         ["GET /plan/overlap"] = [302, 200, 403, 403, 200, 200, 403, 403, 403],
         ["GET /plan/overlap?handler=Export"] = [401, 200, 403, 403, 200, 200, 403, 403, 403],
+        ["GET /plan/overlap/years"] = [302, 200, 403, 403, 200, 200, 403, 403, 403],
+        ["GET /plan/overlap/years?handler=Export"] = [401, 200, 403, 403, 200, 200, 403, 403, 403],
         // The public transparency page: anyone, signed in or not.
         ["GET /transparency"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /transparency?handler=Export"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],

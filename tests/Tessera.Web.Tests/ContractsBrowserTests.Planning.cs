@@ -125,6 +125,11 @@ public sealed partial class ContractsBrowserTests
             Assert.True(await page.Locator("#upset rect").CountAsync() >= 5, "a bar per combination");
             await Assertions.Expect(page.Locator("#combinations")).ToContainTextAsync("benefits + workforce");
             await Chromium.AssertAccessibleAsync(page, "plan/overlap");
+
+            await page.ClickAsync("#years-link");
+            await Assertions.Expect(page.Locator("#years thead")).ToContainTextAsync("2024");
+            Assert.True(await page.Locator("#years-chart").EvaluateAsync<bool>("c => c.width > 0 && Chart.getChart(c).data.datasets.length >= 3"), "a line per large combination");
+            await Chromium.AssertAccessibleAsync(page, "plan/overlap/years");
         }
     }
 }

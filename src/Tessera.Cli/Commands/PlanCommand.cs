@@ -22,6 +22,9 @@ public static class PlanCommand
     /// <summary>The overlap's CSV header.</summary>
     public const string OverlapHeader = "sources,persons,families";
 
+    /// <summary>The overlap by year's CSV header.</summary>
+    public const string TrendHeader = "year,sources,persons,families";
+
     /// <summary>The inventory file's header (for <c>inventory import</c>); the ratings columns may be empty.</summary>
     public const string InventoryHeader = "id,name,kind,program,annual_value,key_date,population,outcome_data,current_performance,size,data,risk,timing,leadership";
 
@@ -50,6 +53,7 @@ public static class PlanCommand
         command.Subcommands.Add(assessment);
         command.Subcommands.Add(inventory);
         command.Subcommands.Add(OverlapCommand(output));
+        command.Subcommands.Add(Trend(output));
         return command;
     }
 
@@ -468,6 +472,42 @@ public static class PlanCommand
             foreach (var row in overlap.Rows)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(row.Persons is { } p ? p.ToString("N0", CultureInfo.InvariantCulture) : "hidden"),10} {(row.Families is { } f ? f.ToString("N0", CultureInfo.InvariantCulture) : "hidden"),10}  {row.Key}"));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return run;
+    }
+
+    private static Command Trend(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var format = new Option<string>("--format") { Description = $"table, or csv ({TrendHeader}).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv");
+        var run = new Command("trend", "The service overlap of each calendar year the deliveries cover: how the combinations of agencies change over time.") { format, workspace };
+        run.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            var years = ServiceOverlap.ByYear(Caller.Operator(opened));
+            if (parsed.GetValue(format) == "csv")
+            {
+                var csv = new CsvWriter(output);
+                csv.Row(TrendHeader.Split(','));
+                foreach (var (year, overlap) in years)
+                {
+                    foreach (var row in overlap.Rows.Where(r => r.Persons != 0))
+                    {
+                        csv.Row(year, row.Key, row.Persons, row.Families);
+                    }
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            foreach (var (year, overlap) in years)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{year}: {overlap.Persons:N0} persons in {overlap.Families:N0} families; {overlap.FamiliesAcrossSystems:N0} families in two or more systems; largest: {string.Join(", ", overlap.Rows.Take(3).Select(r => $"{r.Key} {r.Persons:N0}"))}"));
             }
 
             return ExitCodes.Ok;

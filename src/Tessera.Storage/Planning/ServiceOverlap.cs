@@ -50,6 +50,27 @@ public static class ServiceOverlap
         return Shown(persons, from, to, run.Id, AccessPolicy.Permits(caller.User, Capability.ViewMetricPersons));
     }
 
+    /// <summary>
+    /// How the overlap changes over time: the overlap of each calendar year the deliveries report on
+    /// (from the year the first delivery's period ends to the year the last one's does), each
+    /// worked out as a window and kept.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The caller may not see planning figures.</exception>
+    /// <exception cref="WorkspaceException">No link run or no delivery yet.</exception>
+    public static IReadOnlyList<(int Year, Overlap Overlap)> ByYear(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var accepted = caller.Workspace.Vault.Deliveries().Where(d => d.Status == "current").ToList();
+        if (accepted.Count == 0)
+        {
+            caller.Permit(Capability.ViewPlanning, AuditAction.Read, "service overlap by year");
+            throw new WorkspaceException("No delivery has been accepted yet, so there are no years to compare.");
+        }
+
+        var (first, last) = (accepted.Min(d => d.PeriodEnd.Year), accepted.Max(d => d.PeriodEnd.Year)); // a first delivery may carry years of history: count from the first period reported
+        return [.. Enumerable.Range(first, last - first + 1).Select(year => (year, Of(caller, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))))];
+    }
+
     // Each person's sources and each family's sources as combination keys: exact counts, as kept.
     private sealed record Counts(Dictionary<string, long> Persons, Dictionary<string, long> Families);
 
