@@ -48,8 +48,10 @@ lane() {
 }
 projects=(tests/*/*.csproj)
 slow=tests/Tessera.Storage.Tests/Tessera.Storage.Tests.csproj
-others=()
-for project in "${projects[@]}"; do [ "$project" = "$slow" ] || others+=("$project"); done
+# The browser tests first, so the longest two overlap; then the rest in order.
+web=tests/Tessera.Web.Tests/Tessera.Web.Tests.csproj
+others=("$web")
+for project in "${projects[@]}"; do [ "$project" = "$slow" ] || [ "$project" = "$web" ] || others+=("$project"); done
 echo "test.sh: running ${slow} beside the ${#others[@]} other test projects"
 lane "$slow" &
 slow_lane=$!
