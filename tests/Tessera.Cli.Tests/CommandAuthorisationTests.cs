@@ -40,6 +40,7 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("timeline", ["NOBODY", "--family", "--workspace", Folder], 2, "denied"), // no such person: not found
         ("plan overlap", ["--format", "csv", "--workspace", Folder], 0, "read"),
         ("plan trend", ["--format", "csv", "--workspace", Folder], 0, "read"),
+        ("plan utilisation", ["--by", "source", "--format", "csv", "--workspace", Folder], 0, "read"),
         ("plan assessment new", ["--agency", "clinic", "--title", "Clinic, spring 2027", "--start", "2027-01-11", "--workspace", Folder], 0, "configure"),
         ("plan assessment list", ["--workspace", Folder], 0, "read"),
         ("plan assessment participant", ["1", "--name", "Ana", "--team", "program", "--workspace", Folder], 0, "configure"),

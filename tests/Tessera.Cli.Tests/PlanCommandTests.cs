@@ -35,6 +35,16 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal("year,sources,persons,families", trend[0]);
         Assert.Contains(trend, l => l.StartsWith("2024,", StringComparison.Ordinal));
 
+        var byZip = (await Ok("plan", "overlap", "--by", "zip", "--format", "csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("zip,persons,one_system,several_systems,families,families_several_systems", byZip[0]);
+        Assert.Matches("^[0-9]{5},", byZip[1]);
+        Assert.Equal("generation,persons,one_system,several_systems,families,families_several_systems",
+            (await Ok("plan", "overlap", "--by", "generation", "--format", "csv")).Split('\n')[0].Trim());
+        var utilisation = (await Ok("plan", "utilisation", "--by", "source", "--from", "2024-01-01", "--to", "2024-03-31", "--format", "csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("month,source,persons", utilisation[0]);
+        Assert.Contains(utilisation, l => l.StartsWith("2024-03,workforce,", StringComparison.Ordinal));
+        Assert.Equal("month,program,name,persons", (await Ok("plan", "utilisation", "--format", "csv")).Split('\n')[0].Trim());
+
         await Ok("plan", "assessment", "new", "--agency", "workforce", "--title", "Workforce agency, spring 2027", "--start", "2027-01-11");
         await Ok("plan", "assessment", "participant", "1", "--name", "Ana", "--team", "program");
         await Ok("plan", "assessment", "participant", "1", "--name", "Bo", "--team", "budget");

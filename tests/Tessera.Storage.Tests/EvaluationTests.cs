@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tessera.Contracts.Files;
 using Tessera.Governance.Access;
 using Tessera.Governance.Agreements;
 using Tessera.Governance.Audit;
@@ -7,6 +8,7 @@ using Tessera.Intake.Inbox;
 using Tessera.Metrics.Evaluation;
 using Tessera.Storage.Access;
 using Tessera.Storage.Agreements;
+using Tessera.Storage.Contracting;
 using Tessera.Storage.Evaluation;
 using Tessera.Storage.Linking;
 using Tessera.Storage.Workspaces;
@@ -291,6 +293,8 @@ public sealed class EvaluationTests
                 }
             }
 
+            // The county's providers, as the demo registers them: utilisation by program counts through their codes.
+            ProviderRegistry.Import(Admin, ContractingFile.Read(CountyProviders.FileName, File.ReadAllText(Path.Combine(folder, CountyProviders.FileName))), "the county's providers");
             _effects = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "truth", "effects.json")));
         }
 

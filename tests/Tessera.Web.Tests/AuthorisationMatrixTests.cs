@@ -235,6 +235,10 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture ap
         ["GET /plan/overlap?handler=Export"] = [401, 200, 403, 403, 200, 200, 403, 403, 403],
         ["GET /plan/overlap/years"] = [302, 200, 403, 403, 200, 200, 403, 403, 403],
         ["GET /plan/overlap/years?handler=Export"] = [401, 200, 403, 403, 200, 200, 403, 403, 403],
+        ["GET /plan/overlap/groups"] = [302, 200, 403, 403, 200, 200, 403, 403, 403],
+        ["GET /plan/overlap/groups?handler=Export"] = [401, 200, 403, 403, 200, 200, 403, 403, 403],
+        ["GET /plan/utilisation"] = [302, 200, 403, 403, 200, 200, 403, 403, 403],
+        ["GET /plan/utilisation?handler=Export"] = [401, 200, 403, 403, 200, 200, 403, 403, 403],
         // The public transparency page: anyone, signed in or not.
         ["GET /transparency"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /transparency?handler=Export"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],

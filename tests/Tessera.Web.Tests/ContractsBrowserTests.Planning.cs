@@ -130,6 +130,20 @@ public sealed partial class ContractsBrowserTests
             await Assertions.Expect(page.Locator("#years thead")).ToContainTextAsync("2024");
             Assert.True(await page.Locator("#years-chart").EvaluateAsync<bool>("c => c.width > 0 && Chart.getChart(c).data.datasets.length >= 3"), "a line per large combination");
             await Chromium.AssertAccessibleAsync(page, "plan/overlap/years");
+
+            await page.GotoAsync(app.BaseAddress + "plan/overlap");
+            await page.ClickAsync("#groups-link");
+            await Assertions.Expect(page.Locator("#groups tbody tr").First).ToContainTextAsync("59");
+            Assert.True(await page.Locator("#groups-chart").EvaluateAsync<bool>("c => Chart.getChart(c).data.datasets.length == 2 && Chart.getChart(c).options.scales.x.stacked"), "one agency and several, stacked");
+            await Chromium.AssertAccessibleAsync(page, "plan/overlap/groups?by=zip");
+            await page.ClickAsync("#breakdowns >> text=Generation");
+            await Assertions.Expect(page.Locator("#groups")).ToContainTextAsync("parent or caregiver");
+            await Chromium.AssertAccessibleAsync(page, "plan/overlap/groups?by=generation");
+
+            await page.GotoAsync(app.BaseAddress + "plan/utilisation?by=source");
+            await Assertions.Expect(page.Locator("#utilisation thead")).ToContainTextAsync("workforce");
+            Assert.True(await page.Locator("#utilisation-chart").EvaluateAsync<bool>("c => Chart.getChart(c).data.labels.length == 24"), "two years of months");
+            await Chromium.AssertAccessibleAsync(page, "plan/utilisation");
         }
     }
 }

@@ -22,6 +22,12 @@ public static class PlanCommand
     /// <summary>The overlap's CSV header.</summary>
     public const string OverlapHeader = "sources,persons,families";
 
+    /// <summary>The overlap by ZIP code or group's CSV header, after the group's column (<c>zip</c>, <c>sex</c>, <c>generation</c>).</summary>
+    public const string GroupedHeader = "persons,one_system,several_systems,families,families_several_systems";
+
+    /// <summary>Utilisation's CSV header by program; by source it is <c>month,source,persons</c>.</summary>
+    public const string UtilisationHeader = "month,program,name,persons";
+
     /// <summary>The overlap by year's CSV header.</summary>
     public const string TrendHeader = "year,sources,persons,families";
 
@@ -54,6 +60,7 @@ public static class PlanCommand
         command.Subcommands.Add(inventory);
         command.Subcommands.Add(OverlapCommand(output));
         command.Subcommands.Add(Trend(output));
+        command.Subcommands.Add(UtilisationCommand(output));
         return command;
     }
 
@@ -443,12 +450,21 @@ public static class PlanCommand
         var workspace = WorkspaceOption.Create();
         var from = new Option<DateOnly?>("--from") { Description = "First day (yyyy-MM-dd): count a person for a source only if they have an event of it from this day." };
         var to = new Option<DateOnly?>("--to") { Description = "Last day (yyyy-MM-dd)." };
-        var format = new Option<string>("--format") { Description = $"table, or csv ({OverlapHeader}).", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = $"table, or csv ({OverlapHeader}; with --by, the group then {GroupedHeader}).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv");
-        var run = new Command("overlap", "How many persons and families each combination of agencies touches, from the linked data.") { from, to, format, workspace };
+        var by = new Option<string?>("--by") { Description = "Instead of the combinations, each ZIP code's or group's persons (and by ZIP code, families) in one system and in several: zip, sex or generation." };
+        by.AcceptOnlyFromAmong("zip", "sex", "generation");
+        var run = new Command("overlap", "How many persons and families each combination of agencies touches, from the linked data.") { from, to, by, format, workspace };
         run.SetAction(parsed =>
         {
             using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            if (parsed.GetValue(by) is { } breakdown)
+            {
+                WriteGrouped(output, ServiceOverlap.By(Caller.Operator(opened), Enum.Parse<OverlapBreakdown>(breakdown, ignoreCase: true), parsed.GetValue(from), parsed.GetValue(to)),
+                    parsed.GetValue(format) == "csv");
+                return ExitCodes.Ok;
+            }
+
             var overlap = ServiceOverlap.Of(Caller.Operator(opened), parsed.GetValue(from), parsed.GetValue(to));
             if (parsed.GetValue(format) == "csv")
             {
@@ -478,6 +494,79 @@ public static class PlanCommand
         });
         return run;
     }
+
+    private static void WriteGrouped(TextWriter output, GroupedOverlap grouped, bool asCsv)
+    {
+        if (asCsv)
+        {
+            var csv = new CsvWriter(output);
+            csv.Row([ServiceOverlap.Name(grouped.By), .. GroupedHeader.Split(',')]);
+            foreach (var row in grouped.Rows)
+            {
+                csv.Row(row.Group, row.Persons, row.OneSystem, row.SeveralSystems, row.Families, row.FamiliesAcrossSystems);
+            }
+
+            return;
+        }
+
+        static string Count(long? n) => n is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "hidden";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ServiceOverlap.Name(grouped.By),-22} {"persons",10} {"one system",11} {"several",10}{(grouped.HasFamilies ? $" {"families",10} {"in several",11}" : "")}"));
+        foreach (var row in grouped.Rows)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{row.Group,-22} {Count(row.Persons),10} {Count(row.OneSystem),11} {Count(row.SeveralSystems),10}{(grouped.HasFamilies ? $" {Count(row.Families),10} {Count(row.FamiliesAcrossSystems),11}" : "")}"));
+        }
+    }
+
+    private static Command UtilisationCommand(TextWriter output)
+    {
+        var workspace = WorkspaceOption.Create();
+        var from = new Option<DateOnly?>("--from") { Description = "A day of the first month (yyyy-MM-dd); without it, two years up to --to." };
+        var to = new Option<DateOnly?>("--to") { Description = "A day of the last month (yyyy-MM-dd); without it, the last month the deliveries report on." };
+        var by = new Option<string>("--by") { Description = "program (through the registry's provider codes) or source (each agency).", DefaultValueFactory = _ => "program" };
+        by.AcceptOnlyFromAmong("program", "source");
+        var format = new Option<string>("--format") { Description = $"table, or csv ({UtilisationHeader}; by source month,source,persons).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv");
+        var run = new Command("utilisation", "How many persons each program (or agency) served in each month, from the linked data.") { from, to, by, format, workspace };
+        run.SetAction(parsed =>
+        {
+            using var opened = WorkspaceOption.OpenQuietly(parsed, workspace);
+            var table = Utilisation.Of(Caller.Operator(opened), Enum.Parse<UtilisationBy>(parsed.GetValue(by)!, ignoreCase: true), parsed.GetValue(from), parsed.GetValue(to));
+            if (parsed.GetValue(format) == "csv")
+            {
+                var csv = new CsvWriter(output);
+                csv.Row(table.By == UtilisationBy.Program ? UtilisationHeader.Split(',') : ["month", "source", "persons"]);
+                foreach (var row in table.Rows)
+                {
+                    foreach (var (month, persons) in table.Months.Zip(row.Persons))
+                    {
+                        if (table.By == UtilisationBy.Program)
+                        {
+                            csv.Row(month.ToString(), row.Id, row.Name, persons);
+                        }
+                        else
+                        {
+                            csv.Row(month.ToString(), row.Id, persons);
+                        }
+                    }
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Persons served per month, {table.Months[0]} to {table.Months[^1]} (link run {table.LinkRun}):"));
+            output.WriteLine(string.Join(' ', new[] { $"{"month",-8}" }.Concat(table.Rows.Select(r => $"{Short(r.Id),14}"))));
+            for (var m = 0; m < table.Months.Count; m++)
+            {
+                output.WriteLine(string.Join(' ', new[] { $"{table.Months[m],-8}" }.Concat(table.Rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{(r.Persons[m] is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "hidden"),14}")))));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return run;
+    }
+
+    private static string Short(string id) => id.Length <= 14 ? id : id[..13] + "…";
 
     private static Command Trend(TextWriter output)
     {

@@ -3,13 +3,9 @@ using System.Text.Json;
 using Tessera.Governance.Access;
 using Tessera.Governance.Audit;
 using Tessera.Governance.Disclosure;
-using Tessera.Intake.Delivering;
-using Tessera.Intake.Dictionaries;
-using Tessera.Metrics.Sql;
 using Tessera.Storage.Access;
 using Tessera.Storage.Linking;
 using Tessera.Storage.Operational;
-using Tessera.Storage.Vault;
 using Tessera.Storage.Workspaces;
 
 namespace Tessera.Storage.Planning;
@@ -71,6 +67,150 @@ public static class ServiceOverlap
         return [.. Enumerable.Range(first, last - first + 1).Select(year => (year, Of(caller, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))))];
     }
 
+    /// <summary>
+    /// The overlap over the window by ZIP code or by group: each group's persons touched by one
+    /// agency and by several (and by ZIP code, families). Suppressed for callers who do not see
+    /// exact figures: the columns' totals are published with the overlap, so each column's hidden
+    /// cells are two or more holding more than 10, and a group's total is hidden beside a hidden cell.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The caller may not see planning figures.</exception>
+    /// <exception cref="WorkspaceException">No link run yet, or the window ends before it starts.</exception>
+    public static GroupedOverlap By(Caller caller, OverlapBreakdown by, DateOnly? from = null, DateOnly? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Permit(Capability.ViewPlanning, AuditAction.Read, $"service overlap by {Name(by)}{Window(from, to)}");
+        if (from is { } f && to is { } t && t < f)
+        {
+            throw new WorkspaceException($"The window ends ({t:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd}).");
+        }
+
+        var workspace = caller.Workspace;
+        var index = new PersonIndex(workspace.Vault);
+        var run = index.Runs(1).FirstOrDefault() ?? throw new WorkspaceException("No linkage has run yet, so nobody is known across agencies: run `tessera link` first.");
+        var lastDelivery = workspace.Vault.Deliveries().Select(d => d.Id).DefaultIfEmpty(0).Max();
+        var kind = "overlap-by-" + Name(by);
+        var groups = PlanFigures.Kept<Dictionary<string, long[]>>(workspace, kind, run.Id, lastDelivery, from, to);
+        if (groups is null)
+        {
+            groups = ComputeGroups(workspace, index, by, from, to);
+            PlanFigures.Keep(workspace, kind, run.Id, lastDelivery, from, to, groups);
+        }
+
+        return ShownGroups(by, groups, from, to, run.Id, AccessPolicy.Permits(caller.User, Capability.ViewMetricPersons));
+    }
+
+    /// <summary>The breakdown's name in commands, files and the audit log: <c>zip</c>, <c>sex</c>, <c>generation</c>.</summary>
+    public static string Name(OverlapBreakdown by) => by.ToString().ToLowerInvariant();
+
+    /// <summary>The group of persons with no value recorded.</summary>
+    public const string NotRecorded = "not recorded";
+
+    // Each group's [persons in one system, in several, families in one, in several].
+    private static Dictionary<string, long[]> ComputeGroups(Workspace workspace, PersonIndex index, OverlapBreakdown by, DateOnly? from, DateOnly? to)
+    {
+        using var open = workspace.Vault.KeepOpen();
+        var sources = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (person, source) in PersonEvents.Sources(workspace, from, to))
+        {
+            (sources.TryGetValue(person, out var set) ? set : sources[person] = new HashSet<string>(StringComparer.Ordinal)).Add(source);
+        }
+
+        var groupOf = by switch
+        {
+            OverlapBreakdown.Zip => MostGiven(PersonEvents.Values(workspace, "zip"), Zip),
+            OverlapBreakdown.Sex => MostGiven(PersonEvents.Values(workspace, "sex"), Sex),
+            _ => Generations(index),
+        };
+        var groups = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        long[] Of(string group) => groups.TryGetValue(group, out var cells) ? cells : groups[group] = new long[4];
+        foreach (var (person, set) in sources)
+        {
+            Of(groupOf.GetValueOrDefault(person, by == OverlapBreakdown.Generation ? GenerationGroups[2] : NotRecorded))[set.Count > 1 ? 1 : 0]++;
+        }
+
+        if (by == OverlapBreakdown.Zip)
+        {
+            // A family, with all its members' sources together, is placed where most of its members are (ties to the lowest ZIP code).
+            var familyOf = PersonEvents.Families(index);
+            foreach (var family in sources.GroupBy(p => familyOf.GetValueOrDefault(p.Key, p.Key), StringComparer.Ordinal))
+            {
+                var place = family.GroupBy(p => groupOf.GetValueOrDefault(p.Key, NotRecorded), StringComparer.Ordinal)
+                    .OrderBy(g => g.Key == NotRecorded ? 1 : 0).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+                Of(place)[family.SelectMany(p => p.Value).Distinct(StringComparer.Ordinal).Count() > 1 ? 3 : 2]++;
+            }
+        }
+
+        return groups;
+    }
+
+    // Each person's value: the one most of their rows give, ties to the lowest; values that say nothing are left out.
+    private static Dictionary<string, string> MostGiven(List<(string Person, string Value, long Rows)> values, Func<string, string?> standard) =>
+        values.Select(v => (v.Person, Value: standard(v.Value), v.Rows)).Where(v => v.Value is not null)
+            .GroupBy(v => (v.Person, v.Value), v => v.Rows).Select(g => (g.Key.Person, Value: g.Key.Value!, Rows: g.Sum()))
+            .GroupBy(v => v.Person, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.Rows).ThenBy(v => v.Value, StringComparer.Ordinal).First().Value, StringComparer.Ordinal);
+
+    // A US ZIP code's first five digits; anything shorter says nothing.
+    private static string? Zip(string raw)
+    {
+        var digits = new string([.. raw.Where(char.IsAsciiDigit)]);
+        return digits.Length >= 5 ? digits[..5] : null;
+    }
+
+    private static string? Sex(string raw) => raw.Trim().ToLowerInvariant() switch
+    {
+        "f" or "female" or "woman" or "girl" => "female",
+        "m" or "male" or "man" or "boy" => "male",
+        _ => null,
+    };
+
+    /// <summary>The generation groups, in their order.</summary>
+    public static IReadOnlyList<string> GenerationGroups { get; } = ["parent or caregiver", "child", "neither"];
+
+    // From the family links: a parent of someone is a parent or caregiver; else a child of someone is a child; everyone else neither.
+    private static Dictionary<string, string> Generations(PersonIndex index)
+    {
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        var parents = index.FamilyLinks().Where(l => l.Relation == "parent").ToList();
+        foreach (var (_, child, _, _) in parents)
+        {
+            groups[child] = GenerationGroups[1];
+        }
+
+        foreach (var (parent, _, _, _) in parents)
+        {
+            groups[parent] = GenerationGroups[0];
+        }
+
+        return groups;
+    }
+
+    private static GroupedOverlap ShownGroups(OverlapBreakdown by, Dictionary<string, long[]> groups, DateOnly? from, DateOnly? to, long run, bool exact)
+    {
+        IEnumerable<string> order = by switch
+        {
+            OverlapBreakdown.Sex => ["female", "male", NotRecorded],
+            OverlapBreakdown.Generation => GenerationGroups,
+            _ => groups.Keys.Where(k => k != NotRecorded).OrderByDescending(k => groups[k][0] + groups[k][1]).ThenBy(k => k, StringComparer.Ordinal).Append(NotRecorded),
+        };
+        var keys = order.Where(groups.ContainsKey).ToList();
+        // The cells as a list, a group's (one system, several) side by side: the columns' totals are published (on the overlap page), so each
+        // column is a group of cells to protect against its total; a group's own total is shown only beside both its cells, never in place
+        // of one, since with it a hidden cell would follow from the other (two totals crossing are more than this suppression protects).
+        IReadOnlyList<long> Cells(int first) => [.. keys.SelectMany(k => new[] { groups[k][first], groups[k][first + 1] })];
+        IReadOnlyList<IReadOnlyList<int>> columns = [[.. Enumerable.Range(0, keys.Count).Select(i => 2 * i)], [.. Enumerable.Range(0, keys.Count).Select(i => (2 * i) + 1)]];
+        var (persons, families) = (Cells(0), Cells(2));
+        var hiddenPersons = exact ? null : SmallCellSuppression.Apply(persons, columns);
+        var hiddenFamilies = exact ? null : SmallCellSuppression.Apply(families, columns);
+        long? Cell(IReadOnlyList<long> cells, IReadOnlyList<Suppression>? hidden, int i) => hidden is null || hidden[i] == Suppression.None ? cells[i] : null;
+        long? Total(IReadOnlyList<long> cells, IReadOnlyList<Suppression>? hidden, int row) =>
+            Cell(cells, hidden, 2 * row) is { } one && Cell(cells, hidden, (2 * row) + 1) is { } several ? one + several : null;
+        var rows = keys.Select((k, i) => by == OverlapBreakdown.Zip
+            ? new GroupedOverlapRow(k, Total(persons, hiddenPersons, i), Cell(persons, hiddenPersons, 2 * i), Cell(persons, hiddenPersons, (2 * i) + 1), Total(families, hiddenFamilies, i), Cell(families, hiddenFamilies, (2 * i) + 1))
+            : new GroupedOverlapRow(k, Total(persons, hiddenPersons, i), Cell(persons, hiddenPersons, 2 * i), Cell(persons, hiddenPersons, (2 * i) + 1), null, null)).ToList();
+        return new GroupedOverlap(by, from, to, run, rows, exact);
+    }
+
     // Each person's sources and each family's sources as combination keys: exact counts, as kept.
     private sealed record Counts(Dictionary<string, long> Persons, Dictionary<string, long> Families);
 
@@ -78,39 +218,17 @@ public static class ServiceOverlap
     {
         using var open = workspace.Vault.KeepOpen(); // one open database for the many small reads below
         var sources = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (var (person, source) in from is null && to is null ? AllRecords(workspace) : Touched(workspace, from, to))
+        foreach (var (person, source) in PersonEvents.Sources(workspace, from, to))
         {
             (sources.TryGetValue(person, out var set) ? set : sources[person] = new SortedSet<string>(StringComparer.Ordinal)).Add(source);
         }
 
         // Families: the components of the family links, each with its members' sources together.
-        var parent = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Find(string p)
-        {
-            while (parent.TryGetValue(p, out var up) && up != p)
-            {
-                parent[p] = parent.TryGetValue(up, out var grand) ? grand : up;
-                p = up;
-            }
-
-            return p;
-        }
-
-        foreach (var (a, b, _, _) in index.FamilyLinks())
-        {
-            parent.TryAdd(a, a);
-            parent.TryAdd(b, b);
-            var (ra, rb) = (Find(a), Find(b));
-            if (ra != rb)
-            {
-                parent[string.CompareOrdinal(ra, rb) < 0 ? rb : ra] = string.CompareOrdinal(ra, rb) < 0 ? ra : rb;
-            }
-        }
-
+        var familyOf = PersonEvents.Families(index);
         var families = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var (person, set) in sources)
         {
-            var root = parent.ContainsKey(person) ? Find(person) : person;
+            var root = familyOf.GetValueOrDefault(person, person);
             (families.TryGetValue(root, out var union) ? union : families[root] = new SortedSet<string>(StringComparer.Ordinal)).UnionWith(set);
         }
 
@@ -139,109 +257,6 @@ public static class ServiceOverlap
 
         var both = JsonSerializer.Deserialize<Dictionary<string, long>[]>(kept)!;
         return new Counts(new Dictionary<string, long>(both[0], StringComparer.Ordinal), new Dictionary<string, long>(both[1], StringComparer.Ordinal));
-    }
-
-    // Every (person, source) pair of the last link run, from the records a source keeps under its own person key (its clients): a record
-    // without one — a UI wage record an employer reported — says the person worked, not that the agency served them.
-    private static List<(string Person, string Source)> AllRecords(Workspace workspace)
-    {
-        using var connection = workspace.Vault.Open();
-        return Read(connection, $"SELECT DISTINCT person_id, source FROM {DeliverySql.LedgerSchema}.person_records WHERE person_key IS NOT NULL");
-    }
-
-    // The (person, source) pairs with an event in the window. An event of a file kept under a person key is that person's; an event of
-    // a file without one (a benefit case's opening, a maltreatment report) is the persons' of the nearest files with a person key that
-    // its references join it to, one or two steps away (a case's members; a payment's case's members; a report's victims and caregivers).
-    private static List<(string Person, string Source)> Touched(Workspace workspace, DateOnly? from, DateOnly? to)
-    {
-        var selects = new List<string>();
-        foreach (var source in workspace.Sources.List().Select(s => s.Name))
-        {
-            var all = workspace.Sources.Dictionaries(source).SelectMany(d => d.Files).DistinctBy(f => f.Name.ToLowerInvariant()).ToList();
-            bool Stored(FileDefinition f) => workspace.Vault.HasRows(source, f.Name.ToLowerInvariant());
-            foreach (var file in all.Where(f => f.Events.Count > 0 && Stored(f)))
-            {
-                foreach (var (joins, person) in PathsToPersons(source, file, [.. all.Where(Stored)]))
-                {
-                    selects.Add($"""
-                        SELECT DISTINCT pr.person_id, pr.source FROM {Table(source, file)} f{joins}
-                        JOIN {DeliverySql.LedgerSchema}.person_records pr ON pr.source = {SqlText.Literal(source)} AND pr.person_key = CAST({person} AS VARCHAR)
-                        WHERE {During(file, from, to)}
-                        """);
-                }
-            }
-        }
-
-        // One query per file, merged here: a UNION of them all runs far slower in DuckDB than its parts.
-        using var connection = workspace.Vault.Open();
-        return [.. selects.SelectMany(select => Read(connection, select)).Distinct()];
-    }
-
-    // How rows of an event file (alias f) reach a person key: the joins to add and the person key's column, for each nearest person-keyed file.
-    private static List<(string Joins, string Person)> PathsToPersons(string source, FileDefinition events, List<FileDefinition> files)
-    {
-        if (events.PersonKey is { } own)
-        {
-            return [("", $"f.{SqlText.Quote(own.ToLowerInvariant())}")];
-        }
-
-        // Every reference as an edge usable both ways: (from file, its fields) = (to file, its fields).
-        FileDefinition? Named(string name) => files.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
-        var edges = files.SelectMany(f => f.References.Select(r => (From: f, FromFields: r.Fields, To: Named(r.File), ToFields: r.To)))
-            .Where(e => e.To is not null)
-            .Select(e => (e.From, e.FromFields, To: e.To!, ToFields: e.ToFields.Count > 0 ? e.ToFields : e.To!.PrimaryKey))
-            .Where(e => e.FromFields.Count == e.ToFields.Count && e.FromFields.Count > 0)
-            .SelectMany(e => new[] { (A: e.From, AFields: e.FromFields, B: e.To, BFields: e.ToFields), (A: e.To, AFields: e.ToFields, B: e.From, BFields: e.FromFields) })
-            .ToList();
-        string On(string left, List<string> leftFields, string right, List<string> rightFields) =>
-            string.Join(" AND ", leftFields.Select((l, i) => $"CAST({left}.{SqlText.Quote(l.ToLowerInvariant())} AS VARCHAR) = CAST({right}.{SqlText.Quote(rightFields[i].ToLowerInvariant())} AS VARCHAR)"));
-        string Join(FileDefinition file, string alias, string on) => $"\nJOIN {Table(source, file)} {alias} ON {on}";
-
-        var oneStep = edges.Where(e => e.A == events && e.B.PersonKey is not null)
-            .Select(e => (Join(e.B, "p", On("f", e.AFields, "p", e.BFields)), $"p.{SqlText.Quote(e.B.PersonKey!.ToLowerInvariant())}")).ToList();
-        if (oneStep.Count > 0)
-        {
-            return oneStep;
-        }
-
-        return [.. edges.Where(e => e.A == events && e.B.PersonKey is null && e.B != events)
-            .SelectMany(first => edges.Where(second => second.A == first.B && second.B.PersonKey is not null && second.B != events)
-                .Select(second => (Join(first.B, "x", On("f", first.AFields, "x", first.BFields)) + Join(second.B, "p", On("x", second.AFields, "p", second.BFields)),
-                    $"p.{SqlText.Quote(second.B.PersonKey!.ToLowerInvariant())}")))];
-    }
-
-    // True for rows with an event that overlaps the window: it starts on or before its last day and ends (or, without an end, happens) on or after its first.
-    private static string During(FileDefinition file, DateOnly? from, DateOnly? to) => string.Join(" OR ", file.Events.Select(e =>
-    {
-        var start = $"CAST(f.{SqlText.Quote(e.Date.ToLowerInvariant())} AS DATE)";
-        var end = e.EndDate is { } endField ? $"COALESCE(CAST(f.{SqlText.Quote(endField.ToLowerInvariant())} AS DATE), {start})" : start;
-        var bounds = new List<string> { $"{start} IS NOT NULL" };
-        if (to is { } last)
-        {
-            bounds.Add($"{start} <= {SqlText.Date(last)}");
-        }
-
-        if (from is { } first)
-        {
-            bounds.Add($"{end} >= {SqlText.Date(first)}");
-        }
-
-        return $"({string.Join(" AND ", bounds)})";
-    }));
-
-    private static string Table(string source, FileDefinition file) => $"{SqlText.Quote(source)}.{SqlText.Quote(file.Name.ToLowerInvariant())}";
-
-    private static List<(string, string)> Read(System.Data.Common.DbConnection connection, string sql)
-    {
-        using var command = SqlVault.Command(connection, null, sql);
-        using var reader = command.ExecuteReader();
-        var pairs = new List<(string, string)>();
-        while (reader.Read())
-        {
-            pairs.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        return pairs;
     }
 
     // The figures as the caller may see them: exact for those who see exact figures; otherwise every count of 1 to 10 hidden, with

@@ -212,6 +212,12 @@ public static class OperationalSchema
                 link_run BIGINT NOT NULL, last_delivery BIGINT NOT NULL, window_from TEXT NOT NULL, window_to TEXT NOT NULL, computed_utc TEXT NOT NULL, persons TEXT NOT NULL,
                 PRIMARY KEY (link_run, last_delivery, window_from, window_to));
             """)),
+        new(17, "planning: the service overlap by ZIP code and by group, and utilisation by program and month, worked out per link run", engine => Prefixed(engine, """
+            CREATE TABLE {ops}plan_figures (
+                kind TEXT NOT NULL, link_run BIGINT NOT NULL, last_delivery BIGINT NOT NULL, window_from TEXT NOT NULL, window_to TEXT NOT NULL,
+                computed_utc TEXT NOT NULL, figures TEXT NOT NULL,
+                PRIMARY KEY (kind, link_run, last_delivery, window_from, window_to));
+            """)),
     ];
 
     /// <summary><paramref name="sql"/> with <c>{ops}</c> replaced by the engine's schema prefix.</summary>

@@ -75,6 +75,10 @@
       options.scales = { r: { min: 0, max: Number(canvas.dataset.max || 5), ticks: { stepSize: 1 } } };
       datasets.forEach(function (d, i) { d.fill = i === 0; d.backgroundColor = i === 0 ? "rgba(0, 94, 162, 0.2)" : d.borderColor; d.pointRadius = 3; });
     }
+    // data-stacked: the series stacked into one bar per label (persons in one system and in several, by ZIP code).
+    if (canvas.dataset.stacked === "true") {
+      options.scales = { x: { stacked: true }, y: { stacked: true } };
+    }
     var chart = new Chart(canvas, {
       type: canvas.dataset.chart,
       data: { labels: labels, datasets: datasets },
