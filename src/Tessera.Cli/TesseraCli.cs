@@ -46,6 +46,7 @@ public static class TesseraCli
             PaymentsCommand.Create(output),
             AcmCommand.Create(output),
             LinkageCommand.Create(output, error),
+            EncodeCommand.Create(output),
             LinkCommand.Create(output, error),
             ReviewCommand.Create(output),
             ReportCommand.Create(output),
@@ -79,7 +80,7 @@ public static class TesseraCli
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
-        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException or Contracts.Files.ContractingFileException or Governance.Agreements.AgreementsFileException or Storage.Access.AccessDeniedException or Storage.Payments.StatementLockedException or Storage.Releases.ReleaseRefusedException or Storage.Transparency.PrivacyBudgetExhaustedException)
+        catch (Exception ex) when (ex is UsageException or Storage.Workspaces.WorkspaceException or Contracts.Files.ContractingFileException or Governance.Agreements.AgreementsFileException or Storage.Access.AccessDeniedException or Storage.Payments.StatementLockedException or Storage.Releases.ReleaseRefusedException or Storage.Transparency.PrivacyBudgetExhaustedException or Linkage.Encodings.LinkageSchemaException)
         {
             // A workspace refusing (already initialised, no such source, a key file that exists), a file with mistakes
             // and an access the policy refused (already on record) are the user's input.

@@ -115,6 +115,7 @@ public sealed class CommandAuthorisationTests : IDisposable
         ("synth", ["--people", "30", "--months", "1", "--out", Path.Combine(_root, "county")], 0, null),
         ("linkage run", ["--input", Path.Combine(_root, "people.csv"), "--out", Path.Combine(_root, "linked")], 0, null),
         ("linkage evaluate", ["--clusters", Path.Combine(_root, "linked", "clusters.csv"), "--truth", Path.Combine(_root, "truth.csv")], 0, null),
+        ("encode", ["--schema", Path.Combine(_root, "schema.json"), "--secret-file", Path.Combine(_root, "secret.txt"), "--input", Path.Combine(_root, "people.csv"), "--out", Path.Combine(_root, "clks.json")], 0, null), // no workspace: nothing to audit
         // Long-running servers: listed so the table stays complete; covered by the web tests.
         ("serve", [], -1, null),
         ("demo", [], -1, null),
@@ -138,6 +139,8 @@ public sealed class CommandAuthorisationTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(_root, "2024-05", "visits.csv"), "visit_id,first_name\nV1,Ada\nV2,Alan\n");
         await File.WriteAllTextAsync(Path.Combine(_root, "inventory.csv"), "id,name,kind,program,annual_value,key_date,population,outcome_data,current_performance,size,data,risk,timing,leadership\n,Reentry RFP,procurement,reentry,500000,2027-06-01,,,,3,1,4,5,5\n");
         await File.WriteAllTextAsync(Path.Combine(_root, "people.csv"), "record_id,given_name,family_name,birth_date\n1,Ada,Lovelace,1815-12-10\n2,Ada,Lovelace,1815-12-10\n3,Alan,Turing,1912-06-23\n");
+        await File.WriteAllTextAsync(Path.Combine(_root, "schema.json"), "{\"version\": 3, \"clkConfig\": {\"l\": 512, \"kdf\": {\"type\": \"HKDF\"}}, \"features\": [{\"identifier\": \"record_id\", \"ignored\": true}, {\"identifier\": \"given_name\", \"format\": {\"type\": \"string\"}, \"hashing\": {\"comparison\": {\"type\": \"ngram\", \"n\": 2}, \"strategy\": {\"bitsPerToken\": 20}}}, {\"identifier\": \"family_name\", \"ignored\": true}, {\"identifier\": \"birth_date\", \"format\": {\"type\": \"date\", \"format\": \"%Y-%m-%d\"}, \"hashing\": {\"comparison\": {\"type\": \"exact\"}, \"strategy\": {\"bitsPerToken\": 30}}}]}");
+        await File.WriteAllTextAsync(Path.Combine(_root, "secret.txt"), "the partners' shared secret");
         await File.WriteAllTextAsync(Path.Combine(_root, "truth.csv"), "source,record_id,person_id\npeople,1,a\npeople,2,a\npeople,3,b\n");
         long before = 0;
         foreach (var (command, arguments, exit, audited) in Matrix.Where(m => m.Exit >= 0))

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Text;
+using Sylvan.Data.Csv;
+using Tessera.Core.Text;
+using Tessera.Linkage.Encodings;
+
+namespace Tessera.Cli.Commands;
+
+/// <summary>
+/// <c>tessera encode</c>: an agency encodes its own extract into CLKs on its own machine, with the
+/// secret shared only among the data partners, so the hub receives filters it cannot read. Opens
+/// no workspace and sends nothing anywhere. docs/encoding.md.
+/// </summary>
+public static class EncodeCommand
+{
+    /// <summary>The CSV output's header: the record's id (the input's first column) and its CLK in base64.</summary>
+    public const string CsvHeader = "record_id,clk";
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output)
+    {
+        var schema = new Option<FileInfo>("--schema") { Description = "The linkage schema (clkhash v3 JSON) the partners agreed.", Required = true };
+        var secretFile = new Option<FileInfo>("--secret-file") { Description = "A file holding the shared secret (its bytes; a final line break is not part of it).", Required = true };
+        var input = new Option<FileInfo>("--input") { Description = "The extract: CSV with a header line, one column per schema feature, in the schema's order.", Required = true };
+        var output_ = new Option<FileInfo>("--out") { Description = "Where to write the CLKs (replaced only when every record is encoded).", Required = true };
+        var format = new Option<string>("--format") { Description = $"json ({{\"clks\": [base64, …]}}, as clkhash writes) or csv ({CsvHeader}, which `tessera linkage run` and intake read).", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv");
+        var allowShort = new Option<bool>("--allow-short-secret") { Description = $"Accept a secret shorter than {ClkEncoder.MinimumSecretBytes} bytes (to reproduce published examples; never for real data)." };
+        var command = new Command("encode", "Encode an extract's identifiers into CLKs (keyed Bloom filters) with the partners' shared secret, byte for byte as clkhash does.")
+        {
+            schema, secretFile, input, output_, format, allowShort,
+        };
+        command.SetAction(parsed =>
+        {
+            var schemaFile = parsed.GetValue(schema)!;
+            var linkage = LinkageSchema.Parse(schemaFile.Name, Read(schemaFile, "--schema"));
+            var secret = Secret(parsed.GetValue(secretFile)!, parsed.GetValue(allowShort));
+            var encoder = new ClkEncoder(linkage, secret);
+            Array.Clear(secret);
+            var inputFile = parsed.GetValue(input)!;
+            if (!inputFile.Exists)
+            {
+                throw new UsageException($"--input: {inputFile.Name} does not exist.");
+            }
+
+            var encoded = new List<(string Id, string Clk)>();
+            using (var reader = CsvDataReader.Create(inputFile.FullName, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' }))
+            {
+                var header = true;
+                while (reader.Read())
+                {
+                    var values = Enumerable.Range(0, reader.RowFieldCount).Select(reader.GetString).ToList();
+                    if (header || (values.Count == 1 && values[0].Length == 0))
+                    {
+                        header = false;
+                        continue;
+                    }
+
+                    encoded.Add((values[0], Convert.ToBase64String(encoder.Encode(values, $"{inputFile.Name}, line {reader.RowNumber}"))));
+                }
+            }
+
+            var destination = parsed.GetValue(output_)!;
+            var text = new StringBuilder();
+            if (parsed.GetValue(format) == "csv")
+            {
+                using var writer = new StringWriter(text);
+                var csv = new CsvWriter(writer);
+                csv.Row(CsvHeader.Split(','));
+                foreach (var (id, clk) in encoded)
+                {
+                    csv.Row(id, clk);
+                }
+            }
+            else
+            {
+                text.Append("{\"clks\": [").AppendJoin(", ", encoded.Select(e => $"\"{e.Clk}\"")).Append("]}");
+            }
+
+            // Written beside the destination and moved over it: an interrupted run leaves the old file, never half a new one.
+            var temporary = destination.FullName + ".partial";
+            File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
+            File.Move(temporary, destination.FullName, overwrite: true);
+            output.WriteLine($"Encoded {encoded.Count:N0} records into {linkage.Length}-bit CLKs: {destination.Name}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Read(FileInfo file, string option)
+    {
+        if (!file.Exists)
+        {
+            throw new UsageException($"{option}: {file.Name} does not exist.");
+        }
+
+        return File.ReadAllText(file.FullName);
+    }
+
+    // The secret file's bytes without a final line break; refused when missing, empty or (unless allowed) short.
+    private static byte[] Secret(FileInfo file, bool allowShort)
+    {
+        if (!file.Exists)
+        {
+            throw new UsageException($"--secret-file: {file.Name} does not exist.");
+        }
+
+        var bytes = File.ReadAllBytes(file.FullName);
+        var length = bytes.Length;
+        if (length > 0 && bytes[length - 1] == '\n')
+        {
+            length -= length > 1 && bytes[length - 2] == '\r' ? 2 : 1;
+        }
+
+        if (length == 0)
+        {
+            throw new UsageException($"--secret-file: {file.Name} is empty; it must hold the secret the data partners share.");
+        }
+
+        if (length < ClkEncoder.MinimumSecretBytes && !allowShort)
+        {
+            throw new UsageException($"--secret-file: the secret in {file.Name} is {length} bytes; at least {ClkEncoder.MinimumSecretBytes} are needed, or a frequency attack can guess it.");
+        }
+
+        return bytes[..length];
+    }
+}
