@@ -3,8 +3,7 @@
 #   1. installs PostgreSQL and Chromium from Debian when they are missing (needs root or sudo),
 #   2. starts a throwaway PostgreSQL server on 127.0.0.1 (stopped on exit),
 #   3. builds the whole solution with warnings as errors,
-#   4. runs every test project (the storage tests beside the others) and prints one summary line
-#      "N passed, N failed".
+#   4. runs every test project and prints one summary line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -37,37 +36,15 @@ echo "test.sh: PostgreSQL on 127.0.0.1:$pg_port (as $pg_user), Chromium at $TESS
 
 dotnet build Tessera.slnx -c Release -warnaserror -nologo -v:q
 
-# Two lanes: the storage tests (the longest, mostly waiting on the stores) beside every other project
-# in turn; each project's output is printed once its lane is done.
-logs=$(mktemp -d)
-lane() {
-  for project in "$@"; do
-    log="$logs/$(basename "$project" .csproj).log"
-    dotnet test "$project" -c Release --no-build --nologo >"$log" 2>&1 || touch "$log.failed"
-  done
-}
-projects=(tests/*/*.csproj)
-slow=tests/Tessera.Storage.Tests/Tessera.Storage.Tests.csproj
-# The browser tests first, so the longest two overlap; then the rest in order.
-web=tests/Tessera.Web.Tests/Tessera.Web.Tests.csproj
-others=("$web")
-for project in "${projects[@]}"; do [ "$project" = "$slow" ] || [ "$project" = "$web" ] || others+=("$project"); done
-echo "test.sh: running ${slow} beside the ${#others[@]} other test projects"
-lane "$slow" &
-slow_lane=$!
-lane "${others[@]}"
-wait "$slow_lane" || true
-
 passed=0; failed=0; skipped=0; status=0
-for project in "${projects[@]}"; do
-  log="$logs/$(basename "$project" .csproj).log"
-  cat "$log" 2>/dev/null || true
-  if [ -e "$log.failed" ]; then status=1; fi
-  line=$(grep -E '(Passed|Failed)!  - Failed:' "$log" 2>/dev/null | tail -n 1 || true)
+for project in tests/*/*.csproj; do
+  log=$(mktemp)
+  if ! dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$log"; then status=1; fi
+  line=$(grep -E '(Passed|Failed)!  - Failed:' "$log" | tail -n 1 || true)
   if [ -z "$line" ]; then echo "test.sh: no result from $project"; status=1; fi
   f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line"); p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line"); s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
   failed=$((failed + ${f:-0})); passed=$((passed + ${p:-0})); skipped=$((skipped + ${s:-0}))
+  rm -f "$log"
 done
-rm -rf "$logs"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

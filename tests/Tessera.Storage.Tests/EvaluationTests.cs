@@ -11,6 +11,7 @@ using Tessera.Storage.Agreements;
 using Tessera.Storage.Contracting;
 using Tessera.Storage.Evaluation;
 using Tessera.Storage.Linking;
+using Tessera.Storage.Metrics;
 using Tessera.Storage.Workspaces;
 using Tessera.Synthetic;
 
@@ -268,6 +269,7 @@ public sealed class EvaluationTests
 
         private readonly TestWorkspace _test = new();
         private readonly JsonDocument _effects;
+        private readonly HashSet<string> _computed = new(StringComparer.Ordinal);
 
         public County()
         {
@@ -306,6 +308,22 @@ public sealed class EvaluationTests
         public Workspace Workspace => _test.Workspace;
 
         public Caller As(string name, Role role) => new(_test.Workspace, new AccessUser(name, role, AccessScope.None), "evaluation", "test");
+
+        /// <summary>The published results of the metrics <paramref name="ids"/>, each computed once for the whole collection.</summary>
+        public PublishedMetrics Computed(params string[] ids)
+        {
+            lock (_computed)
+            {
+                var store = new MetricStore(_test.Workspace);
+                var catalog = MetricCatalog.Load(_test.Workspace);
+                foreach (var id in ids.Where(_computed.Add))
+                {
+                    store.Compute(MetricCatalog.Find(catalog, id), "tester@test", DateTime.UtcNow);
+                }
+            }
+
+            return new PublishedMetrics(_test.Workspace);
+        }
 
         public JsonElement Effect(string name) => _effects.RootElement.GetProperty("effects").EnumerateArray().Single(e => e.GetProperty("effect").GetString() == name);
 

@@ -1,25 +1,23 @@
 using System.Globalization;
-using System.Text.Json;
 using Tessera.Storage.Metrics;
-using Tessera.Synthetic;
 
 namespace Tessera.Storage.Tests;
 
 /// <summary>
 /// The standard library on the synthetic county finds what was planted there, counted exactly as
-/// the county's truth (truth/effects.json) realised it. (At 20,000 people a single month
-/// is noisy; bench/metrics/planted.sh checks the planted month and dosage ratio at 50,000 people.)
+/// the county's truth (truth/effects.json) realised it, on the demo county of 20,000 people shared
+/// with the other tests of its collection (every source ingested and linked). (At 20,000 people a
+/// single month is noisy; bench/metrics/planted.sh checks the planted month and dosage ratio at 50,000 people.)
 /// </summary>
-public sealed class PlantedEffectTests : IClassFixture<PlantedEffectTests.County>
+[Collection(CountyOf20000.Name)]
+public sealed class PlantedEffectTests(EvaluationTests.County county)
 {
-    private readonly County _county;
-
-    public PlantedEffectTests(County county) => _county = county;
+    private readonly (EvaluationTests.County County, PublishedMetrics Store) _county = (county, county.Computed("acm-training-completion", "acm-referral-to-enrolment", "fp-reinvolvement-12m"));
 
     [Fact]
     public void The_planted_best_and_worst_training_providers_rank_first_and_last_on_completion()
     {
-        var effect = _county.Effect("provider_performance");
+        var effect = _county.County.Effect("provider_performance");
         var planted = effect.GetProperty("providers").EnumerateArray().Select(p => p.GetProperty("provider_id").GetString()!).ToHashSet(StringComparer.Ordinal);
         var byProvider = Totals("acm-training-completion", "provider_id").Where(p => planted.Contains(p.Key)).ToDictionary(); // the client-mix pair is another effect
         var ranked = byProvider.OrderByDescending(p => (double)p.Value.Numerator / p.Value.Denominator).Select(p => p.Key).ToList();
@@ -35,7 +33,7 @@ public sealed class PlantedEffectTests : IClassFixture<PlantedEffectTests.County
     [Fact]
     public void Referral_to_enrolment_by_month_is_the_truths_for_every_month_with_complete_follow_up()
     {
-        var effect = _county.Effect("referral_to_enrolment_collapse");
+        var effect = _county.County.Effect("referral_to_enrolment_collapse");
         var provider = effect.GetProperty("provider_id").GetString()!;
         var results = _county.Store.Results("acm-referral-to-enrolment", "provider_id").Where(r => r.GroupValue == provider)
             .ToDictionary(r => r.PeriodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture));
@@ -59,7 +57,7 @@ public sealed class PlantedEffectTests : IClassFixture<PlantedEffectTests.County
     [Fact]
     public void Family_preservation_reinvolvement_by_dosage_is_the_truths()
     {
-        var effect = _county.Effect("family_preservation_dosage");
+        var effect = _county.County.Effect("family_preservation_dosage");
         var byDosage = Totals("fp-reinvolvement-12m", "months_of_service");
 
         foreach (var (group, label) in new[] { ("under_3_months", "under 3 months"), ("3_months_or_more", "3 months or more") })
@@ -72,46 +70,4 @@ public sealed class PlantedEffectTests : IClassFixture<PlantedEffectTests.County
     private Dictionary<string, (long Numerator, long Denominator)> Totals(string metric, string group) =>
         _county.Store.Results(metric, group).GroupBy(r => r.GroupValue)
             .ToDictionary(g => g.Key, g => (g.Sum(r => r.Numerator!.Value), g.Sum(r => r.Denominator!.Value)));
-
-    /// <summary>A 36-month county of 8,000 people; workforce and child welfare ingested month by month, three metrics computed.</summary>
-    public sealed class County : IDisposable
-    {
-        private readonly TestWorkspace _test = new();
-
-        public County()
-        {
-            var folder = Path.Combine(_test.Root, "county");
-            new CountyGenerator(new SynthOptions { People = 20_000, Seed = 1 }).Generate(folder);
-            foreach (var source in new[] { "workforce", "child_welfare" })
-            {
-                foreach (var month in Directory.GetDirectories(Path.Combine(folder, source)).Order(StringComparer.Ordinal))
-                {
-                    var outcome = _test.Ingest(source, month);
-                    Assert.True(outcome.Succeeded, $"{source} {month}: {outcome.RejectionReason}");
-                }
-            }
-
-            Effects = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "truth", "effects.json")));
-            var store = new MetricStore(_test.Workspace);
-            var catalog = MetricCatalog.Load(_test.Workspace);
-            foreach (var id in new[] { "acm-training-completion", "acm-referral-to-enrolment", "fp-reinvolvement-12m" })
-            {
-                store.Compute(MetricCatalog.Find(catalog, id), "tester@test", DateTime.UtcNow);
-            }
-
-            Store = new PublishedMetrics(_test.Workspace);
-        }
-
-        public PublishedMetrics Store { get; }
-
-        private JsonDocument Effects { get; }
-
-        public JsonElement Effect(string name) => Effects.RootElement.GetProperty("effects").EnumerateArray().Single(e => e.GetProperty("effect").GetString() == name);
-
-        public void Dispose()
-        {
-            Effects.Dispose();
-            _test.Dispose();
-        }
-    }
 }
