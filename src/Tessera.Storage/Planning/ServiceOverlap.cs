@@ -32,16 +32,7 @@ public static class ServiceOverlap
     public static Overlap Of(Caller caller, DateOnly? from = null, DateOnly? to = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        caller.Permit(Capability.ViewPlanning, AuditAction.Read, $"service overlap{Window(from, to)}");
-        if (from is { } f && to is { } t && t < f)
-        {
-            throw new WorkspaceException($"The window ends ({t:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd}).");
-        }
-
-        var workspace = caller.Workspace;
-        var index = new PersonIndex(workspace.Vault);
-        var run = index.Runs(1).FirstOrDefault() ?? throw new WorkspaceException("No linkage has run yet, so nobody is known across agencies: run `tessera link` first.");
-        var lastDelivery = workspace.Vault.Deliveries().Select(d => d.Id).DefaultIfEmpty(0).Max();
+        var (workspace, index, run, lastDelivery) = Begin(caller, $"service overlap{Window(from, to)}", from, to);
         var persons = Cached(workspace, run.Id, lastDelivery, from, to) ?? Compute(workspace, index, run.Id, lastDelivery, from, to);
         return Shown(persons, from, to, run.Id, AccessPolicy.Permits(caller.User, Capability.ViewMetricPersons));
     }
@@ -78,16 +69,7 @@ public static class ServiceOverlap
     public static GroupedOverlap By(Caller caller, OverlapBreakdown by, DateOnly? from = null, DateOnly? to = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        caller.Permit(Capability.ViewPlanning, AuditAction.Read, $"service overlap by {Name(by)}{Window(from, to)}");
-        if (from is { } f && to is { } t && t < f)
-        {
-            throw new WorkspaceException($"The window ends ({t:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd}).");
-        }
-
-        var workspace = caller.Workspace;
-        var index = new PersonIndex(workspace.Vault);
-        var run = index.Runs(1).FirstOrDefault() ?? throw new WorkspaceException("No linkage has run yet, so nobody is known across agencies: run `tessera link` first.");
-        var lastDelivery = workspace.Vault.Deliveries().Select(d => d.Id).DefaultIfEmpty(0).Max();
+        var (workspace, index, run, lastDelivery) = Begin(caller, $"service overlap by {Name(by)}{Window(from, to)}", from, to);
         var kind = "overlap-by-" + Name(by);
         var groups = PlanFigures.Kept<Dictionary<string, long[]>>(workspace, kind, run.Id, lastDelivery, from, to);
         if (groups is null)
@@ -97,6 +79,21 @@ public static class ServiceOverlap
         }
 
         return ShownGroups(by, groups, from, to, run.Id, AccessPolicy.Permits(caller.User, Capability.ViewMetricPersons));
+    }
+
+    // Permit and audit, check the window, and find what the figures are kept under: the last link run and the last delivery.
+    private static (Workspace Workspace, PersonIndex Index, LinkRun Run, long LastDelivery) Begin(Caller caller, string what, DateOnly? from, DateOnly? to)
+    {
+        caller.Permit(Capability.ViewPlanning, AuditAction.Read, what);
+        if (from is { } f && to is { } t && t < f)
+        {
+            throw new WorkspaceException($"The window ends ({t:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd}).");
+        }
+
+        var workspace = caller.Workspace;
+        var index = new PersonIndex(workspace.Vault);
+        var run = index.Runs(1).FirstOrDefault() ?? throw new WorkspaceException("No linkage has run yet, so nobody is known across agencies: run `tessera link` first.");
+        return (workspace, index, run, workspace.Vault.Deliveries().Select(d => d.Id).DefaultIfEmpty(0).Max());
     }
 
     /// <summary>The breakdown's name in commands, files and the audit log: <c>zip</c>, <c>sex</c>, <c>generation</c>.</summary>
