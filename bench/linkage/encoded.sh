@@ -30,3 +30,8 @@ for set in fake_1000 febrl3 febrl4 ncvr_40 anonlink_clk; do
   encoded=$([ "$set" = anonlink_clk ] && echo "whole record (clk)" || echo "given and family name")
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$set" "$encoded" "$records" "$precision" "$recall" "$f1" "$median"
 done
+# Two data partners who each send one record per person: one-to-one assignment.
+for assignment in greedy optimal; do
+  read -r records precision recall f1 median < <(bench/linkage/measure-set.sh "$tessera" "$work/encoded/anonlink_clk" "$work/out/anonlink_$assignment" "$runs" --one-to-one "$assignment")
+  printf '| anonlink_clk | whole record (clk), --one-to-one %s | %s | %s | %s | %s | %s |\n' "$assignment" "$records" "$precision" "$recall" "$f1" "$median"
+done

@@ -2,10 +2,12 @@
 # Links one prepared set folder (its CSV inputs beside truth.csv) RUNS times with the default model
 # and prints "records precision recall F1 median-seconds" on one line. Shared by run.sh and
 # encoded.sh.
-#   usage: bench/linkage/measure-set.sh TESSERA SET_DIR OUT_DIR RUNS
+#   usage: bench/linkage/measure-set.sh TESSERA SET_DIR OUT_DIR RUNS [OPTION …]
+# Options after RUNS go to `tessera linkage run` (e.g. --one-to-one greedy).
 set -euo pipefail
 tessera=$1 folder=$2 out=$3 runs=$4
-inputs=()
+shift 4
+inputs=("$@")
 for f in "$folder"/*.csv; do
   [ "$(basename "$f")" = truth.csv ] || inputs+=(--input "$f")
 done

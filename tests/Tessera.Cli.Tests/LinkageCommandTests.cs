@@ -157,6 +157,52 @@ public sealed class LinkageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task One_to_one_puts_at_most_one_record_of_each_file_in_a_person()
+    {
+        var benefits = await Write("benefits.csv", People("1,Maria,Garcia,1980-03-14,10001", "2,Alan,Turing,1912-06-23,10002"));
+        var clinic = await Write("clinic.csv", People("A,Maria,Garcia,1980-03-14,10001", "B,Maria,Garcia,1980-03-14,10001", "C,Grace,Hopper,1906-12-09,10003"));
+
+        var (code, _, error) = await Cli.Run("linkage", "run", "--input", benefits, "--input", clinic, "--out", PathOf("plain"));
+        Assert.True(code == 0, error);
+        Assert.Equal(3, PersonsOf(await File.ReadAllLinesAsync(PathOf("plain/clusters.csv")))["1"].Count);
+
+        foreach (var assignment in new[] { "greedy", "optimal" })
+        {
+            (code, _, error) = await Cli.Run("linkage", "run", "--input", benefits, "--input", clinic, "--one-to-one", assignment, "--out", PathOf(assignment));
+            Assert.True(code == 0, error);
+            var persons = PersonsOf(await File.ReadAllLinesAsync(PathOf($"{assignment}/clusters.csv")));
+            Assert.Equal(["benefits", "clinic"], persons["1"].Select(r => r.Source).Order());
+            Assert.All(persons.Values, person => Assert.Equal(person.Count, person.Select(r => r.Source).Distinct().Count()));
+        }
+
+        static Dictionary<string, List<(string Source, string Record)>> PersonsOf(string[] clusters)
+        {
+            var rows = clusters.Skip(1).Select(l => l.Split(',')).ToList();
+            return rows.Where(r => r[0] == "benefits").ToDictionary(r => r[1], r => rows.Where(o => o[2] == r[2]).Select(o => (o[0], o[1])).ToList());
+        }
+    }
+
+    [Fact]
+    public async Task Optimal_one_to_one_of_three_files_and_an_unknown_assignment_in_the_config_are_refused()
+    {
+        var files = new List<string>();
+        foreach (var name in new[] { "a", "b", "c" })
+        {
+            files.Add(await Write(name + ".csv", People("1,Maria,Garcia,1980-03-14,10001")));
+        }
+
+        var (code, _, error) = await Cli.Run("linkage", "run", "--input", files[0], "--input", files[1], "--input", files[2], "--one-to-one", "optimal", "--out", PathOf("out"));
+        Assert.Equal(2, code);
+        Assert.Contains("Optimal one-to-one assignment pairs exactly two files; 3 were given", error, StringComparison.Ordinal);
+
+        var config = await Write("sometimes.yaml", "one_to_one: sometimes\n");
+        (code, _, error) = await Cli.Run("linkage", "run", "--input", files[0], "--input", files[1], "--config", config, "--out", PathOf("out"));
+        Assert.Equal(2, code);
+        Assert.Contains("one_to_one must be greedy or optimal (got 'sometimes')", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(PathOf("out")));
+    }
+
+    [Fact]
     public async Task Evaluation_prints_pairwise_precision_recall_and_f1()
     {
         var clusters = await Write("clusters.csv", "source,record_id,person_id\na,1,P1\na,2,P1\nb,1,P2\nb,2,P2\n");

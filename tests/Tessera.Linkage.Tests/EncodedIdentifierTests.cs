@@ -65,25 +65,25 @@ public sealed class EncodedIdentifierTests : IDisposable
     public void Whole_record_clks_alone_link_two_parties_like_a_dice_threshold()
     {
         // Reference (data README): a Dice threshold of 0.80 with 1:1 assignment gives precision
-        // 0.982 and recall 0.591 on these CLKs; the data are heavily corrupted.
+        // 0.982 and recall 0.591 (F1 0.738) on these heavily corrupted records. Without the 1:1
+        // constraint (OneToOneTests has it) a record can take two candidates, which costs precision.
         var input = LinkageInput.Read(_sets.AnonlinkClks());
         var result = LinkageEngine.Run(input.Records, new LinkageOptions());
 
         var evaluation = Evaluate(input, result);
-        Assert.True(evaluation.All.Precision >= 0.9, $"precision {evaluation.All.Precision:0.0000}");
-        Assert.True(evaluation.All.Recall >= 0.55, $"recall {evaluation.All.Recall:0.0000}");
+        Assert.True(evaluation.All.Recall >= 0.7 && evaluation.All.F1 >= 0.7, $"precision {evaluation.All.Precision:0.0000}, recall {evaluation.All.Recall:0.0000}, F1 {evaluation.All.F1:0.0000}");
     }
 
     [Fact]
     public void Too_many_whole_record_clks_to_compare_every_pair_are_blocked_on_their_minhashes()
     {
         var input = LinkageInput.Read(_sets.AnonlinkClks());
-        var result = LinkageEngine.Run(input.Records, new LinkageOptions { FilterJoinUpTo = 1000 });
+        var result = LinkageEngine.Run(input.Records, new LinkageOptions { FilterJoinUpTo = 1000, OneToOne = Assignment.OneToOne.Greedy });
 
         var evaluation = Evaluate(input, result);
         Assert.Contains(result.Blocking.Rules, r => r.Rule == "clk minhash 1");
         Assert.DoesNotContain(result.Blocking.Rules, r => r.Rule.StartsWith("similar clk", StringComparison.Ordinal));
-        Assert.True(evaluation.All.Precision >= 0.9 && evaluation.All.Recall >= 0.5, $"precision {evaluation.All.Precision:0.0000}, recall {evaluation.All.Recall:0.0000}");
+        Assert.True(evaluation.All.Precision >= 0.9 && evaluation.All.Recall >= 0.65, $"precision {evaluation.All.Precision:0.0000}, recall {evaluation.All.Recall:0.0000}");
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public static class LinkCommand
 
         return defaults with
         {
-            Linkage = defaults.Linkage with { MatchThreshold = config.Threshold ?? defaults.Linkage.MatchThreshold, DeterministicRules = config.DeterministicRules, LeftOut = config.LeaveOut.ToHashSet(StringComparer.Ordinal) },
+            Linkage = config.ApplyTo(defaults.Linkage),
             ReviewFrom = config.ReviewFrom ?? defaults.ReviewFrom,
             ReviewTo = config.ReviewTo ?? defaults.ReviewTo,
         };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Tessera.Cli.Console;
+using Tessera.Linkage.Assignment;
 using Tessera.Linkage.Clustering;
 using Tessera.Linkage.Evaluation;
 using Tessera.Linkage.Input;
@@ -34,7 +35,9 @@ public static class LinkageCommand
         var outDir = new Option<string>("--out") { Description = "Folder to write clusters.csv, pairs.csv, model.json and blocking.csv into.", Required = true };
         var threshold = new Option<double?>("--threshold") { Description = "Match probability from which records are the same person (default 0.5)." };
         var configFile = new Option<string?>("--config") { Description = "A YAML file naming the record id column, mapping file columns to standard columns, setting the threshold and deterministic rules (see docs/linkage.md)." };
-        var command = new Command("run", "Link records within and across CSV files with the default model, trained on the files themselves.") { inputs, outDir, threshold, configFile };
+        var oneToOne = new Option<string?>("--one-to-one") { Description = "greedy or optimal: each file holds a person at most once (data partners who de-duplicated their extracts). Greedy takes links strongest first, for any number of files; optimal finds the best assignment between exactly two." };
+        oneToOne.AcceptOnlyFromAmong("greedy", "optimal");
+        var command = new Command("run", "Link records within and across CSV files with the default model, trained on the files themselves.") { inputs, outDir, threshold, configFile, oneToOne };
         command.SetAction((parsed, cancellationToken) =>
         {
             var clock = Stopwatch.StartNew();
@@ -55,10 +58,15 @@ public static class LinkageCommand
                 error.WriteLine($"Not compared (not a standard identity column): {column}");
             }
 
-            var options = new LinkageOptions { DeterministicRules = config?.DeterministicRules ?? [], LeftOut = (config?.LeaveOut ?? []).ToHashSet(StringComparer.Ordinal) };
-            if (config?.Threshold is { } configured)
+            var options = config?.ApplyTo(new LinkageOptions()) ?? new LinkageOptions();
+            if (parsed.GetValue(oneToOne) is { } assignment)
             {
-                options = options with { MatchThreshold = configured };
+                options = options with { OneToOne = LinkageConfig.ParseOneToOne(assignment)!.Value };
+            }
+
+            if (options.OneToOne == OneToOne.Optimal && input.Sources.Count != 2)
+            {
+                throw new UsageException($"Optimal one-to-one assignment pairs exactly two files; {input.Sources.Count} were given. Use --one-to-one greedy for three or more.");
             }
 
             if (parsed.GetValue(threshold) is { } chosen)

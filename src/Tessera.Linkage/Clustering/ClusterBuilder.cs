@@ -1,3 +1,4 @@
+using Tessera.Linkage.Assignment;
 using Tessera.Linkage.Comparisons;
 using Tessera.Linkage.Records;
 
@@ -12,6 +13,8 @@ namespace Tessera.Linkage.Clustering;
 /// joined first, and records they kept apart are never put in one group, however strong the links.
 /// A third conflict is age: a group whose youngest birth date is less than 14 years before the
 /// earliest year it shows paid work cannot take the worker's records.
+/// Under a one-to-one constraint a group never holds two records of one source; the optimal form
+/// first chooses, between the two sources, the links with the largest sum of probabilities.
 /// Returns each record's group as the number of its first record.
 /// </summary>
 internal static class ClusterBuilder
@@ -22,7 +25,7 @@ internal static class ClusterBuilder
     /// <summary>Youngest age at which a record of paid work is believable (US child labour law sets 14 for most jobs).</summary>
     private const int YoungestWorkingAge = 14;
 
-    public static int[] Build(PreparedRecords records, ScoredPairs links, double threshold, LinkConstraints? constraints = null)
+    public static int[] Build(PreparedRecords records, ScoredPairs links, double threshold, LinkConstraints? constraints = null, OneToOne oneToOne = OneToOne.Off)
     {
         var neighbours = Neighbours.Of(records.Count, links);
         var parent = Enumerable.Range(0, records.Count).ToArray();
@@ -45,6 +48,9 @@ internal static class ClusterBuilder
             adult[i] = records.AdultInYear[i];
         }
 
+        // Per group under one-to-one: the sources it holds a record of.
+        var sources = oneToOne == OneToOne.Off ? null : records.Source.Select(s => new List<int> { s }).ToArray();
+
         var apart = new List<int>?[records.Count];
         foreach (var (left, right) in constraints?.KeptApart ?? [])
         {
@@ -57,6 +63,11 @@ internal static class ClusterBuilder
             var (latestBirth, firstWork) = (Math.Max(born[a], born[b]), FirstWork(adult, a, b));
             var root = Join(parent, members, ssns, apart, a, b);
             (born[root], adult[root]) = (latestBirth, firstWork);
+            if (sources is not null)
+            {
+                var child = root == a ? b : a;
+                sources[root].AddRange(sources[child]);
+            }
         }
 
         foreach (var (left, right) in constraints?.Confirmed ?? [])
@@ -69,12 +80,13 @@ internal static class ClusterBuilder
             }
         }
 
-        foreach (var n in links.AtLeast(threshold))
+        var order = oneToOne == OneToOne.Optimal ? OptimalLinks(records, links, threshold) : links.AtLeast(threshold);
+        foreach (var n in order)
         {
             var link = links[n];
             var a = Find(parent, link.Left);
             var b = Find(parent, link.Right);
-            if (a == b || Conflict(ssns[a], ssns[b], SsnsAgree) || TooYoung(born, adult, a, b) || KeptApart(parent, apart, a, b) || !Cohesive(neighbours, parent, members, a, b))
+            if (a == b || (sources is not null && sources[a].Exists(sources[b].Contains)) || Conflict(ssns[a], ssns[b], SsnsAgree) || TooYoung(born, adult, a, b) || KeptApart(parent, apart, a, b) || !Cohesive(neighbours, parent, members, a, b))
             {
                 continue;
             }
@@ -89,6 +101,31 @@ internal static class ClusterBuilder
         }
 
         return cluster;
+    }
+
+    /// <summary>
+    /// The links at or above the threshold that a maximum-weight matching between the two sources
+    /// keeps (weight: the match probability), strongest first; links within a source are dropped.
+    /// </summary>
+    private static int[] OptimalLinks(PreparedRecords records, ScoredPairs links, double threshold)
+    {
+        var candidates = links.AtLeast(threshold);
+        var first = records.Source.Min();
+        var across = new List<int>();
+        var edges = new List<ScoredEdge>();
+        foreach (var n in candidates)
+        {
+            var link = links[n];
+            if (records.Source[link.Left] != records.Source[link.Right])
+            {
+                var (left, right) = records.Source[link.Left] == first ? (link.Left, link.Right) : (link.Right, link.Left);
+                across.Add(n);
+                edges.Add(new ScoredEdge(left, right, link.Probability));
+            }
+        }
+
+        var kept = BipartiteMatching.Optimal(edges).Select(e => across[e]).ToHashSet();
+        return [.. candidates.Where(kept.Contains)];
     }
 
     /// <summary>True when joining would put a birth date less than <see cref="YoungestWorkingAge"/> years before a year of paid work.</summary>

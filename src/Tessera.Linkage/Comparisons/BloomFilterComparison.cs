@@ -15,7 +15,7 @@ namespace Tessera.Linkage.Comparisons;
 /// </summary>
 internal sealed class BloomFilterComparison : Comparison
 {
-    private static readonly double[] RecordThresholds = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65];
+    private static readonly double[] RecordThresholds = [0.95, 0.9, 0.85, 0.8, 0.775, 0.75, 0.7, 0.65];
 
     private static readonly double[] FieldThresholds = [0.85, 0.7, 0.5];
 
@@ -36,7 +36,7 @@ internal sealed class BloomFilterComparison : Comparison
             levels.Add(new("identical", TermFrequencyAdjusted: Plain is StandardColumn.GivenName or StandardColumn.FamilyName, Household: household));
         }
 
-        levels.AddRange(_thresholds.Select((t, n) => new ComparisonLevel("dice >= " + t.ToString("0.00", CultureInfo.InvariantCulture), Household: household && n == 0)));
+        levels.AddRange(_thresholds.Select((t, n) => new ComparisonLevel("dice >= " + t.ToString("0.00#", CultureInfo.InvariantCulture), Household: household && n == 0)));
         levels.Add(new("different"));
         Levels = [.. levels];
     }
@@ -50,16 +50,19 @@ internal sealed class BloomFilterComparison : Comparison
     /// <summary>The Dice similarity from which records are compared at all when a rule joins them by their filters.</summary>
     public double Floor => _thresholds[^1];
 
-    public override double[]? PriorM => _identicalLevel ? null : [0.05, 0.1, 0.2, 0.25, 0.2, 0.1, 0.05, 0.05];
+    public override double[]? PriorM => _identicalLevel ? null : [0.05, 0.1, 0.2, 0.15, 0.15, 0.15, 0.1, 0.05, 0.05];
 
     /// <summary>
-    /// For a record-level CLK, u from the Dice similarities of random pairs: their median and
-    /// 99th percentile fix a normal curve, and each level's u is the curve's share of it. The
-    /// levels that matter lie far in the tail — one pair in ten thousand or fewer — where
-    /// 100,000 random pairs see little but a few true matches, which would pass for non-matches
-    /// and leave nothing for EM to find. On the anonlink tutorial's CLKs such a curve puts 0.0054
-    /// of non-matches at Dice ≥ 0.70 and 0.00023 at ≥ 0.75 (counted: 0.0046 and 0.00013): a
-    /// little cautious, as it should be.
+    /// For a record-level CLK, u from the Dice similarities of random pairs: a normal curve through
+    /// their 99th and 99.9th percentiles, each level's u the curve's share of it. The levels that
+    /// matter lie far in the tail — one pair in ten thousand or fewer — where random pairs see
+    /// little but a few true matches, which would pass for non-matches and leave nothing for EM to
+    /// find. The curve is fitted to the tail, not the middle: non-matches' Dice falls off faster
+    /// than a normal curve through the median says, and a curve that overstates u at 0.75–0.80
+    /// leaves EM no matches there. On the anonlink tutorial's CLKs this curve puts 0.0047 of
+    /// non-matches at Dice ≥ 0.70 and 0.00008 at ≥ 0.75 (counted over all pairs, matches
+    /// included: 0.0046 and 0.00013); one through the median and 99th percentile put 0.00023 at
+    /// ≥ 0.75 and left recall at 0.59 where the tail fit reaches 0.73 (with one-to-one).
     /// </summary>
     public override double[]? ModelledU(PreparedRecords records, int seed)
     {
@@ -75,7 +78,7 @@ internal sealed class BloomFilterComparison : Comparison
         }
 
         var random = new Random(seed);
-        var similarities = new double[20_000];
+        var similarities = new double[400_000];
         for (var n = 0; n < similarities.Length; n++)
         {
             var i = withFilter[random.Next(withFilter.Length)];
@@ -84,9 +87,9 @@ internal sealed class BloomFilterComparison : Comparison
         }
 
         var sample = similarities.Where(d => !double.IsNaN(d)).ToArray();
-        var median = sample.Median();
-        var spread = Math.Max((sample.Quantile(0.99) - median) / 2.326, 1e-3);
-        var curve = new Normal(median, spread);
+        var (q99, q999) = (sample.Quantile(0.99), sample.Quantile(0.999));
+        var spread = Math.Max((q999 - q99) / (3.090 - 2.326), 1e-3);
+        var curve = new Normal(q99 - 2.326 * spread, spread);
         var onePair = 2.0 / ((double)withFilter.Length * (withFilter.Length - 1));
         var u = new double[Levels.Length];
         var above = 0.0;

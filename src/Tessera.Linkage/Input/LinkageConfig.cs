@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tessera.Linkage.Assignment;
 using Tessera.Linkage.Clustering;
 using Tessera.Linkage.Records;
 using Tessera.Linkage.Running;
@@ -24,6 +25,7 @@ namespace Tessera.Linkage.Input;
 /// review_from: 0.2              # tessera link: pairs from this probability …
 /// review_to: 0.9                # … up to this one go to clerical review
 /// leave_out: [sex, zip + initials]  # comparisons or blocking rules not to use (names as in model.json, blocking.csv)
+/// one_to_one: greedy            # each source holds a person at most once: greedy, or optimal for two sources
 /// </code>
 /// </summary>
 public sealed class LinkageConfig
@@ -63,9 +65,32 @@ public sealed class LinkageConfig
     /// </summary>
     public List<string> LeaveOut { get; init; } = [];
 
+    /// <summary>
+    /// <c>greedy</c> or <c>optimal</c> when every source holds a person at most once (data
+    /// partners who each de-duplicated their extract); null for no such constraint.
+    /// </summary>
+    public string? OneToOne { get; init; }
+
     /// <summary>The deterministic rules as standard columns.</summary>
     public IReadOnlyList<IReadOnlyList<StandardColumn>> DeterministicRules =>
         Deterministic.Select(rule => (IReadOnlyList<StandardColumn>)rule.Select(c => StandardColumns.TryParse(c, out var column) ? column : throw new InvalidOperationException(c)).ToList()).ToList();
+
+    /// <summary>The settings this config makes, on top of <paramref name="defaults"/>.</summary>
+    public LinkageOptions ApplyTo(LinkageOptions defaults) => defaults with
+    {
+        MatchThreshold = Threshold ?? defaults.MatchThreshold,
+        DeterministicRules = DeterministicRules,
+        LeftOut = LeaveOut.ToHashSet(StringComparer.Ordinal),
+        OneToOne = OneToOne is null ? defaults.OneToOne : ParseOneToOne(OneToOne) ?? defaults.OneToOne,
+    };
+
+    /// <summary>Reads <c>greedy</c> or <c>optimal</c> (any case); null for anything else.</summary>
+    public static OneToOne? ParseOneToOne(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "greedy" => Assignment.OneToOne.Greedy,
+        "optimal" => Assignment.OneToOne.Optimal,
+        _ => null,
+    };
 
     /// <summary>The standard column a file column stands for: mapped by the config, else by its own name.</summary>
     public bool TryMap(string header, out StandardColumn column)
@@ -90,7 +115,7 @@ public sealed class LinkageConfig
         }
         catch (YamlException ex)
         {
-            throw new LinkageInputException($"{path} line {ex.Start.Line}, column {ex.Start.Column}: {(ex.InnerException ?? ex).Message} Expected the keys record_id, threshold, columns, deterministic, labels, review_from, review_to and leave_out (see docs/linkage.md).");
+            throw new LinkageInputException($"{path} line {ex.Start.Line}, column {ex.Start.Column}: {(ex.InnerException ?? ex).Message} Expected the keys record_id, threshold, columns, deterministic, labels, review_from, review_to, leave_out and one_to_one (see docs/linkage.md).");
         }
 
         config ??= new LinkageConfig();
@@ -119,6 +144,11 @@ public sealed class LinkageConfig
         if (config.LeaveOut.FirstOrDefault(name => !DefaultModel.Names.Contains(name ?? string.Empty)) is { } unknown)
         {
             throw new LinkageInputException($"{path}: leave_out names '{unknown}', which is neither a comparison nor a blocking rule; expected some of: {string.Join(", ", DefaultModel.Names.Order(StringComparer.Ordinal))}.");
+        }
+
+        if (config.OneToOne is { } oneToOne && ParseOneToOne(oneToOne) is null)
+        {
+            throw new LinkageInputException($"{path}: one_to_one must be greedy or optimal (got '{oneToOne}').");
         }
 
         foreach (var rule in config.Deterministic)

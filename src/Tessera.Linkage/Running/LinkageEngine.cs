@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Tessera.Linkage.Assignment;
 using Tessera.Linkage.Blocking;
 using Tessera.Linkage.Clustering;
 using Tessera.Linkage.Comparisons;
@@ -23,6 +24,11 @@ public static class LinkageEngine
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.OneToOne == OneToOne.Optimal && records.Select(r => r.Source).Distinct().Count() != 2)
+        {
+            throw new ArgumentException("Optimal one-to-one assignment pairs the records of exactly two sources; for three or more use greedy.", nameof(options));
+        }
+
         var timings = new StageTimings();
         progress?.Report(new("standardising", 0, records.Count));
         var prepared = PreparedRecords.From(records, options.TwoDigitYearMax);
@@ -54,7 +60,7 @@ public static class LinkageEngine
             constraints = given with { Confirmed = [.. DeterministicKeys.Pairs(prepared, options.DeterministicRules), .. given.Confirmed] };
         }
 
-        var cluster = ClusterBuilder.Build(prepared, scored, options.MatchThreshold, constraints);
+        var cluster = ClusterBuilder.Build(prepared, scored, options.MatchThreshold, constraints, options.OneToOne);
         timings.Finished("cluster");
         var reported = scored.AtLeast(options.ReportThreshold)
             .Select(n => scored[n])

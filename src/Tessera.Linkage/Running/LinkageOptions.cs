@@ -1,3 +1,5 @@
+using Tessera.Linkage.Assignment;
+
 namespace Tessera.Linkage.Running;
 
 /// <summary>Settings of a linkage run; the defaults are what <c>tessera linkage run</c> uses without a config.</summary>
@@ -38,6 +40,13 @@ public sealed record LinkageOptions
     /// any year; raise it for extracts with two-digit years of children born after 2029.
     /// </summary>
     public int TwoDigitYearMax { get; init; } = Standardisation.BirthDateParser.DefaultTwoDigitYearMax;
+
+    /// <summary>
+    /// Whether a person holds at most one record of each source (default <see cref="OneToOne.Off"/>):
+    /// <see cref="OneToOne.Greedy"/> for data partners who each send one record per person,
+    /// <see cref="OneToOne.Optimal"/> for the best assignment between exactly two.
+    /// </summary>
+    public OneToOne OneToOne { get; init; } = OneToOne.Off;
 
     /// <summary>Random pairs drawn per comparison to estimate u (default 100,000).</summary>
     public int RandomPairs { get; init; } = 100_000;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tessera.Linkage.Assignment;
 using Tessera.Linkage.Clustering;
 using Tessera.Linkage.Families;
 using Tessera.Linkage.Persons;
@@ -44,6 +45,11 @@ public static class WorkspaceLinker
         }
 
         progress?.Report(new("reading records", 1, 1));
+        if (options.Linkage.OneToOne == OneToOne.Optimal && gathered.Records.Select(r => r.Source).Distinct().Count() != 2)
+        {
+            throw new WorkspaceException("one_to_one: optimal pairs the records of exactly two sources; this workspace links a different number. Use one_to_one: greedy.");
+        }
+
         var constraints = Constraints(decisions, gathered);
         var result = LinkageEngine.Run(gathered.Records, options.Linkage, constraints, progress, cancellationToken);
 
