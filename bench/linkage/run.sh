@@ -25,3 +25,7 @@ for set in fake_1000 febrl3 febrl4 rldata10000 ncvr_0 ncvr_20 ncvr_40 historical
   read -r records precision recall f1 median < <(bench/linkage/measure-set.sh "$tessera" "$work/sets/$set" "$work/out/$set" "$runs")
   printf '| %s | %s | %s | %s | %s | %s |\n' "$set" "$records" "$precision" "$recall" "$f1" "$median"
 done
+read -r namesakes merged < <(python3 bench/linkage/namesakes.py "$work/out/county/clusters.csv" "$work/county-raw/truth")
+echo
+echo "county: $merged of $namesakes father/Jr. namesake pairs put into one person"
+

@@ -17,3 +17,5 @@ for f in "$work/inputs"/*.csv; do inputs+=(--input "$f"); done
 echo "records: $(($(cat "$work/inputs"/*.csv | wc -l) - $(ls "$work/inputs"/*.csv | wc -l)))"
 /usr/bin/time -f "wall %e s, peak %M KB" "$work/bin/tessera" linkage run "${inputs[@]}" --out "$work/out" 2>&1 | grep -E "^Done|^wall"
 "$work/bin/tessera" linkage evaluate --clusters "$work/out/clusters.csv" --truth "$work/county/truth/records.csv" | sed -n 1,2p
+read -r namesakes merged < <(python3 bench/linkage/namesakes.py "$work/out/clusters.csv" "$work/county/truth")
+echo "father/Jr. namesake pairs put into one person: $merged of $namesakes"

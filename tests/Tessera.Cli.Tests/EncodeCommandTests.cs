@@ -34,6 +34,12 @@ public sealed class EncodeCommandTests : IDisposable
         Assert.Equal("record_id,clk", lines[0]);
         Assert.StartsWith("0,s6SQNOFlg2gPsuvfzqL8P2ZiG+BMunb3", lines[1], StringComparison.Ordinal); // the first golden CLK, under the record's id
         Assert.Equal(3229, lines.Length);
+
+        // Every CLK as clkhash wrote it, those starting with '+' too (no spreadsheet apostrophe in front).
+        using var golden = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "golden_clks_clkhash0.18.3_secret-secret_dataset-1.json")));
+        var expected = golden.RootElement.GetProperty("clks").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains(expected, clk => clk!.StartsWith('+'));
+        Assert.Equal(expected, lines.Skip(1).Select(l => l.Split(',')[1]));
     }
 
     [Fact]

@@ -24,10 +24,13 @@ public sealed class BenchmarkAccuracyTests : IDisposable
     }
 
     [Fact]
-    public void Febrl4_two_file_link_reaches_f1_0_999()
+    public void Febrl4_two_file_link_reaches_f1_0_998()
     {
+        // bench/linkage/run.sh: 0.9998 before the birth-date conflict (father and Jr.), 0.9992
+        // after; it keeps apart the six FEBRL pairs whose birth date and ID number were both
+        // replaced by random ones, which look exactly like a father and son at one address.
         var evaluation = Link(_sets.Febrl4());
-        Assert.True(evaluation.All.F1 >= 0.999, $"F1 {evaluation.All.F1:0.0000}");
+        Assert.True(evaluation.All.F1 >= 0.998, $"F1 {evaluation.All.F1:0.0000}");
         Assert.Equal(0, evaluation.WithinSources.PredictedPairs);
     }
 

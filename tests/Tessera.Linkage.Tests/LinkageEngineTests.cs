@@ -126,6 +126,22 @@ public sealed class LinkageEngineTests
     }
 
     [Fact]
+    public void A_father_and_his_junior_at_one_address_stay_two_people_though_a_year_typed_backwards_is_one()
+    {
+        // A rare name, one address and one phone: everything but the birth date says "same person".
+        var records = People.Crowd(300, 4).ToList();
+        records.Add(People.Record("senior", given: "Thaddeus", family: "Wojciechowski", birthDate: "1952-04-11", street: "14 Alder Ct", zip: "10010", phone: "555-201-7788"));
+        records.Add(People.Record("junior", given: "Thaddeus", family: "Wojciechowski", birthDate: "1979-08-02", street: "14 Alder Ct", zip: "10010", phone: "555-201-7788", source: 1));
+        records.Add(People.Record("typed", given: "Philippa", family: "Quennell", birthDate: "1985-06-21", street: "9 Birch Rd", zip: "10011", phone: "555-301-1234"));
+        records.Add(People.Record("backwards", given: "Philippa", family: "Quennell", birthDate: "1958-06-21", street: "9 Birch Rd", zip: "10011", phone: "555-301-1234", source: 1));
+
+        var result = LinkageEngine.Run(records, new LinkageOptions());
+
+        Assert.False(SamePerson(result, "senior", "junior"));
+        Assert.True(SamePerson(result, "typed", "backwards"));
+    }
+
+    [Fact]
     public void A_block_over_the_limit_is_set_aside_and_reported()
     {
         var records = People.Crowd(200, 5).ToList();

@@ -26,16 +26,25 @@ public static class EncodeCommand
         var format = new Option<string>("--format") { Description = $"json ({{\"clks\": [base64, …]}}, as clkhash writes) or csv ({CsvHeader}, which `tessera linkage run` and intake read).", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv");
         var allowShort = new Option<bool>("--allow-short-secret") { Description = $"Accept a secret shorter than {ClkEncoder.MinimumSecretBytes} bytes (to reproduce published examples; never for real data)." };
-        var command = new Command("encode", "Encode an extract's identifiers into CLKs (keyed Bloom filters) with the partners' shared secret, byte for byte as clkhash does.")
+        var project = new Option<string?>("--project") { Description = "Hardening: the project's name, mixed into the keys, so that CLKs made for two projects with one secret cannot be joined. Every partner of the project gives the same name." };
+        var saltColumn = new Option<string?>("--salt-column") { Description = "Hardening: a schema feature (e.g. an ignored year-of-birth column) whose value salts every token of the record, against frequency attacks; records of one person must then agree on it exactly." };
+        var balanced = new Option<bool>("--balanced") { Description = "Hardening: each CLK followed by its complement and shuffled with the secret, so every CLK has half its bits set (twice the length)." };
+        var command = new Command("encode", "Encode an extract's identifiers into CLKs (keyed Bloom filters) with the partners' shared secret, byte for byte as clkhash does unless hardening is asked for.")
         {
-            schema, secretFile, input, output_, format, allowShort,
+            schema, secretFile, input, output_, format, allowShort, project, saltColumn, balanced,
         };
         command.SetAction(parsed =>
         {
             var schemaFile = parsed.GetValue(schema)!;
             var linkage = LinkageSchema.Parse(schemaFile.Name, Read(schemaFile, "--schema"));
             var secret = Secret(parsed.GetValue(secretFile)!, parsed.GetValue(allowShort));
-            var encoder = new ClkEncoder(linkage, secret);
+            var hardening = new ClkHardening { Project = parsed.GetValue(project), SaltColumn = parsed.GetValue(saltColumn), Balanced = parsed.GetValue(balanced) };
+            if (hardening.Project is { } name && string.IsNullOrWhiteSpace(name))
+            {
+                throw new UsageException("--project: give the project's name (the same for every partner of the project).");
+            }
+
+            var encoder = new ClkEncoder(linkage, secret, hardening);
             Array.Clear(secret);
             var inputFile = parsed.GetValue(input)!;
             if (!inputFile.Exists)
@@ -65,7 +74,7 @@ public static class EncodeCommand
             if (parsed.GetValue(format) == "csv")
             {
                 using var writer = new StringWriter(text);
-                var csv = new CsvWriter(writer);
+                var csv = new CsvWriter(writer, neutraliseFormulas: false); // read back by machines; a CLK may start with +
                 csv.Row(CsvHeader.Split(','));
                 foreach (var (id, clk) in encoded)
                 {
@@ -81,7 +90,8 @@ public static class EncodeCommand
             var temporary = destination.FullName + ".partial";
             File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
             File.Move(temporary, destination.FullName, overwrite: true);
-            output.WriteLine($"Encoded {encoded.Count:N0} records into {linkage.Length}-bit CLKs: {destination.Name}.");
+            var bits = hardening.Balanced ? 2 * linkage.Length : linkage.Length;
+            output.WriteLine($"Encoded {encoded.Count:N0} records into {bits}-bit CLKs: {destination.Name}.{(hardening.None ? string.Empty : " Hardened: every partner must use the same --project, --salt-column and --balanced.")}");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tessera.Linkage.Assignment;
 using Tessera.Linkage.Comparisons;
 using Tessera.Linkage.Records;
@@ -12,7 +13,11 @@ namespace Tessera.Linkage.Clustering;
 /// not thereby made one person. Reviewers' decisions come before both: pairs they confirmed are
 /// joined first, and records they kept apart are never put in one group, however strong the links.
 /// A third conflict is age: a group whose youngest birth date is less than 14 years before the
-/// earliest year it shows paid work cannot take the worker's records.
+/// earliest year it shows paid work cannot take the worker's records. A fourth is a generation:
+/// two groups whose birth dates are all more than ten years apart (and not one typo apart, such
+/// as 1985 and 1958) are a father and his Jr., however alike their name, address and phone —
+/// unless they share an SSN-like number (at most two keystrokes apart), which outweighs a birth
+/// date mistyped beyond recognition.
 /// Under a one-to-one constraint a group never holds two records of one source; the optimal form
 /// first chooses, between the two sources, the links with the largest sum of probabilities.
 /// Returns each record's group as the number of its first record.
@@ -21,6 +26,9 @@ internal static class ClusterBuilder
 {
     /// <summary>Mean probability the compared pairs between two groups need before the groups are joined (chosen on the public benchmarks; docs/linkage.md).</summary>
     private const double MeanLinkThreshold = 0.25;
+
+    /// <summary>Years between two birth dates beyond which they are two people, not one typed twice (unless one keystroke apart).</summary>
+    private const int BirthYearsApart = 10;
 
     /// <summary>Youngest age at which a record of paid work is believable (US child labour law sets 14 for most jobs).</summary>
     private const int YoungestWorkingAge = 14;
@@ -36,6 +44,17 @@ internal static class ClusterBuilder
             if (records.Ssn[i] is { Length: 9 } ssn)
             {
                 ssns[i] = [ssn];
+            }
+        }
+
+        // Every SSN-like number, valid or not (another country's, seven digits): sharing one (two keystrokes apart at most) outweighs a birth-date conflict.
+        var numbers = records.Ssn.Select(n => n is null ? null : new List<string> { n }).ToArray();
+        var births = new List<int>?[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records.BirthDate[i] >= 10_000)
+            {
+                births[i] = [records.BirthDate[i]];
             }
         }
 
@@ -62,6 +81,8 @@ internal static class ClusterBuilder
         {
             var (latestBirth, firstWork) = (Math.Max(born[a], born[b]), FirstWork(adult, a, b));
             var root = Join(parent, members, ssns, apart, a, b);
+            Merge(births, root, root == a ? b : a);
+            Merge(numbers, root, root == a ? b : a);
             (born[root], adult[root]) = (latestBirth, firstWork);
             if (sources is not null)
             {
@@ -86,7 +107,7 @@ internal static class ClusterBuilder
             var link = links[n];
             var a = Find(parent, link.Left);
             var b = Find(parent, link.Right);
-            if (a == b || (sources is not null && sources[a].Exists(sources[b].Contains)) || Conflict(ssns[a], ssns[b], SsnsAgree) || TooYoung(born, adult, a, b) || KeptApart(parent, apart, a, b) || !Cohesive(neighbours, parent, members, a, b))
+            if (a == b || (sources is not null && sources[a].Exists(sources[b].Contains)) || Conflict(ssns[a], ssns[b], SsnsAgree) || (Conflict(births[a], births[b], BirthDatesAgree) && !Shared(numbers[a], numbers[b], NumbersAlike)) || TooYoung(born, adult, a, b) || KeptApart(parent, apart, a, b) || !Cohesive(neighbours, parent, members, a, b))
             {
                 continue;
             }
@@ -209,6 +230,10 @@ internal static class ClusterBuilder
         return count == 0 || sum / count >= MeanLinkThreshold;
     }
 
+    /// <summary>True when a value of one group is compatible with a value of the other.</summary>
+    private static bool Shared<T>(List<T>? left, List<T>? right, Func<T, T, bool> compatible) =>
+        left is not null && right is not null && left.Exists(a => right.Exists(b => compatible(a, b)));
+
     /// <summary>True when both groups hold values and no value of one is compatible with a value of the other.</summary>
     private static bool Conflict<T>(List<T>? left, List<T>? right, Func<T, T, bool> compatible)
     {
@@ -232,6 +257,14 @@ internal static class ClusterBuilder
     }
 
     private static bool SsnsAgree(string a, string b) => StringSimilarity.DamerauLevenshtein(a, b, 1) <= 1;
+
+    /// <summary>SSN-like numbers at most two keystrokes apart: too close for a father's and son's, whose numbers are unrelated.</summary>
+    private static bool NumbersAlike(string a, string b) => StringSimilarity.DamerauLevenshtein(a, b, 2) <= 2;
+
+    /// <summary>Birth dates (yyyymmdd, month and day 0 when unknown) of one person: within ten years, or one keystroke apart.</summary>
+    private static bool BirthDatesAgree(int a, int b) =>
+        Math.Abs(a / 10_000 - b / 10_000) <= BirthYearsApart
+        || StringSimilarity.DamerauLevenshtein(a.ToString(CultureInfo.InvariantCulture), b.ToString(CultureInfo.InvariantCulture), 1) <= 1;
 
     private static void Merge<T>(List<T>?[] values, int root, int child)
     {
