@@ -1,5 +1,6 @@
 using Tessera.Linkage.Records;
 using Tessera.Linkage.Running;
+using Tessera.Tests;
 
 namespace Tessera.Linkage.Tests;
 
@@ -139,6 +140,39 @@ public sealed class LinkageEngineTests
 
         Assert.False(SamePerson(result, "senior", "junior"));
         Assert.True(SamePerson(result, "typed", "backwards"));
+    }
+
+    [Fact]
+    public void Encoded_ssns_far_apart_and_encoded_birth_dates_decades_apart_keep_namesakes_apart()
+    {
+        // Every agency sends names, birth date, street and SSN encoded: the hub cannot read a year or
+        // an SSN, but one person's filters stay close and two people's do not.
+        var records = People.Crowd(300, 4).Select(EncodedCopy).ToList();
+        records.Add(EncodedCopy(People.Record("wage-1", given: "Thaddeus", family: "Wojciechowski", ssn: "123-45-6780", street: "14 Alder Ct", zip: "10010")));
+        records.Add(EncodedCopy(People.Record("wage-2", given: "Thaddeus", family: "Wojciechowski", ssn: "287-65-4321", street: "14 Alder Ct", zip: "10010", source: 1)));
+        records.Add(EncodedCopy(People.Record("senior", given: "Philippa", family: "Quennell", birthDate: "1952-04-11", street: "9 Birch Rd", zip: "10011")));
+        records.Add(EncodedCopy(People.Record("junior", given: "Philippa", family: "Quennell", birthDate: "1979-08-02", street: "9 Birch Rd", zip: "10011", source: 1)));
+        records.Add(EncodedCopy(People.Record("typed", given: "Ottoline", family: "Vavasour", birthDate: "1985-06-21", street: "3 Cedar Ln", zip: "10012")));
+        records.Add(EncodedCopy(People.Record("typo", given: "Ottoline", family: "Vavasour", birthDate: "1985-06-12", street: "3 Cedar Ln", zip: "10012", source: 1)));
+
+        var result = LinkageEngine.Run(records, new LinkageOptions());
+
+        Assert.False(SamePerson(result, "wage-1", "wage-2"));
+        Assert.False(SamePerson(result, "senior", "junior"));
+        Assert.True(SamePerson(result, "typed", "typo"));
+    }
+
+    /// <summary>The record with its names, birth date, street and SSN as field-level Bloom filters.</summary>
+    private static IdentityRecord EncodedCopy(IdentityRecord record)
+    {
+        var values = (string?[])record.Values.Clone();
+        foreach (var (plain, encoded) in new[] { (StandardColumn.GivenName, StandardColumn.GivenNameClk), (StandardColumn.FamilyName, StandardColumn.FamilyNameClk), (StandardColumn.BirthDate, StandardColumn.BirthDateClk), (StandardColumn.Street, StandardColumn.StreetClk), (StandardColumn.Ssn, StandardColumn.SsnClk) })
+        {
+            values[(int)encoded] = values[(int)plain] is { Length: > 0 } value ? TestBloomFilters.Encode(value.Replace("-", string.Empty, StringComparison.Ordinal)) : null;
+            values[(int)plain] = null;
+        }
+
+        return record with { Values = values };
     }
 
     [Fact]

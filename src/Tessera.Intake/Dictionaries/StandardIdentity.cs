@@ -10,7 +10,7 @@ public static class StandardIdentity
     /// <summary>All standard identity column names, in the order linkage reads them.</summary>
     public static IReadOnlyList<string> Columns { get; } =
         ["given_name", "middle_name", "family_name", "full_name", "name_suffix", "birth_date", "sex", "ssn", "street", "city", "zip", "phone", "adult_in_year",
-         "clk", "given_name_clk", "middle_name_clk", "family_name_clk", "birth_date_clk", "street_clk", "phone_clk", "email_clk"];
+         "clk", "given_name_clk", "middle_name_clk", "family_name_clk", "birth_date_clk", "street_clk", "phone_clk", "email_clk", "ssn_clk"];
 
     /// <summary>
     /// Columns holding identifiers the agency encoded as keyed Bloom filters (fields of type
@@ -18,7 +18,7 @@ public static class StandardIdentity
     /// the like for one field each.
     /// </summary>
     public static IReadOnlySet<string> Encoded { get; } =
-        new HashSet<string>(["clk", "given_name_clk", "middle_name_clk", "family_name_clk", "birth_date_clk", "street_clk", "phone_clk", "email_clk"], StringComparer.Ordinal);
+        new HashSet<string>(["clk", "given_name_clk", "middle_name_clk", "family_name_clk", "birth_date_clk", "street_clk", "phone_clk", "email_clk", "ssn_clk"], StringComparer.Ordinal);
 
     /// <summary>
     /// Columns that identify a person on their own and therefore must be marked

@@ -12,6 +12,8 @@ namespace Tessera.Linkage.Clustering;
 /// The second check stops chaining: a father and son who each link to one ambiguous record are
 /// not thereby made one person. Reviewers' decisions come before both: pairs they confirmed are
 /// joined first, and records they kept apart are never put in one group, however strong the links.
+/// Encoded SSNs conflict the same way, when every filter of one group is further from every
+/// filter of the other than a typo leaves (Dice below 0.7).
 /// A third conflict is age: a group whose youngest birth date is less than 14 years before the
 /// earliest year it shows paid work cannot take the worker's records. A fourth is a generation:
 /// two groups whose birth dates are all more than ten years apart (and not one typo apart, such
@@ -46,6 +48,16 @@ internal static class ClusterBuilder
                 ssns[i] = [ssn];
             }
         }
+
+        // Encoded SSNs (ssn_clk): two groups whose filters are all further apart than a typo are two people, as for plain SSNs.
+        var encodedSsns = records.Filters[BloomFilterComparison.IndexOf(StandardColumn.SsnClk)] is { } ssnFilters
+            ? ssnFilters.Select(f => f is null ? null : new List<BloomFilter> { f }).ToArray()
+            : new List<BloomFilter>?[records.Count];
+
+        // Encoded birth dates (birth_date_clk): no year to compare, so a date that shares little with every date of the other group (Dice below 0.5) plays the part.
+        var encodedBirths = records.Filters[BloomFilterComparison.IndexOf(StandardColumn.BirthDateClk)] is { } birthFilters
+            ? birthFilters.Select(f => f is null ? null : new List<BloomFilter> { f }).ToArray()
+            : new List<BloomFilter>?[records.Count];
 
         // Every SSN-like number, valid or not (another country's, seven digits): sharing one (two keystrokes apart at most) outweighs a birth-date conflict.
         var numbers = records.Ssn.Select(n => n is null ? null : new List<string> { n }).ToArray();
@@ -83,6 +95,8 @@ internal static class ClusterBuilder
             var root = Join(parent, members, ssns, apart, a, b);
             Merge(births, root, root == a ? b : a);
             Merge(numbers, root, root == a ? b : a);
+            Merge(encodedSsns, root, root == a ? b : a);
+            Merge(encodedBirths, root, root == a ? b : a);
             (born[root], adult[root]) = (latestBirth, firstWork);
             if (sources is not null)
             {
@@ -107,7 +121,7 @@ internal static class ClusterBuilder
             var link = links[n];
             var a = Find(parent, link.Left);
             var b = Find(parent, link.Right);
-            if (a == b || (sources is not null && sources[a].Exists(sources[b].Contains)) || Conflict(ssns[a], ssns[b], SsnsAgree) || (Conflict(births[a], births[b], BirthDatesAgree) && !Shared(numbers[a], numbers[b], NumbersAlike)) || TooYoung(born, adult, a, b) || KeptApart(parent, apart, a, b) || !Cohesive(neighbours, parent, members, a, b))
+            if (a == b || (sources is not null && sources[a].Exists(sources[b].Contains)) || Conflict(ssns[a], ssns[b], SsnsAgree) || Conflict(encodedSsns[a], encodedSsns[b], EncodedSsnsAgree) || ((Conflict(births[a], births[b], BirthDatesAgree) || Conflict(encodedBirths[a], encodedBirths[b], EncodedBirthDatesAgree)) && !Shared(numbers[a], numbers[b], NumbersAlike) && !Shared(encodedSsns[a], encodedSsns[b], EncodedSsnsAgree)) || TooYoung(born, adult, a, b) || KeptApart(parent, apart, a, b) || !Cohesive(neighbours, parent, members, a, b))
             {
                 continue;
             }
@@ -257,6 +271,12 @@ internal static class ClusterBuilder
     }
 
     private static bool SsnsAgree(string a, string b) => StringSimilarity.DamerauLevenshtein(a, b, 1) <= 1;
+
+    /// <summary>Encoded SSNs of one person: Dice at least 0.7, which a one-digit typo or two swapped digits keep.</summary>
+    private static bool EncodedSsnsAgree(BloomFilter a, BloomFilter b) => a.Dice(b) >= 0.7;
+
+    /// <summary>Encoded birth dates of one person: Dice at least 0.5 — the same year with another day, or a digit or two typed wrong.</summary>
+    private static bool EncodedBirthDatesAgree(BloomFilter a, BloomFilter b) => a.Dice(b) >= 0.5;
 
     /// <summary>SSN-like numbers at most two keystrokes apart: too close for a father's and son's, whose numbers are unrelated.</summary>
     private static bool NumbersAlike(string a, string b) => StringSimilarity.DamerauLevenshtein(a, b, 2) <= 2;

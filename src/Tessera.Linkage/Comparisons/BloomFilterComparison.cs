@@ -107,7 +107,7 @@ internal sealed class BloomFilterComparison : Comparison
 
     public override bool SharedByHousehold => Plain is StandardColumn.FamilyName or StandardColumn.Street or StandardColumn.Phone;
 
-    public override string? ExactMatchRule => Plain is StandardColumn.Phone or StandardColumn.Email ? StandardColumns.NameOf(Column) : null;
+    public override string? ExactMatchRule => Plain is StandardColumn.Phone or StandardColumn.Email or StandardColumn.Ssn ? StandardColumns.NameOf(Column) : null;
 
     public override string Name => StandardColumns.NameOf(Column);
 

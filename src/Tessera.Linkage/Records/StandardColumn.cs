@@ -76,4 +76,10 @@ public enum StandardColumn
 
     /// <summary><c>email_clk</c>: the e-mail address as a keyed Bloom filter (base64).</summary>
     EmailClk,
+
+    /// <summary>
+    /// <c>ssn_clk</c>: the Social Security number as a keyed Bloom filter (base64), for agencies
+    /// that may not send it even hashed exactly; a one-digit typo still leaves most bits shared.
+    /// </summary>
+    SsnClk,
 }

@@ -31,6 +31,7 @@ public static class StandardColumns
         ["street_clk"] = StandardColumn.StreetClk,
         ["phone_clk"] = StandardColumn.PhoneClk,
         ["email_clk"] = StandardColumn.EmailClk,
+        ["ssn_clk"] = StandardColumn.SsnClk,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Number of standard columns.</summary>
@@ -44,7 +45,7 @@ public static class StandardColumns
 
     /// <summary>The columns that hold keyed Bloom filters (clk, given_name_clk …) rather than values.</summary>
     public static IReadOnlyList<StandardColumn> BloomFilters { get; } =
-        [StandardColumn.Clk, StandardColumn.GivenNameClk, StandardColumn.MiddleNameClk, StandardColumn.FamilyNameClk, StandardColumn.BirthDateClk, StandardColumn.StreetClk, StandardColumn.PhoneClk, StandardColumn.EmailClk];
+        [StandardColumn.Clk, StandardColumn.GivenNameClk, StandardColumn.MiddleNameClk, StandardColumn.FamilyNameClk, StandardColumn.BirthDateClk, StandardColumn.StreetClk, StandardColumn.PhoneClk, StandardColumn.EmailClk, StandardColumn.SsnClk];
 
     /// <summary>
     /// The plain column a Bloom-filter column encodes (<c>family_name_clk</c> → <c>family_name</c>),
@@ -60,6 +61,7 @@ public static class StandardColumns
         StandardColumn.StreetClk => StandardColumn.Street,
         StandardColumn.PhoneClk => StandardColumn.Phone,
         StandardColumn.EmailClk => StandardColumn.Email,
+        StandardColumn.SsnClk => StandardColumn.Ssn,
         _ => column,
     };
 

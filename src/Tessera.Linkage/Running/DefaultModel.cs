@@ -61,6 +61,7 @@ internal static class DefaultModel
         new("street_clk + family_name_clk", [C.StreetClk, C.FamilyNameClk], (r, i) => Encoded(r, C.StreetClk, i), (r, i) => Encoded(r, C.FamilyNameClk, i)),
         new("phone_clk", [C.PhoneClk], (r, i) => Encoded(r, C.PhoneClk, i)),
         new("email_clk", [C.EmailClk], (r, i) => Encoded(r, C.EmailClk, i)),
+        new("ssn_clk", [C.SsnClk], (r, i) => Encoded(r, C.SsnClk, i)),
     ];
 
     /// <summary>MinHash bands over a record-level CLK when there are too many records to compare every pair's filters.</summary>
