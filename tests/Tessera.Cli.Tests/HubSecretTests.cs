@@ -19,23 +19,16 @@ public sealed class HubSecretTests : IDisposable
     private string PathOf(string name) => Path.Combine(_root, name);
 
     [Fact]
-    public async Task Encoded_extracts_are_ingested_and_linked_and_the_workspace_never_holds_the_secret()
+    public async Task Partners_that_agreed_to_encode_are_ingested_and_linked_and_the_workspace_never_holds_the_secret()
     {
         var secret = "partners-only-" + Guid.NewGuid().ToString("N");
         await File.WriteAllTextAsync(PathOf("secret.txt"), secret);
         var workspace = PathOf("ws");
         Assert.Equal(0, (await Cli.Run("init", workspace)).Code);
+
+        // At the hub: two partners that send CLKs only, and one whose dictionary still takes a plain name.
         foreach (var agency in new[] { "shelter", "clinic" })
         {
-            // At the agency: its extract encoded on its own machine.
-            var dataset = agency == "shelter" ? 1 : 2;
-            var drop = Path.Combine(_root, agency, "2026-11");
-            Directory.CreateDirectory(drop);
-            var (code, _, error) = await Cli.Run("encode", "--schema", Path.Combine(Folder, "schema.json"), "--secret-file", PathOf("secret.txt"),
-                "--input", Path.Combine(Folder, $"dataset-{dataset}.csv"), "--out", Path.Combine(drop, "clients.csv"), "--format", "csv", "--project", "homeless-health");
-            Assert.True(code == 0, error);
-
-            // At the hub: only the CLKs arrive.
             await File.WriteAllTextAsync(PathOf(agency + ".yaml"), $$"""
                 source: {{agency}}
                 files:
@@ -47,11 +40,57 @@ public sealed class HubSecretTests : IDisposable
                       - { name: clk, type: bloom_filter, sensitivity: direct_identifier }
                     identity: { clk: clk }
                 """);
-            (code, _, error) = await Cli.Run("source", "add", agency, "--dictionary", PathOf(agency + ".yaml"), "--workspace", workspace);
+            var (added, _, addError) = await Cli.Run("source", "add", agency, "--dictionary", PathOf(agency + ".yaml"), "--workspace", workspace);
+            Assert.True(added == 0, addError);
+        }
+
+        await File.WriteAllTextAsync(PathOf("jail.yaml"), """
+            source: jail
+            files:
+              - name: bookings
+                primary_key: [booking_id]
+                fields:
+                  - { name: booking_id, type: string, required: true }
+                  - { name: last_name, type: string, sensitivity: direct_identifier }
+                identity: { family_name: last_name }
+            """);
+        Assert.Equal(0, (await Cli.Run("source", "add", "jail", "--dictionary", PathOf("jail.yaml"), "--workspace", workspace)).Code);
+        await File.WriteAllTextAsync(PathOf("agreements.yaml"), """
+            emou: { id: county-emou, parties: [shelter, clinic, jail], review_body: review-body, start: 2024-01-01, end: 2040-12-31 }
+            dsas:
+              - { id: dsa-shelter, partner: shelter, sources: [shelter], transfer: encoded, destroy_on: 2040-12-31 }
+              - { id: dsa-clinic, partner: clinic, sources: [clinic], transfer: encoded, destroy_on: 2040-12-31 }
+              - { id: dsa-jail, partner: jail, sources: [jail], transfer: encoded, destroy_on: 2040-12-31 }
+            """);
+        var (imported, _, importError) = await Cli.Run("agreements", "import", PathOf("agreements.yaml"), "--workspace", workspace);
+        Assert.True(imported == 0, importError);
+
+        foreach (var agency in new[] { "shelter", "clinic" })
+        {
+            // At the agency: its extract encoded on its own machine.
+            var dataset = agency == "shelter" ? 1 : 2;
+            var drop = Path.Combine(_root, agency, "2026-11");
+            Directory.CreateDirectory(drop);
+            var (code, _, error) = await Cli.Run("encode", "--schema", Path.Combine(Folder, "schema.json"), "--secret-file", PathOf("secret.txt"),
+                "--input", Path.Combine(Folder, $"dataset-{dataset}.csv"), "--out", Path.Combine(drop, "clients.csv"), "--format", "csv", "--project", "homeless-health");
             Assert.True(code == 0, error);
+
+            // At the hub: only the CLKs arrive.
             (code, _, error) = await Cli.Run("ingest", "--workspace", workspace, "--source", agency, drop);
             Assert.True(code == 0, error);
         }
+
+        // The partner that agreed to encode but whose dictionary takes a plain name: refused before anything is read.
+        var jail = Path.Combine(_root, "jail", "2026-11");
+        Directory.CreateDirectory(jail);
+        await File.WriteAllTextAsync(Path.Combine(jail, "bookings.csv"), "booking_id,last_name\nB1,Garcia\n");
+        var (refused, _, refusal) = await Cli.Run("ingest", "--workspace", workspace, "--source", "jail", jail);
+        Assert.NotEqual(0, refused);
+        Assert.Contains("Its data sharing agreement (dsa-jail) says identifiers arrive encoded, but its dictionary takes plain direct identifiers: bookings.last_name", refusal, StringComparison.Ordinal);
+        var (_, sources, _) = await Cli.Run("source", "list", "--workspace", workspace);
+        Assert.Contains("encoded (dsa-shelter)", sources, StringComparison.Ordinal);
+        var (_, deliveries, _) = await Cli.Run("deliveries", "--source", "jail", "--workspace", workspace);
+        Assert.DoesNotContain("accepted", deliveries, StringComparison.Ordinal);
 
         await File.WriteAllTextAsync(PathOf("link.yaml"), "one_to_one: greedy\n");
         var (linked, output, linkError) = await Cli.Run("link", "--workspace", workspace, "--config", PathOf("link.yaml"), "--out", PathOf("out"));

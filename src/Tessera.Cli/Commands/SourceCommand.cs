@@ -45,7 +45,9 @@ public static class SourceCommand
             using var opened = WorkspaceOption.Open(parsed, listWorkspace, Capability.ViewOverview, AuditAction.Read, "sources");
             foreach (var source in opened.Sources.List())
             {
-                output.WriteLine($"{source.Name,-16} {source.DictionaryName,-14} v{source.DictionaryVersion}  {source.Title}");
+                // How its identifiers arrive, as its data sharing agreement says.
+                var mode = opened.IdentifierMode(source.Name) is var (transfer, agreement) ? $"{transfer.ToString().ToLowerInvariant()} ({agreement})" : "no agreement";
+                output.WriteLine($"{source.Name,-16} {source.DictionaryName,-14} v{source.DictionaryVersion}  {mode,-28} {source.Title}");
             }
 
             return ExitCodes.Ok;

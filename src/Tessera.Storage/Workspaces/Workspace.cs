@@ -2,11 +2,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tessera.Core.Time;
+using Tessera.Governance.Agreements;
 using Tessera.Governance.Audit;
 using Tessera.Governance.Keys;
 using Tessera.Intake.Delivering;
 using Tessera.Intake.Dictionaries;
 using Tessera.Storage.Access;
+using Tessera.Storage.Agreements;
 using Tessera.Storage.Audit;
 using Tessera.Storage.Operational;
 using Tessera.Storage.Schema;
@@ -330,6 +332,11 @@ public sealed class Workspace : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var dictionaries = Sources.Dictionaries(request.Source);
+        if (PlainIdentifiersFromEncodingPartner(request.Source, dictionaries) is { } refusal)
+        {
+            return new DeliveryOutcome { Status = DeliveryOutcome.Rejected, Source = request.Source, Period = request.Period, RejectionReason = refusal };
+        }
+
         DeliveryOutcome outcome;
         using (Vault.KeepOpen())
         {
@@ -347,6 +354,31 @@ public sealed class Workspace : IDisposable
 
 
 
+
+    /// <summary>
+    /// The identifier mode a data partner agreed to (its data sharing agreement's <c>transfer</c>):
+    /// plain text under the agreement, or encoded on its side; null when no agreement covers the source.
+    /// </summary>
+    public (Transfer Transfer, string Agreement)? IdentifierMode(string source) =>
+        AgreementRegistry.Set(this).DsaFor(source) is { } dsa ? (dsa.Transfer, dsa.Id) : null;
+
+    /// <summary>
+    /// A partner whose agreement says identifiers arrive encoded must not be read with a dictionary
+    /// that takes plain ones: the delivery is refused before a byte is read, naming the fields.
+    /// Returns why, or null when the delivery may be read.
+    /// </summary>
+    private string? PlainIdentifiersFromEncodingPartner(string source, IReadOnlyList<SourceDictionary> dictionaries)
+    {
+        if (IdentifierMode(source) is not (Transfer.Encoded, var agreement))
+        {
+            return null;
+        }
+
+        var plain = dictionaries.SelectMany(d => d.Files.SelectMany(f => f.Fields.Where(x => x.Class == Sensitivity.DirectIdentifier && x.Kind != FieldType.BloomFilter).Select(x => $"{f.Name}.{x.Name}")))
+            .Distinct(StringComparer.Ordinal).ToList();
+        return plain.Count == 0 ? null
+            : $"Its data sharing agreement ({agreement}) says identifiers arrive encoded, but its dictionary takes plain direct identifiers: {string.Join(", ", plain)}. Ask the partner to encode them (docs/encoding.md) and mark them type bloom_filter, or amend the agreement.";
+    }
 
     /// <summary>
     /// Destroys every data key of <paramref name="source"/> ("crypto-shredding", e.g. when its data
