@@ -52,7 +52,7 @@ public static class EncodeCommand
                 throw new UsageException($"--input: {inputFile.Name} does not exist.");
             }
 
-            var encoded = new List<(string Id, string Clk)>();
+            var rows = new List<(List<string> Values, int Line)>();
             using (var reader = CsvDataReader.Create(inputFile.FullName, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' }))
             {
                 var header = true;
@@ -65,8 +65,27 @@ public static class EncodeCommand
                         continue;
                     }
 
-                    encoded.Add((values[0], Convert.ToBase64String(encoder.Encode(values, $"{inputFile.Name}, line {reader.RowNumber}"))));
+                    rows.Add((values, reader.RowNumber));
                 }
+            }
+
+            // Rows are independent: encoded on every core, written in their order. The first bad row (by line) is the one reported.
+            var encoded = new (string Id, string Clk)[rows.Count];
+            var failures = new LinkageSchemaException?[rows.Count];
+            Parallel.For(0, rows.Count, r =>
+            {
+                try
+                {
+                    encoded[r] = (rows[r].Values[0], Convert.ToBase64String(encoder.Encode(rows[r].Values, $"{inputFile.Name}, line {rows[r].Line}")));
+                }
+                catch (LinkageSchemaException ex)
+                {
+                    failures[r] = ex;
+                }
+            });
+            if (Array.Find(failures, f => f is not null) is { } failure)
+            {
+                throw failure;
             }
 
             var destination = parsed.GetValue(output_)!;
@@ -91,7 +110,7 @@ public static class EncodeCommand
             File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
             File.Move(temporary, destination.FullName, overwrite: true);
             var bits = hardening.Balanced ? 2 * linkage.Length : linkage.Length;
-            output.WriteLine($"Encoded {encoded.Count:N0} records into {bits}-bit CLKs: {destination.Name}.{(hardening.None ? string.Empty : " Hardened: every partner must use the same --project, --salt-column and --balanced.")}");
+            output.WriteLine($"Encoded {encoded.Length:N0} records into {bits}-bit CLKs: {destination.Name}.{(hardening.None ? string.Empty : " Hardened: every partner must use the same --project, --salt-column and --balanced.")}");
             return ExitCodes.Ok;
         });
         return command;
