@@ -129,6 +129,21 @@ internal sealed class BloomFilter
         return least == int.MaxValue ? -1 : least;
     }
 
+    /// <summary>Adds one to <paramref name="counts"/> at each of the filter's set bits.</summary>
+    public void CountBits(int[] counts)
+    {
+        for (var w = 0; w < _words.Length; w++)
+        {
+            var word = _words[w];
+            while (word != 0)
+            {
+                var first = BitOperations.LeadingZeroCount(word);
+                word &= ~(1UL << (63 - first));
+                counts[(w << 6) + first]++;
+            }
+        }
+    }
+
     /// <summary>
     /// The bits at <paramref name="positions"/> packed into a number: filters of one person agree on
     /// most bits, so records whose sampled bits are all equal are worth comparing (bit-sampling

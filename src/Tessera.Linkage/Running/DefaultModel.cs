@@ -157,9 +157,18 @@ internal static class DefaultModel
     {
         var filter = BloomFilterComparison.IndexOf(C.Clk);
         var bits = FilterBits(records, C.Clk);
+        var common = CommonBits(records.Filters[filter]!, bits);
         for (var band = 0; band < ClkBands; band++)
         {
             var ranks = Ranks(bits, HashesPerBand, seed: band);
+            foreach (var rank in ranks)
+            {
+                foreach (var position in common)
+                {
+                    rank[position] = int.MaxValue; // never a MinHash: a bit nearly every filter has joins nearly everyone
+                }
+            }
+
             yield return new BlockingRule(ClkMinHashRule(band + 1), [C.Clk], (r, i) => MinHashes(r.Filters[filter]![i], ranks));
         }
     }
@@ -185,6 +194,32 @@ internal static class DefaultModel
                 (r, i) => MinHashes(r.Filters[family]![i], ranks[2..]));
         }
     }
+
+    /// <summary>
+    /// Bit positions set in a share of the filters more than <see cref="CommonBitMargin"/> above the
+    /// average bit's (25% of filters where the average bit is in 30%, say): a token nearly every
+    /// record has (the century of a birth date, a sex) sets them, and a MinHash landing on one puts
+    /// a large share of all records in one block — which the pair budget then sets aside.
+    /// </summary>
+    private static int[] CommonBits(BloomFilter?[] filters, int bits)
+    {
+        var counts = new int[bits];
+        var present = 0;
+        foreach (var filter in filters)
+        {
+            if (filter is not null)
+            {
+                filter.CountBits(counts);
+                present++;
+            }
+        }
+
+        var cutoff = (counts.Average() / Math.Max(1, present) + CommonBitMargin) * present;
+        return [.. Enumerable.Range(0, bits).Where(b => counts[b] > cutoff)];
+    }
+
+    /// <summary>How much more often than the average bit a bit must be set to be too common to block on (share of filters).</summary>
+    private const double CommonBitMargin = 0.25;
 
     private static string NamesAlikeRule(int band) => $"encoded names alike {band}";
 
