@@ -12,9 +12,8 @@ namespace Tessera.Linkage.Clustering;
 /// The second check stops chaining: a father and son who each link to one ambiguous record are
 /// not thereby made one person. Reviewers' decisions come before both: pairs they confirmed are
 /// joined first, and records they kept apart are never put in one group, however strong the links.
-/// Encoded SSNs conflict the same way, when every filter of one group is further from every
-/// filter of the other than a typo leaves (Dice below 0.7).
-/// A third conflict is age: a group whose youngest birth date is less than 14 years before the
+/// Encoded SSNs conflict like plain ones, when every filter of one group is further from every
+/// filter of the other than a typo leaves (Dice below 0.7). A third conflict is age: a group whose youngest birth date is less than 14 years before the
 /// earliest year it shows paid work cannot take the worker's records. A fourth is a generation:
 /// two groups whose birth dates are all more than ten years apart (and not one typo apart, such
 /// as 1985 and 1958) are a father and his Jr., however alike their name, address and phone —
@@ -40,35 +39,17 @@ internal static class ClusterBuilder
         var neighbours = Neighbours.Of(records.Count, links);
         var parent = Enumerable.Range(0, records.Count).ToArray();
         var members = new List<int>?[records.Count];
-        var ssns = new List<string>?[records.Count];
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (records.Ssn[i] is { Length: 9 } ssn)
-            {
-                ssns[i] = [ssn];
-            }
-        }
 
-        // Encoded SSNs (ssn_clk): two groups whose filters are all further apart than a typo are two people, as for plain SSNs.
-        var encodedSsns = records.Filters[BloomFilterComparison.IndexOf(StandardColumn.SsnClk)] is { } ssnFilters
-            ? ssnFilters.Select(f => f is null ? null : new List<BloomFilter> { f }).ToArray()
-            : new List<BloomFilter>?[records.Count];
-
-        // Encoded birth dates (birth_date_clk): no year to compare, so a date that shares little with every date of the other group (Dice below 0.5) plays the part.
-        var encodedBirths = records.Filters[BloomFilterComparison.IndexOf(StandardColumn.BirthDateClk)] is { } birthFilters
-            ? birthFilters.Select(f => f is null ? null : new List<BloomFilter> { f }).ToArray()
-            : new List<BloomFilter>?[records.Count];
-
-        // Every SSN-like number, valid or not (another country's, seven digits): sharing one (two keystrokes apart at most) outweighs a birth-date conflict.
-        var numbers = records.Ssn.Select(n => n is null ? null : new List<string> { n }).ToArray();
-        var births = new List<int>?[records.Count];
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (records.BirthDate[i] >= 10_000)
-            {
-                births[i] = [records.BirthDate[i]];
-            }
-        }
+        // Per group, what can show two groups are two people: valid SSNs; every SSN-like number, valid or not (another
+        // country's seven digits — sharing one outweighs a birth-date conflict); complete birth dates; and the encoded
+        // SSNs and birth dates (ssn_clk, birth_date_clk), compared by Dice since the hub cannot read them.
+        var ssns = PerRecord(records.Count, i => records.Ssn[i] is { Length: 9 }, i => records.Ssn[i]!);
+        var numbers = PerRecord(records.Count, i => records.Ssn[i] is not null, i => records.Ssn[i]!);
+        var births = PerRecord(records.Count, i => records.BirthDate[i] >= 10_000, i => records.BirthDate[i]);
+        var ssnFilters = records.Filters[BloomFilterComparison.IndexOf(StandardColumn.SsnClk)];
+        var encodedSsns = PerRecord(records.Count, i => ssnFilters?[i] is not null, i => ssnFilters![i]!);
+        var birthFilters = records.Filters[BloomFilterComparison.IndexOf(StandardColumn.BirthDateClk)];
+        var encodedBirths = PerRecord(records.Count, i => birthFilters?[i] is not null, i => birthFilters![i]!);
 
         // Per group: latest birth year and earliest year of adult activity (0: none).
         var born = new int[records.Count];
@@ -80,7 +61,7 @@ internal static class ClusterBuilder
         }
 
         // Per group under one-to-one: the sources it holds a record of.
-        var sources = oneToOne == OneToOne.Off ? null : records.Source.Select(s => new List<int> { s }).ToArray();
+        var sources = oneToOne == OneToOne.Off ? null : PerRecord(records.Count, _ => true, i => records.Source[i]);
 
         var apart = new List<int>?[records.Count];
         foreach (var (left, right) in constraints?.KeptApart ?? [])
@@ -93,17 +74,26 @@ internal static class ClusterBuilder
         {
             var (latestBirth, firstWork) = (Math.Max(born[a], born[b]), FirstWork(adult, a, b));
             var root = Join(parent, members, ssns, apart, a, b);
-            Merge(births, root, root == a ? b : a);
-            Merge(numbers, root, root == a ? b : a);
-            Merge(encodedSsns, root, root == a ? b : a);
-            Merge(encodedBirths, root, root == a ? b : a);
-            (born[root], adult[root]) = (latestBirth, firstWork);
+            var child = root == a ? b : a;
+            Merge(births, root, child);
+            Merge(numbers, root, child);
+            Merge(encodedSsns, root, child);
+            Merge(encodedBirths, root, child);
             if (sources is not null)
             {
-                var child = root == a ? b : a;
-                sources[root].AddRange(sources[child]);
+                Merge(sources, root, child);
             }
+
+            (born[root], adult[root]) = (latestBirth, firstWork);
         }
+
+        // Two people by their identifiers: one source twice under one-to-one, SSNs apart, or a generation apart without a shared SSN.
+        bool DifferentPeople(int a, int b) =>
+            (sources is not null && Shared(sources[a], sources[b], (x, y) => x == y))
+            || Conflict(ssns[a], ssns[b], SsnsAgree)
+            || Conflict(encodedSsns[a], encodedSsns[b], EncodedSsnsAgree)
+            || ((Conflict(births[a], births[b], BirthDatesAgree) || Conflict(encodedBirths[a], encodedBirths[b], EncodedBirthDatesAgree))
+                && !Shared(numbers[a], numbers[b], NumbersAlike) && !Shared(encodedSsns[a], encodedSsns[b], EncodedSsnsAgree));
 
         foreach (var (left, right) in constraints?.Confirmed ?? [])
         {
@@ -121,7 +111,7 @@ internal static class ClusterBuilder
             var link = links[n];
             var a = Find(parent, link.Left);
             var b = Find(parent, link.Right);
-            if (a == b || (sources is not null && sources[a].Exists(sources[b].Contains)) || Conflict(ssns[a], ssns[b], SsnsAgree) || Conflict(encodedSsns[a], encodedSsns[b], EncodedSsnsAgree) || ((Conflict(births[a], births[b], BirthDatesAgree) || Conflict(encodedBirths[a], encodedBirths[b], EncodedBirthDatesAgree)) && !Shared(numbers[a], numbers[b], NumbersAlike) && !Shared(encodedSsns[a], encodedSsns[b], EncodedSsnsAgree)) || TooYoung(born, adult, a, b) || KeptApart(parent, apart, a, b) || !Cohesive(neighbours, parent, members, a, b))
+            if (a == b || DifferentPeople(a, b) || TooYoung(born, adult, a, b) || KeptApart(parent, apart, a, b) || !Cohesive(neighbours, parent, members, a, b))
             {
                 continue;
             }
@@ -242,6 +232,21 @@ internal static class ClusterBuilder
         }
 
         return count == 0 || sum / count >= MeanLinkThreshold;
+    }
+
+    /// <summary>Each record's value as a one-item list (null where it has none), to be merged as groups join.</summary>
+    private static List<T>?[] PerRecord<T>(int count, Func<int, bool> has, Func<int, T> value)
+    {
+        var lists = new List<T>?[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (has(i))
+            {
+                lists[i] = [value(i)];
+            }
+        }
+
+        return lists;
     }
 
     /// <summary>True when a value of one group is compatible with a value of the other.</summary>
