@@ -55,7 +55,9 @@ public sealed class ComparisonTests
     [InlineData("1984-03-07", "1984-09-30", "within a year")]
     [InlineData("1984-03-07", "1960-03-07", "more than ten years apart")]
     [InlineData("1984-03-07", "1989-11-30", "within ten years")]
-    [InlineData("1984", "1984-03-07", "within a year")]
+    [InlineData("1984", "1984-03-07", "the same year, one only a year or an estimate (1 January)")]
+    [InlineData("1984-01-01", "1984-12-24", "the same year, one only a year or an estimate (1 January)")]
+    [InlineData("1984-01-01", "1985-03-07", "within ten years")]
     public void Birth_dates_recognise_swapped_day_and_month_and_typos(string left, string right, string expected)
     {
         Assert.Equal(expected, Label(new BirthDateComparison(), People.Record("1", birthDate: left), People.Record("2", birthDate: right)));

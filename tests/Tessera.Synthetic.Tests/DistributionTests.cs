@@ -122,6 +122,7 @@ public sealed class DistributionTests(CountyFixture county)
         Assert.Contains(households, h => h.Any(p => p["household_role"] == "grandparent") && h.Any(p => p["household_role"] == "child"));
         var twins = households.Count(h => h.Where(p => p["household_role"] == "child").GroupBy(p => p["birth_date"]).Any(g => g.Count() > 1));
         Assert.True(twins > 50, $"{twins} households with twins");
+        Assert.DoesNotContain(households, h => h.Where(p => p["household_role"] == "child").GroupBy(p => p["given_name"]).Any(g => g.Count() > 1));
         Assert.Contains(persons, p => p["suffix"] == "JR");
         Assert.Contains(persons, p => p["family_name"].Contains('-', StringComparison.Ordinal));
         Assert.Contains(persons, p => p["family_name"].Contains(' ', StringComparison.Ordinal));

@@ -7,9 +7,16 @@ namespace Tessera.Linkage.Comparisons;
 
 /// <summary>
 /// Birth dates: exact; day and month swapped (03/07 for 07/03); one digit mistyped or two
-/// neighbours swapped; within a year (or the same year where a part is unknown); within ten
-/// years; further apart (a parent and a child of the same name).
+/// neighbours swapped; the same year where one date is only a year or an estimate; within a
+/// year; within ten years; further apart (a parent and a child of the same name).
 /// </summary>
+/// <remarks>
+/// An estimated birth date is by convention 1 January of the estimated year (child welfare's
+/// caseworkers record one for a child or parent whose papers are missing, and flag it). Against
+/// the person's true date it falls "within a year" — a level whose weight is set by typos of
+/// real dates, rare among matches, so the estimate counted against the link. On its own level
+/// the pair is judged by how often an estimate and a real date of one year belong to one person.
+/// </remarks>
 internal sealed class BirthDateComparison : Comparison
 {
     public override string Name => "birth_date";
@@ -21,6 +28,7 @@ internal sealed class BirthDateComparison : Comparison
         new("exact"),
         new("day and month swapped"),
         new("one digit different"),
+        new("the same year, one only a year or an estimate (1 January)"),
         new("within a year"),
         new("within ten years"),
         new("more than ten years apart"),
@@ -54,7 +62,7 @@ internal sealed class BirthDateComparison : Comparison
         var dayB = BirthDateParser.Day(b);
         if (dayA == 0 || dayB == 0)
         {
-            return BirthDateParser.Year(a) == BirthDateParser.Year(b) ? 3 : Math.Abs(BirthDateParser.Year(a) - BirthDateParser.Year(b)) <= 10 ? 4 : 5;
+            return BirthDateParser.Year(a) == BirthDateParser.Year(b) ? 3 : Math.Abs(BirthDateParser.Year(a) - BirthDateParser.Year(b)) <= 10 ? 5 : 6;
         }
 
         var monthA = BirthDateParser.Month(a);
@@ -69,13 +77,18 @@ internal sealed class BirthDateComparison : Comparison
             return 2;
         }
 
-        if (BirthDateParser.IsValid(a) && BirthDateParser.IsValid(b) && Math.Abs(BirthDateParser.DayNumber(a) - BirthDateParser.DayNumber(b)) <= 366)
+        if ((a % 10000 == 101 || b % 10000 == 101) && BirthDateParser.Year(a) == BirthDateParser.Year(b))
         {
             return 3;
         }
 
+        if (BirthDateParser.IsValid(a) && BirthDateParser.IsValid(b) && Math.Abs(BirthDateParser.DayNumber(a) - BirthDateParser.DayNumber(b)) <= 366)
+        {
+            return 4;
+        }
+
         // A generation apart is a parent and child, not a typo; a few years apart may still be a mistake.
-        return Math.Abs(BirthDateParser.Year(a) - BirthDateParser.Year(b)) <= 10 ? 4 : 5;
+        return Math.Abs(BirthDateParser.Year(a) - BirthDateParser.Year(b)) <= 10 ? 5 : 6;
     }
 
     /// <summary>True when the eight digits yyyymmdd differ in one place, or in two neighbouring places that are swapped.</summary>

@@ -119,7 +119,8 @@ internal sealed class PopulationBuilder(SynthOptions options)
             var twin = previous is not null && rng.Chance(0.035);
             var birth = twin ? previous!.BirthDate : rng.Day(from, start);
             string? given = null;
-            if (!juniorGiven && sex == 'M' && father is not null && rng.Chance(0.10))
+            if (!juniorGiven && sex == 'M' && father is not null && rng.Chance(0.10)
+                && !household.Members.Exists(m => m.Role == HouseholdRole.Child && m.Given == father.Given))
             {
                 given = father.Given;
                 juniorGiven = true;
@@ -158,7 +159,19 @@ internal sealed class PopulationBuilder(SynthOptions options)
     private Person NewPerson(Rng rng, Household household, int index, HouseholdRole role, char sex, DateOnly birth, string family, Race race, bool hispanic, string? given)
     {
         var names = sex == 'F' ? NameBank.FemaleGiven : NameBank.MaleGiven;
-        given ??= names[Zipf(rng, names.Length)];
+        if (given is null)
+        {
+            // Parents do not give two of their children one name (twins least of all): a name a
+            // sibling already has moves down the list, drawing nothing more from the generator.
+            var rank = Zipf(rng, names.Length);
+            while (role == HouseholdRole.Child && household.Members.Exists(m => m.Role == HouseholdRole.Child && m.Given == names[rank]))
+            {
+                rank = (rank + 1) % names.Length;
+            }
+
+            given = names[rank];
+        }
+
         var middleNames = sex == 'F' ? NameBank.FemaleGiven : NameBank.MaleGiven;
         var middle = rng.Chance(0.75) ? middleNames[Zipf(rng, middleNames.Length)] : "";
         if (middle == given)
