@@ -37,6 +37,9 @@ public sealed class LinkageCommandTests : IDisposable
         Assert.All(pairs.Skip(1), p => Assert.InRange(double.Parse(p.Split(',')[5], System.Globalization.CultureInfo.InvariantCulture), 0.01, 1));
         Assert.True(File.Exists(PathOf("out/model.json")));
         Assert.True(File.Exists(PathOf("out/blocking.csv")));
+
+        // The summary times every phase, reading the files and writing the results included.
+        Assert.Matches(@"Done in [0-9.]+ s \(read [0-9.]+ s, standardise [0-9.]+ s, block [0-9.]+ s, compare [0-9.]+ s, train [0-9.]+ s, score [0-9.]+ s, cluster [0-9.]+ s, write [0-9.]+ s\)\.", error);
     }
 
     [Fact]

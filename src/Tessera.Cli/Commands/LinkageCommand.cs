@@ -94,14 +94,17 @@ public static class LinkageCommand
                 }
             }
 
+            var read = clock.Elapsed;
             var result = LinkageEngine.Run(input.Records, options, known, new ProgressReporter(error), cancellationToken);
             var folder = parsed.GetValue(outDir)!;
+            var writing = clock.Elapsed;
             LinkageOutput.Write(folder, input, result);
+            var stages = result.Timings.Prepend((Stage: "read", Took: read)).Append((Stage: "write", Took: clock.Elapsed - writing));
             var persons = result.Cluster.Distinct().Count();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Linked {result.Count:N0} record(s) from {input.Sources.Count} source(s) into {persons:N0} person(s); {result.Blocking.ComparedPairs:N0} pairs compared, {result.Pairs.Count:N0} reported. Written to {Path.GetFullPath(folder)}"));
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Done in {clock.Elapsed.TotalSeconds:0.00} s ({string.Join(", ", result.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Took.TotalSeconds:0.00} s")))})."));
+                $"Done in {clock.Elapsed.TotalSeconds:0.00} s ({string.Join(", ", stages.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Took.TotalSeconds:0.00} s")))})."));
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Tessera.Linkage.Records;
+using Tessera.Linkage.Running;
 
 namespace Tessera.Linkage.Blocking;
 
@@ -45,7 +46,7 @@ internal sealed class BlockSet
         {
             var rule = rules[r];
             var ruleKeys = new ulong[records.Count];
-            Parallel.For(0, records.Count, i => ruleKeys[i] = rule.Key(records, i));
+            Parallel.For(0, records.Count, Workers.PerCore(), i => ruleKeys[i] = rule.Key(records, i));
             keys[r] = ruleKeys;
             var order = Enumerable.Range(0, records.Count).Where(i => ruleKeys[i] != 0).ToArray();
             var sortKeys = order.Select(i => ruleKeys[i]).ToArray();

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Tessera.Linkage.Running;
 
 namespace Tessera.Linkage.Encodings;
 
@@ -75,7 +76,7 @@ public sealed class ClkMatrix
     {
         var tiles = Tiles(other);
         var found = new List<(int, int, double)>[tiles];
-        Parallel.For(0, tiles, tile =>
+        Parallel.For(0, tiles, Workers.PerCore(), tile =>
         {
             var pairs = new List<(int, int, double)>();
             Scan(other, threshold, tile, (i, j, shared, total) => pairs.Add((i, j, 2.0 * shared / total)));
@@ -89,7 +90,7 @@ public sealed class ClkMatrix
     {
         var tiles = Tiles(other);
         var counts = new long[tiles];
-        Parallel.For(0, tiles, tile =>
+        Parallel.For(0, tiles, Workers.PerCore(), tile =>
         {
             long count = 0;
             Scan(other, threshold, tile, (_, _, _, _) => count++);

@@ -1,4 +1,5 @@
 using Tessera.Linkage.Standardisation;
+using Tessera.Linkage.Running;
 
 namespace Tessera.Linkage.Records;
 
@@ -130,7 +131,7 @@ internal sealed class PreparedRecords
             }
         }
 
-        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared.Prepare(i, records[i], twoDigitYearMax));
+        Parallel.For(0, records.Count, Workers.PerCore(), i => prepared.Prepare(i, records[i], twoDigitYearMax));
         for (var f = 0; f < StandardColumns.BloomFilters.Count; f++)
         {
             if (prepared.Filters[f] is { } filters)
@@ -141,11 +142,13 @@ internal sealed class PreparedRecords
             }
         }
 
-        Frequencies(prepared.GivenFull, prepared.GivenFrequency);
-        Frequencies(prepared.FamilyFull, prepared.FamilyFrequency);
-        Frequencies(prepared.City, prepared.CityFrequency);
-        Frequencies(prepared.Street, prepared.StreetFrequency);
-        Frequencies(prepared.Zip, prepared.ZipFrequency);
+        Parallel.Invoke(
+            Workers.PerCore(),
+            () => Frequencies(prepared.GivenFull, prepared.GivenFrequency),
+            () => Frequencies(prepared.FamilyFull, prepared.FamilyFrequency),
+            () => Frequencies(prepared.City, prepared.CityFrequency),
+            () => Frequencies(prepared.Street, prepared.StreetFrequency),
+            () => Frequencies(prepared.Zip, prepared.ZipFrequency));
         return prepared;
     }
 

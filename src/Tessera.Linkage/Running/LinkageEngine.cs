@@ -81,7 +81,7 @@ public static class LinkageEngine
         Parallel.For(
             0,
             work.Count,
-            new ParallelOptions { CancellationToken = cancellationToken },
+            Workers.PerCore(cancellationToken),
             () => (Buffer: new List<CandidatePair>(1 << 12), Counted: new long[blocks.Rules.Count]),
             (w, _, local) =>
             {

@@ -142,7 +142,7 @@ internal static class ModelTrainer
             }
 
             m = Refine(comparisons, evidence, Math.Log2(prior / (1 - prior)), candidates).Select((refined, k) => labelled[k] ?? refined).ToArray();
-            Parallel.For(0, candidates.Length, n => settled[n] |= evidence[n] < Hopeless);
+            Parallel.For(0, candidates.Length, Workers.PerCore(), n => settled[n] |= evidence[n] < Hopeless);
             estimate = sampler.Reweigh(new FellegiSunterModel(comparisons, m, u, prior, MinimumFrequency(records), overlap), records, candidates, evidence);
             u = Modelled(estimate.U, modelled);
         }
@@ -156,7 +156,7 @@ internal static class ModelTrainer
     private static FellegiSunterModel Score(PreparedRecords records, Comparison[] comparisons, double[][] m, double[][] u, double[][]? overlap, CandidatePair[] candidates, double[] evidence, bool[] settled)
     {
         var model = new FellegiSunterModel(comparisons, m, u, 0.5, MinimumFrequency(records), overlap);
-        Parallel.For(0, candidates.Length, n =>
+        Parallel.For(0, candidates.Length, Workers.PerCore(), n =>
         {
             if (!settled[n])
             {
@@ -174,7 +174,7 @@ internal static class ModelTrainer
     private static Dictionary<(uint Rules, ulong Vector), long> Combinations(CandidatePair[] candidates, uint sessionRules)
     {
         var parts = new Dictionary<(uint, ulong), long>[Environment.ProcessorCount];
-        Parallel.For(0, parts.Length, part =>
+        Parallel.For(0, parts.Length, Workers.PerCore(), part =>
         {
             var counts = new Dictionary<(uint, ulong), long>();
             for (var n = part; n < candidates.Length; n += parts.Length)
@@ -267,7 +267,7 @@ internal static class ModelTrainer
     {
         var levels = comparisons.Select(c => c.Levels.Length).ToArray();
         var parts = new LevelCounts[Environment.ProcessorCount];
-        Parallel.For(0, parts.Length, part =>
+        Parallel.For(0, parts.Length, Workers.PerCore(), part =>
         {
             var counts = new LevelCounts(levels);
             for (var n = part; n < candidates.Length; n += parts.Length)

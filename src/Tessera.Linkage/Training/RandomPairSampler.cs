@@ -31,7 +31,7 @@ internal sealed class RandomPairSampler
     {
         var pairs = new CandidatePair[comparisons.Length][];
         var present = new double[comparisons.Length];
-        Parallel.For(0, comparisons.Length, k =>
+        Parallel.For(0, comparisons.Length, Workers.PerCore(), k =>
         {
             var eligible = Enumerable.Range(0, records.Count).Where(i => comparisons[k].Compare(records, i, i) != Comparison.Null).ToArray();
             present[k] = Math.Pow(eligible.Length / (double)Math.Max(1, records.Count), 2);
@@ -75,7 +75,7 @@ internal sealed class RandomPairSampler
         {
             var notMatching = new double[sample.Length];
             var known = ReferenceEquals(sample, candidates);
-            Parallel.For(0, sample.Length, n => notMatching[n] = 1 - FellegiSunterModel.Probability(
+            Parallel.For(0, sample.Length, Workers.PerCore(), n => notMatching[n] = 1 - FellegiSunterModel.Probability(
                 (known ? evidence[n] + model.PriorWeight : model.Weight(sample[n].Vector, records, sample[n].Left, sample[n].Right))));
             weights[sample] = notMatching;
         }
@@ -86,7 +86,7 @@ internal sealed class RandomPairSampler
     private UEstimate Estimate(Func<int, double[]?> weights)
     {
         var u = new double[_comparisons.Length][];
-        Parallel.For(0, _comparisons.Length, k =>
+        Parallel.For(0, _comparisons.Length, Workers.PerCore(), k =>
         {
             var counts = new double[_comparisons[k].Levels.Length];
             var sample = _pairs[k];
