@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Tessera.Linkage.Assignment;
 using Tessera.Linkage.Comparisons;
 using Tessera.Linkage.Records;
+using Tessera.Linkage.Running;
 
 namespace Tessera.Linkage.Clustering;
 
@@ -99,25 +101,36 @@ internal static class ClusterBuilder
         {
             var a = Find(parent, left);
             var b = Find(parent, right);
-            if (a != b && !KeptApart(parent, apart, a, b))
+            if (a != b && !KeptApart(parent, null, apart, a, b))
             {
                 JoinGroups(a, b);
             }
         }
 
         var order = oneToOne == OneToOne.Optimal ? OptimalLinks(records, links, threshold) : links.AtLeast(threshold);
-        foreach (var n in order)
-        {
-            var link = links[n];
-            var a = Find(parent, link.Left);
-            var b = Find(parent, link.Right);
-            if (a == b || DifferentPeople(a, b) || TooYoung(born, adult, a, b) || KeptApart(parent, apart, a, b) || !Cohesive(neighbours, parent, members, a, b))
-            {
-                continue;
-            }
 
-            JoinGroups(a, b);
-        }
+        // Links of different components (records connected by links above the threshold or by
+        // confirmed pairs) never touch the same groups, so the components are joined side by side,
+        // each in the order of its links: the result is the one a single thread gives.
+        var (component, grouped, starts) = Components(links, order, parent);
+        Parallel.ForEach(Partitioner.Create(0, starts.Length - 1, Math.Max(1, (starts.Length - 1) / (Environment.ProcessorCount * 16))), Workers.PerCore(), range =>
+        {
+            for (var g = range.Item1; g < range.Item2; g++)
+            {
+                for (var k = starts[g]; k < starts[g + 1]; k++)
+                {
+                    var (left, right) = links.Pair(grouped[k]);
+                    var a = Find(parent, left);
+                    var b = Find(parent, right);
+                    if (a == b || DifferentPeople(a, b) || TooYoung(born, adult, a, b) || KeptApart(parent, component, apart, a, b) || !Cohesive(neighbours, parent, component, members, a, b))
+                    {
+                        continue;
+                    }
+
+                    JoinGroups(a, b);
+                }
+            }
+        });
 
         var cluster = new int[records.Count];
         for (var i = 0; i < records.Count; i++)
@@ -179,12 +192,67 @@ internal static class ClusterBuilder
         return root;
     }
 
-    /// <summary>True when a reviewer kept a record of one group apart from a record of the other.</summary>
-    private static bool KeptApart(int[] parent, List<int>?[] apart, int a, int b)
+    /// <summary>
+    /// Each record's component (a number shared by the records that links at or above the
+    /// threshold or confirmed pairs connect) and the links of each component in their order:
+    /// those of component g at <c>grouped[starts[g]..starts[g + 1]]</c>.
+    /// </summary>
+    private static (int[] Component, int[] Grouped, int[] Starts) Components(ScoredPairs links, int[] order, int[] parent)
+    {
+        var component = (int[])parent.Clone();
+        foreach (var n in order)
+        {
+            var (left, right) = links.Pair(n);
+            var (a, b) = (Find(component, left), Find(component, right));
+            if (a != b)
+            {
+                component[Math.Max(a, b)] = Math.Min(a, b);
+            }
+        }
+
+        for (var i = 0; i < component.Length; i++)
+        {
+            component[i] = Find(component, i);
+        }
+
+        var index = new Dictionary<int, int>();
+        var of = new int[order.Length];
+        var sizes = new List<int>();
+        for (var k = 0; k < order.Length; k++)
+        {
+            var root = component[links.Pair(order[k]).Left];
+            if (!index.TryGetValue(root, out var g))
+            {
+                index[root] = g = sizes.Count;
+                sizes.Add(0);
+            }
+
+            of[k] = g;
+            sizes[g]++;
+        }
+
+        var starts = new int[sizes.Count + 1];
+        for (var g = 0; g < sizes.Count; g++)
+        {
+            starts[g + 1] = starts[g] + sizes[g];
+        }
+
+        var next = starts[..^1];
+        var grouped = new int[order.Length];
+        for (var k = 0; k < order.Length; k++)
+        {
+            grouped[next[of[k]]++] = order[k];
+        }
+
+        return (component, grouped, starts);
+    }
+
+    /// <summary>True when a reviewer kept a record of one group apart from a record of the other (a record of another component is in neither).</summary>
+    private static bool KeptApart(int[] parent, int[]? component, List<int>?[] apart, int a, int b)
     {
         foreach (var (group, other) in new[] { (a, b), (b, a) })
         {
-            if (apart[group] is { } records && records.Exists(r => Find(parent, r) == other))
+            if (apart[group] is { } records && records.Exists(r => (component is null || component[r] == component[other]) && Find(parent, r) == other))
             {
                 return true;
             }
@@ -199,7 +267,7 @@ internal static class ClusterBuilder
     /// date) may match a wage record (name, SSN) on the name alone; whether the child joins the
     /// worker is decided by the worker's records that also have a birth date.
     /// </summary>
-    private static bool Cohesive(Neighbours neighbours, int[] parent, List<int>?[] members, int a, int b)
+    private static bool Cohesive(Neighbours neighbours, int[] parent, int[] component, List<int>?[] members, int a, int b)
     {
         var left = members[a] ?? [a];
         var right = members[b] ?? [b];
@@ -216,7 +284,7 @@ internal static class ClusterBuilder
         {
             foreach (var (neighbour, probability, fields) in neighbours.Of(record))
             {
-                if (fields < mostFields || Find(parent, neighbour) != other)
+                if (fields < mostFields || component[neighbour] != component[other] || Find(parent, neighbour) != other)
                 {
                     continue;
                 }

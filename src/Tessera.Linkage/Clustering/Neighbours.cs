@@ -1,3 +1,5 @@
+using Tessera.Linkage.Running;
+
 namespace Tessera.Linkage.Clustering;
 
 /// <summary>Every record's compared partners, the pair's match probability and how many fields both had, in compact (CSR) arrays.</summary>
@@ -16,33 +18,56 @@ internal sealed class Neighbours
         _fields = fields;
     }
 
+    /// <summary>
+    /// Built in contiguous chunks of the links, one per core: each chunk counts its records'
+    /// partners, so each knows where its part of every record's list starts and fills it alone.
+    /// The lists come out in link order, as one thread would write them, for any number of cores.
+    /// </summary>
     public static Neighbours Of(int records, ScoredPairs links)
     {
-        var start = new int[records + 1];
-        for (var n = 0; n < links.Count; n++)
+        var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, links.Count / 100_000));
+        var counts = new int[chunks][];
+        Parallel.For(0, chunks, Workers.PerCore(), c =>
         {
-            var link = links[n];
-            start[link.Left + 1]++;
-            start[link.Right + 1]++;
-        }
+            var count = counts[c] = new int[records];
+            var (from, to) = Chunk(links.Count, chunks, c);
+            for (var n = from; n < to; n++)
+            {
+                var link = links.Pair(n);
+                count[link.Left]++;
+                count[link.Right]++;
+            }
+        });
 
+        // Each record's list starts where the previous one ends; within it, chunk c's part follows chunk c − 1's.
+        var start = new int[records + 1];
         for (var i = 0; i < records; i++)
         {
-            start[i + 1] += start[i];
+            var at = start[i];
+            for (var c = 0; c < chunks; c++)
+            {
+                (counts[c][i], at) = (at, at + counts[c][i]);
+            }
+
+            start[i + 1] = at;
         }
 
-        var next = start[..records];
         var partner = new int[start[records]];
         var probability = new float[start[records]];
         var fields = new byte[start[records]];
-        for (var n = 0; n < links.Count; n++)
+        Parallel.For(0, chunks, Workers.PerCore(), c =>
         {
-            var link = links[n];
-            Add(link.Left, link.Right, link);
-            Add(link.Right, link.Left, link);
-        }
+            var next = counts[c];
+            var (from, to) = Chunk(links.Count, chunks, c);
+            for (var n = from; n < to; n++)
+            {
+                var link = links[n];
+                Add(next, link.Left, link.Right, link);
+                Add(next, link.Right, link.Left, link);
+            }
+        });
 
-        void Add(int from, int to, ScoredLink link)
+        void Add(int[] next, int from, int to, ScoredLink link)
         {
             partner[next[from]] = to;
             fields[next[from]] = link.Fields;
@@ -51,6 +76,8 @@ internal sealed class Neighbours
 
         return new Neighbours(start, partner, probability, fields);
     }
+
+    private static (int From, int To) Chunk(int count, int chunks, int c) => ((int)((long)count * c / chunks), (int)((long)count * (c + 1) / chunks));
 
     public IEnumerable<(int Partner, float Probability, int Fields)> Of(int record)
     {

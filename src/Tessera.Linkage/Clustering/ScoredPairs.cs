@@ -21,12 +21,16 @@ internal sealed class ScoredPairs(CandidatePair[] candidates, double[] evidence,
         }
     }
 
+    /// <summary>The records of pair <paramref name="n"/>, without computing its weight.</summary>
+    public (int Left, int Right) Pair(int n) => (candidates[n].Left, candidates[n].Right);
+
     /// <summary>The positions of the pairs at or above <paramref name="probability"/>, strongest first (ties in input order).</summary>
     public int[] AtLeast(double probability)
     {
         var minimumWeight = Math.Log2(probability / (1 - probability)) - priorWeight;
-        var chosen = Enumerable.Range(0, candidates.Length).Where(n => evidence[n] >= minimumWeight).ToArray();
-        var keys = chosen.Select(n => -evidence[n]).ToArray();
+        var chosen = Enumerable.Range(0, candidates.Length).AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
+            .Where(n => evidence[n] >= minimumWeight).ToArray();
+        var keys = Array.ConvertAll(chosen, n => -evidence[n]);
         Array.Sort(keys, chosen);
         return chosen;
     }
