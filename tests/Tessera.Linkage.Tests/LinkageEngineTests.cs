@@ -105,6 +105,21 @@ public sealed class LinkageEngineTests
     }
 
     [Fact]
+    public void Records_that_link_to_nothing_stay_one_person_each()
+    {
+        var records = new List<IdentityRecord>
+        {
+            People.Record("a", given: "Ada", family: "Lovelace", birthDate: "1815-12-10"),
+            People.Record("b", given: "Alan", family: "Turing", birthDate: "1912-06-23"),
+            People.Record("c", given: "Grace", family: "Hopper", birthDate: "1906-12-09", source: 1),
+        };
+
+        var result = LinkageEngine.Run(records, new LinkageOptions());
+
+        Assert.Equal([0, 1, 2], result.Cluster);
+    }
+
+    [Fact]
     public void Placeholder_ssns_do_not_join_strangers()
     {
         var crowd = People.Crowd(300, 3).ToList();

@@ -25,6 +25,12 @@ namespace Tessera.Linkage.Clustering;
 /// first chooses, between the two sources, the links with the largest sum of probabilities.
 /// Returns each record's group as the number of its first record.
 /// </summary>
+/// <remarks>
+/// Links only ever join groups of one connected component (records connected by links at or
+/// above the threshold, or by confirmed pairs), and every check reads only the two groups it
+/// joins, so components are joined side by side on every core, each in its links' order: the
+/// groups are the ones one thread makes, for any number of cores.
+/// </remarks>
 internal static class ClusterBuilder
 {
     /// <summary>Mean probability the compared pairs between two groups need before the groups are joined (chosen on the public benchmarks; docs/linkage.md).</summary>
@@ -113,9 +119,10 @@ internal static class ClusterBuilder
         // confirmed pairs) never touch the same groups, so the components are joined side by side,
         // each in the order of its links: the result is the one a single thread gives.
         var (component, grouped, starts) = Components(links, order, parent);
-        Parallel.ForEach(Partitioner.Create(0, starts.Length - 1, Math.Max(1, (starts.Length - 1) / (Environment.ProcessorCount * 16))), Workers.PerCore(), range =>
+        var components = starts.Length - 1;
+        Parallel.ForEach(Partitioner.Create(0, Math.Max(1, components), Math.Max(1, components / (Environment.ProcessorCount * 16))), Workers.PerCore(), range =>
         {
-            for (var g = range.Item1; g < range.Item2; g++)
+            for (var g = range.Item1; g < Math.Min(range.Item2, components); g++)
             {
                 for (var k = starts[g]; k < starts[g + 1]; k++)
                 {

@@ -173,11 +173,11 @@ internal static class ModelTrainer
     /// </summary>
     private static Dictionary<(uint Rules, ulong Vector), long> Combinations(CandidatePair[] candidates, uint sessionRules)
     {
-        var parts = new Dictionary<(uint, ulong), long>[Environment.ProcessorCount];
+        var parts = new Dictionary<(uint, ulong), long>[Workers.Parts];
         Parallel.For(0, parts.Length, Workers.PerCore(), part =>
         {
             var counts = new Dictionary<(uint, ulong), long>();
-            for (var n = part; n < candidates.Length; n += parts.Length)
+            for (var n = (int)((long)candidates.Length * part / parts.Length); n < (int)((long)candidates.Length * (part + 1) / parts.Length); n++)
             {
                 var rules = candidates[n].Rules & sessionRules;
                 if (rules != 0)
@@ -266,11 +266,11 @@ internal static class ModelTrainer
     private static double[][] Refine(Comparison[] comparisons, double[] evidence, double priorWeight, CandidatePair[] candidates)
     {
         var levels = comparisons.Select(c => c.Levels.Length).ToArray();
-        var parts = new LevelCounts[Environment.ProcessorCount];
+        var parts = new LevelCounts[Workers.Parts];
         Parallel.For(0, parts.Length, Workers.PerCore(), part =>
         {
             var counts = new LevelCounts(levels);
-            for (var n = part; n < candidates.Length; n += parts.Length)
+            for (var n = (int)((long)candidates.Length * part / parts.Length); n < (int)((long)candidates.Length * (part + 1) / parts.Length); n++)
             {
                 var p = FellegiSunterModel.Probability(evidence[n] + priorWeight);
                 if (p > 1e-6)
