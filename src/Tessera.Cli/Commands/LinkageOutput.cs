@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using Tessera.Core.Text;
@@ -10,8 +11,8 @@ namespace Tessera.Cli.Commands;
 /// <summary>
 /// Writes a standalone linkage run's files: clusters.csv (one row per record), pairs.csv (pairs with
 /// probability ≥ 0.01), model.json (trained m/u per level) and blocking.csv (the blocking
-/// analysis). Each file is written beside its final name and then moved, so a reader never sees
-/// half a file.
+/// analysis), side by side. Each file is written beside its final name and then moved, so a reader
+/// never sees half a file.
 /// </summary>
 internal static class LinkageOutput
 {
@@ -28,6 +29,23 @@ internal static class LinkageOutput
             }
         }
 
+        // The four files are written side by side, one per core; the first failure is the one reported.
+        try
+        {
+            Parallel.Invoke(
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                () => WriteClusters(folder, input, result, personIds),
+                () => WritePairs(folder, input, result),
+                () => WriteModel(folder, result),
+                () => WriteBlocking(folder, result));
+        }
+        catch (AggregateException ex)
+        {
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+    }
+
+    private static void WriteClusters(string folder, LinkageInput input, LinkageResult result, Dictionary<int, string> personIds) =>
         WriteAtomically(Path.Combine(folder, "clusters.csv"), csv =>
         {
             csv.Row("source", "record_id", "person_id");
@@ -36,6 +54,8 @@ internal static class LinkageOutput
                 csv.Row(input.Sources[result.SourceOf(i)], result.RecordIdOf(i), personIds[result.Cluster[i]]);
             }
         });
+
+    private static void WritePairs(string folder, LinkageInput input, LinkageResult result) =>
         WriteAtomically(Path.Combine(folder, "pairs.csv"), csv =>
         {
             csv.Row("source_l", "record_id_l", "source_r", "record_id_r", "match_weight", "match_probability");
@@ -45,9 +65,13 @@ internal static class LinkageOutput
                     pair.MatchWeight.ToString("0.####", CultureInfo.InvariantCulture), pair.MatchProbability.ToString("0.######", CultureInfo.InvariantCulture));
             }
         });
+
+    private static void WriteModel(string folder, LinkageResult result) =>
         WriteTextAtomically(Path.Combine(folder, "model.json"), writer => writer.Write(JsonSerializer.Serialize(
             new { prior = result.Prior, household_overlap_bits = result.HouseholdOverlap, em_iterations = result.EmIterations, comparisons = result.Model },
             new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })));
+
+    private static void WriteBlocking(string folder, LinkageResult result) =>
         WriteAtomically(Path.Combine(folder, "blocking.csv"), csv =>
         {
             csv.Row("rule", "records_with_key", "blocks", "pairs_in_blocks", "pairs_compared", "largest_block", "blocks_over_limit", "pairs_over_limit");
@@ -56,7 +80,6 @@ internal static class LinkageOutput
                 csv.Row(rule.Rule, rule.RecordsWithKey, rule.Blocks, rule.Pairs, rule.NewPairs, rule.LargestBlocks.Count > 0 ? rule.LargestBlocks[0] : 0, rule.BlocksOverLimit, rule.PairsOverLimit);
             }
         });
-    }
 
     /// <summary>
     /// Writes a CSV file beside its final name and moves it into place. These files are read back

@@ -1,5 +1,7 @@
+using System.Runtime.ExceptionServices;
 using Tessera.Intake.Reading;
 using Tessera.Linkage.Records;
+using Tessera.Linkage.Running;
 
 namespace Tessera.Linkage.Input;
 
@@ -50,19 +52,46 @@ public sealed class LinkageInput
             throw new LinkageInputException($"Two input files give the source name '{clash.Key}' (the file name without extensions): {string.Join(", ", paths.Where(p => SourceName(p) == clash.Key))}. Rename one so each source is unique.");
         }
 
-        var records = new List<IdentityRecord>();
+        // The files are read side by side, one per core; what they hold, and the first error, come in file order.
+        var files = new FileRead[paths.Count];
+        Parallel.For(0, paths.Count, Workers.PerCore(), s =>
+        {
+            try
+            {
+                files[s] = ReadFile(paths[s], s, config);
+            }
+            catch (Exception ex)
+            {
+                files[s] = new FileRead([], [], [], ExceptionDispatchInfo.Capture(ex));
+            }
+        });
+
+        var records = new List<IdentityRecord>(files.Sum(f => f.Records.Count));
         var ignored = new List<string>();
         var filterLengths = new Dictionary<StandardColumn, int>();
         for (var s = 0; s < paths.Count; s++)
         {
-            ReadFile(paths[s], s, config, records, ignored, filterLengths);
+            files[s].Error?.Throw();
+            foreach (var (column, first) in files[s].Filters)
+            {
+                if (!filterLengths.TryAdd(column, first.Length) && filterLengths[column] != first.Length)
+                {
+                    throw new LinkageInputException($"{paths[s]} row {first.Row}, column {first.Header}: a Bloom filter of {first.Length * 8} bits where earlier rows (of any input) have {filterLengths[column] * 8}; every filter of a column must come from the same encoding.");
+                }
+            }
+
+            records.AddRange(files[s].Records);
+            ignored.AddRange(files[s].Ignored);
         }
 
         return new LinkageInput(sources, records, ignored);
     }
 
-    private static void ReadFile(string path, int source, LinkageConfig config, List<IdentityRecord> records, List<string> ignored, Dictionary<StandardColumn, int> filterLengths)
+    private static FileRead ReadFile(string path, int source, LinkageConfig config)
     {
+        var records = new List<IdentityRecord>();
+        var ignored = new List<string>();
+        var filters = new Dictionary<StandardColumn, (int Length, long Row, string Header)>();
         if (!File.Exists(path))
         {
             throw new LinkageInputException($"{path}: no such file.");
@@ -129,7 +158,7 @@ public sealed class LinkageInput
                         values[(int)column] = text.ToString();
                         if (StandardColumns.BloomFilters.Contains(column))
                         {
-                            CheckFilter(path, csv.Row, header[ordinal], column, values[(int)column]!, filterLengths);
+                            CheckFilter(path, csv.Row, header[ordinal], column, values[(int)column]!, filters);
                         }
                     }
                 }
@@ -137,10 +166,16 @@ public sealed class LinkageInput
                 records.Add(new IdentityRecord(source, id, values));
             }
         }
+
+        return new FileRead(records, ignored, filters, null);
     }
 
-    /// <summary>A Bloom-filter column holds base64 filters of one length (an encoder's settings fix it); anything else is an encoding mistake worth stopping for.</summary>
-    private static void CheckFilter(string path, long row, string header, StandardColumn column, string value, Dictionary<StandardColumn, int> lengths)
+    /// <summary>
+    /// A Bloom-filter column holds base64 filters of one length (an encoder's settings fix it);
+    /// anything else is an encoding mistake worth stopping for. Checked here within the file; the
+    /// file's first filter of each column is kept to check against the files before it.
+    /// </summary>
+    private static void CheckFilter(string path, long row, string header, StandardColumn column, string value, Dictionary<StandardColumn, (int Length, long Row, string Header)> first)
     {
         var length = BloomFilter.LengthOf(value);
         if (length < 0)
@@ -148,11 +183,14 @@ public sealed class LinkageInput
             throw new LinkageInputException($"{path} row {row}, column {header}: not a Bloom filter; expected base64 of at most {BloomFilter.MaxBytes} bytes, as clkhash writes a CLK (e.g. 172 characters for 1,024 bits).");
         }
 
-        if (lengths.TryAdd(column, length) || lengths[column] == length)
+        if (first.TryAdd(column, (length, row, header)) || first[column].Length == length)
         {
             return;
         }
 
-        throw new LinkageInputException($"{path} row {row}, column {header}: a Bloom filter of {length * 8} bits where earlier rows (of any input) have {lengths[column] * 8}; every filter of a column must come from the same encoding.");
+        throw new LinkageInputException($"{path} row {row}, column {header}: a Bloom filter of {length * 8} bits where earlier rows (of any input) have {first[column].Length * 8}; every filter of a column must come from the same encoding.");
     }
+
+    /// <summary>One file's records, ignored columns and first Bloom filter of each column, or the error that stopped its reading.</summary>
+    private sealed record FileRead(List<IdentityRecord> Records, List<string> Ignored, Dictionary<StandardColumn, (int Length, long Row, string Header)> Filters, ExceptionDispatchInfo? Error);
 }
