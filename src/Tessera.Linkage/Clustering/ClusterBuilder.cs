@@ -120,9 +120,14 @@ internal static class ClusterBuilder
         // each in the order of its links: the result is the one a single thread gives.
         var (component, grouped, starts) = Components(links, order, parent);
         var components = starts.Length - 1;
-        Parallel.ForEach(Partitioner.Create(0, Math.Max(1, components), Math.Max(1, components / (Environment.ProcessorCount * 16))), Workers.PerCore(), range =>
+        if (components > 0)
         {
-            for (var g = range.Item1; g < Math.Min(range.Item2, components); g++)
+            Parallel.ForEach(Partitioner.Create(0, components, Math.Max(1, components / (Environment.ProcessorCount * 16))), Workers.PerCore(), JoinComponents);
+        }
+
+        void JoinComponents(Tuple<int, int> range)
+        {
+            for (var g = range.Item1; g < range.Item2; g++)
             {
                 for (var k = starts[g]; k < starts[g + 1]; k++)
                 {
@@ -137,7 +142,7 @@ internal static class ClusterBuilder
                     JoinGroups(a, b);
                 }
             }
-        });
+        }
 
         var cluster = new int[records.Count];
         for (var i = 0; i < records.Count; i++)

@@ -76,7 +76,7 @@ public sealed class LinkageInput
             {
                 if (!filterLengths.TryAdd(column, first.Length) && filterLengths[column] != first.Length)
                 {
-                    throw new LinkageInputException($"{paths[s]} row {first.Row}, column {first.Header}: a Bloom filter of {first.Length * 8} bits where earlier rows (of any input) have {filterLengths[column] * 8}; every filter of a column must come from the same encoding.");
+                    throw LengthMismatch(paths[s], first.Row, first.Header, first.Length, filterLengths[column]);
                 }
             }
 
@@ -188,8 +188,11 @@ public sealed class LinkageInput
             return;
         }
 
-        throw new LinkageInputException($"{path} row {row}, column {header}: a Bloom filter of {length * 8} bits where earlier rows (of any input) have {first[column].Length * 8}; every filter of a column must come from the same encoding.");
+        throw LengthMismatch(path, row, header, length, first[column].Length);
     }
+
+    private static LinkageInputException LengthMismatch(string path, long row, string header, int length, int earlier) =>
+        new($"{path} row {row}, column {header}: a Bloom filter of {length * 8} bits where earlier rows (of any input) have {earlier * 8}; every filter of a column must come from the same encoding.");
 
     /// <summary>One file's records, ignored columns and first Bloom filter of each column, or the error that stopped its reading.</summary>
     private sealed record FileRead(List<IdentityRecord> Records, List<string> Ignored, Dictionary<StandardColumn, (int Length, long Row, string Header)> Filters, ExceptionDispatchInfo? Error);
