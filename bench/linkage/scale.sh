@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale of `tessera linkage run`: a synthetic county of PEOPLE people over 12 months (about 1.45
 # person records per person, six sources) linked end to end; prints wall time, peak memory
-# (/usr/bin/time) and accuracy against the county's truth.
+# (/usr/bin/time) and accuracy against the county's truth, then the ceiling any linker could reach
+# on the same records (ceiling.py).
 #   usage: bench/linkage/scale.sh PEOPLE        (700000 gives about one million records)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,3 +20,4 @@ echo "records: $(($(cat "$work/inputs"/*.csv | wc -l) - $(ls "$work/inputs"/*.cs
 "$work/bin/tessera" linkage evaluate --clusters "$work/out/clusters.csv" --truth "$work/county/truth/records.csv" | sed -n 1,2p
 read -r namesakes merged < <(python3 bench/linkage/namesakes.py "$work/out/clusters.csv" "$work/county/truth")
 echo "father/Jr. namesake pairs put into one person: $merged of $namesakes"
+python3 bench/linkage/ceiling.py "$work/county" "$work/inputs" | sed -n '2,4p'

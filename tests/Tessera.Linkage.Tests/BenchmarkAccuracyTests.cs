@@ -35,6 +35,15 @@ public sealed class BenchmarkAccuracyTests : IDisposable
     }
 
     [Fact]
+    public void Splink_historical_50k_with_one_name_records_reaches_f1_0_91()
+    {
+        // bench/linkage/run.sh: 0.8905 while a record of one name met no record of the family it
+        // names (4,448 of them), 0.9147 since; the target is 0.92.
+        var evaluation = Link([_sets.Historical50k()]);
+        Assert.True(evaluation.All.F1 >= 0.91, $"F1 {evaluation.All.F1:0.0000}");
+    }
+
+    [Fact]
     public void Splink_fake_1000_with_heavy_errors_reaches_f1_0_90()
     {
         var evaluation = Link([_sets.Fake1000()]);

@@ -46,6 +46,53 @@ public sealed class LinkageEngineTests
     }
 
     [Fact]
+    public void A_record_with_one_name_meets_the_family_it_names_under_family_name_and_zip()
+    {
+        // "Weedon" alone in the given-name field and no birth date: only the name, read as a
+        // family name, and the ZIP can bring the record to Margaret Weedon.
+        var records = People.Crowd(400, 8).ToList();
+        records.Add(People.Record("margaret", given: "Margaret", family: "Weedon", birthDate: "1954-01-01", sex: "F", zip: "29001"));
+        var without = NewPairs(LinkageEngine.Run(records, new LinkageOptions { CompareAllUpTo = 0 }), "family_name + zip");
+
+        records.Add(People.Record("weedon", given: "Weedon", sex: "F", zip: "29001", source: 1));
+        var result = LinkageEngine.Run(records, new LinkageOptions { CompareAllUpTo = 0 });
+
+        Assert.Equal(without + 1, NewPairs(result, "family_name + zip"));
+    }
+
+    [Fact]
+    public void A_pair_a_rule_keys_together_but_does_not_admit_is_left_to_later_rules()
+    {
+        // "lone name + city" puts Richard and Dick Crawshay of one town in a block with the record
+        // that says only "Crawshay", but compares just the pairs with that record; the two men's
+        // own pair must then still be compared under "family_name + birth year".
+        var records = People.Crowd(400, 9).ToList();
+        records.Add(People.Record("alone", given: "Crawshay", city: "West Devon", source: 1));
+        records.Add(People.Record("richard", given: "Richard", family: "Crawshay", birthDate: "1862-01-01", city: "West Devon"));
+        var without = LinkageEngine.Run(records, new LinkageOptions { CompareAllUpTo = 0 });
+
+        records.Add(People.Record("dick", given: "Dick", family: "Crawshay", birthDate: "1862-03-05", city: "West Devon", source: 1));
+        var result = LinkageEngine.Run(records, new LinkageOptions { CompareAllUpTo = 0 });
+
+        Assert.Equal(1, NewPairs(without, "lone name + city"));
+        Assert.Equal(2, NewPairs(result, "lone name + city"));
+        Assert.Equal(NewPairs(without, "family_name + birth year") + 1, NewPairs(result, "family_name + birth year"));
+    }
+
+    [Fact]
+    public void Without_a_record_of_one_name_the_lone_name_rule_is_left_out()
+    {
+        var records = People.Crowd(400, 9).Select(r => r with { Values = With(r.Values, StandardColumn.City, "West Devon") }).ToList();
+
+        var result = LinkageEngine.Run(records, new LinkageOptions { CompareAllUpTo = 0 });
+
+        Assert.DoesNotContain(result.Blocking.Rules, r => r.Rule == "lone name + city");
+        Assert.Contains(result.Blocking.Rules, r => r.Rule == "family_name + city + given initial");
+    }
+
+    private static long NewPairs(LinkageResult result, string rule) => result.Blocking.Rules.Single(r => r.Rule == rule).NewPairs;
+
+    [Fact]
     public void Birth_date_m_comes_from_pairs_sharing_an_ssn_not_from_namesakes_in_one_household()
     {
         // Every crowd member is seen again by a second agency under the same SSN; in 60 households

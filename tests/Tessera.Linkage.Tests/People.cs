@@ -16,7 +16,8 @@ internal static class People
         string? zip = null,
         string? phone = null,
         string? middle = null,
-        int source = 0)
+        int source = 0,
+        string? city = null)
     {
         var values = new string?[StandardColumns.Count];
         values[(int)StandardColumn.GivenName] = given;
@@ -27,6 +28,7 @@ internal static class People
         values[(int)StandardColumn.Sex] = sex;
         values[(int)StandardColumn.Street] = street;
         values[(int)StandardColumn.Zip] = zip;
+        values[(int)StandardColumn.City] = city;
         values[(int)StandardColumn.Phone] = phone;
         return new IdentityRecord(source, id, values);
     }

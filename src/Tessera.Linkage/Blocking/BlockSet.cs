@@ -13,8 +13,15 @@ namespace Tessera.Linkage.Blocking;
 /// </summary>
 internal sealed class BlockSet
 {
-    private BlockSet(IReadOnlyList<BlockingRule> rules, ulong[][] keys, int[][] members, List<Block> blocks, BlockingAnalysis analysis)
+    private readonly PreparedRecords _records;
+
+    /// <summary>Each rule's test a pair must also pass (null: none), so a pair a rule keys together but does not admit is not taken for found.</summary>
+    private readonly Func<PreparedRecords, int, int, bool>?[] _admits;
+
+    private BlockSet(PreparedRecords records, IReadOnlyList<BlockingRule> rules, ulong[][] keys, int[][] members, List<Block> blocks, BlockingAnalysis analysis)
     {
+        _records = records;
+        _admits = rules.Select(rule => rule.Admits).ToArray();
         Rules = rules;
         Keys = keys;
         Members = members;
@@ -105,7 +112,7 @@ internal sealed class BlockSet
         }
 
         blocks.Sort((a, b) => b.Length.CompareTo(a.Length));
-        return new BlockSet(rules, keys, members, blocks, new BlockingAnalysis(records.Count, maxBlockSize, pairBudget, ruleReports));
+        return new BlockSet(records, rules, keys, members, blocks, new BlockingAnalysis(records.Count, maxBlockSize, pairBudget, ruleReports));
     }
 
     /// <summary>The rules (one bit each) that put records i and j in one block, given that <paramref name="rule"/> does.</summary>
@@ -116,7 +123,7 @@ internal sealed class BlockSet
         for (var r = rule + 1; r < Keys.Length; r++)
         {
             var key = Keys[r][i];
-            if (key != 0 && key == Keys[r][j])
+            if (key != 0 && key == Keys[r][j] && _admits[r]?.Invoke(_records, i, j) != false)
             {
                 rules |= 1u << r;
             }
@@ -132,7 +139,7 @@ internal sealed class BlockSet
         for (var r = 0; r < rule; r++)
         {
             var key = Keys[r][i];
-            if (key != 0 && key == Keys[r][j])
+            if (key != 0 && key == Keys[r][j] && _admits[r]?.Invoke(_records, i, j) != false)
             {
                 return true;
             }

@@ -42,7 +42,7 @@ internal sealed class BlockingRule
     public bool Trains { get; private init; } = true;
 
     /// <summary>A test a pair of the rule's block must also pass to be compared, e.g. similar Bloom filters; null: every pair.</summary>
-    public Func<PreparedRecords, int, int, bool>? Admits { get; private init; }
+    public Func<PreparedRecords, int, int, bool>? Admits { get; init; }
 
     /// <summary>
     /// A rule that compares every pair of records whose Bloom filters in <paramref name="column"/>

@@ -19,28 +19,39 @@ internal static class DefaultModel
         new PhoneComparison(), new EmailComparison(),
     ];
 
+    /// <summary>Declared before the rules that hold it (static fields start in order). Used only when some record has one name only: otherwise its blocks would admit no pair.</summary>
+    private static readonly BlockingRule LoneNameAndCity =
+        new("lone name + city", [C.FamilyName, C.City], (r, i) => FamilyOrLone(r, i), (r, i) => r.City[i]) { Admits = (r, i, j) => Lone(r, i) || Lone(r, j) };
+
     private static readonly BlockingRule[] AllRules =
     [
         new("ssn", [C.Ssn], (r, i) => r.Ssn[i]),
         new("given_name + family_name", [C.GivenName, C.FamilyName], (r, i) => r.GivenFirst[i], (r, i) => r.FamilyFull[i]),
-        new("family_name + birth_date", [C.FamilyName, C.BirthDate], (r, i) => r.FamilyPhonetic[i], (r, i) => FullDate(r, i)),
+        new("family_name + birth_date", [C.FamilyName, C.BirthDate], (r, i) => FamilyOrLonePhonetic(r, i), (r, i) => FullDate(r, i)),
         new("given_name + birth_date", [C.GivenName, C.BirthDate], (r, i) => r.GivenPhonetic[i], (r, i) => FullDate(r, i)),
         new("birth_date + zip", [C.BirthDate, C.Zip], (r, i) => FullDate(r, i), (r, i) => r.Zip[i]),
         new("phone", [C.Phone], (r, i) => r.Phone[i]),
         new("email", [C.Email], (r, i) => r.Email[i]),
         new("sounds-alike names", [C.GivenName, C.FamilyName], (r, i) => r.GivenPhonetic[i], (r, i) => r.FamilyPhonetic[i]),
-        new("family_name + zip", [C.FamilyName, C.Zip], (r, i) => r.FamilyFull[i], (r, i) => r.Zip[i]),
+        new("family_name + zip", [C.FamilyName, C.Zip], (r, i) => FamilyOrLone(r, i), (r, i) => r.Zip[i]),
         new("given_name + zip", [C.GivenName, C.Zip], (r, i) => r.GivenFirst[i], (r, i) => r.Zip[i]),
         new("family_name + city + given initial", [C.FamilyName, C.City, C.GivenName], (r, i) => r.FamilyFull[i], (r, i) => r.City[i], (r, i) => Initial(r.GivenFirst[i])),
         new("given_name + city + family initial", [C.GivenName, C.City, C.FamilyName], (r, i) => r.GivenFirst[i], (r, i) => r.City[i], (r, i) => Initial(r.FamilyFull[i])),
         new("birth_date + given initial", [C.BirthDate, C.GivenName], (r, i) => FullDate(r, i), (r, i) => Initial(r.GivenFirst[i])),
-        new("birth_date + family initial", [C.BirthDate, C.FamilyName], (r, i) => FullDate(r, i), (r, i) => Initial(r.FamilyFull[i])),
+        new("birth_date + family initial", [C.BirthDate, C.FamilyName], (r, i) => FullDate(r, i), (r, i) => Initial(FamilyOrLone(r, i))),
         new("street + family initial", [C.Street, C.FamilyName], (r, i) => r.Street[i], (r, i) => Initial(r.FamilyFull[i])),
         new("zip + initials", [C.Zip, C.GivenName, C.FamilyName], (r, i) => r.Zip[i], (r, i) => Initial(r.GivenFirst[i]), (r, i) => Initial(r.FamilyFull[i])),
         new("city + initials", [C.City, C.GivenName, C.FamilyName], (r, i) => r.City[i], (r, i) => Initial(r.GivenFirst[i]), (r, i) => Initial(r.FamilyFull[i])),
         new("names in either order", [C.GivenName, C.FamilyName], (r, i) => Ordered(r.GivenPhonetic[i], r.FamilyPhonetic[i])),
         new("birth_date + initials in either order", [C.BirthDate, C.GivenName, C.FamilyName], (r, i) => FullDate(r, i), (r, i) => Ordered(Initial(r.GivenFirst[i]), Initial(r.FamilyFull[i]))),
         new("street + zip", [C.Street, C.Zip], (r, i) => r.Street[i], (r, i) => r.Zip[i]),
+
+        // A record with one name only ("Weedon", "Ewen") keys on it as a family name too; with no birth
+        // date or ZIP its place is all it has left, and only pairs with such a record are compared there.
+        LoneNameAndCity,
+
+        // A birth date with a typed digit wrong or a day and month swapped keeps its year.
+        new("family_name + birth year", [C.FamilyName, C.BirthDate], (r, i) => FamilyOrLonePhonetic(r, i), (r, i) => Year(r, i)),
         new("name beginnings", [C.GivenName, C.FamilyName], (r, i) => Prefix(r.GivenFirst[i], 3), (r, i) => Prefix(r.FamilyFull[i], 3)),
 
         // An SSN typed with one digit wrong keeps either its first five or its last four digits.
@@ -126,7 +137,8 @@ internal static class DefaultModel
     /// </summary>
     public static IReadOnlyList<BlockingRule> BlockingRules(PreparedRecords records, int compareAllUpTo, int filterJoinUpTo, IReadOnlySet<string> leftOut)
     {
-        var rules = AllRules.Where(rule => rule.Columns.All(column => Has(records, column)));
+        var anyLone = Enumerable.Range(0, records.Count).Any(i => Lone(records, i));
+        var rules = AllRules.Where(rule => rule.Columns.All(column => Has(records, column)) && (anyLone || rule != LoneNameAndCity));
         if (records.Count <= compareAllUpTo && !leftOut.Contains(BlockingRule.Everything.Name))
         {
             return rules.Prepend(BlockingRule.Everything).Where(rule => !leftOut.Contains(rule.Name)).ToArray();
@@ -261,6 +273,21 @@ internal static class DefaultModel
 
     private static string? FullDate(PreparedRecords records, int i) =>
         records.BirthDate[i] is var date and > 0 && date % 100 != 0 && date / 100 % 100 != 0 ? date.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// The family name, or a record's only name when it has no family name: "Weedon" alone in the
+    /// given-name field is as often a family name as a given one, and the given-name rules
+    /// already key on it as a given name.
+    /// </summary>
+    private static string? FamilyOrLone(PreparedRecords records, int i) => records.FamilyFull[i] ?? records.GivenFirst[i];
+
+    /// <summary>True when the record has one name only, given or family.</summary>
+    private static bool Lone(PreparedRecords records, int i) => records.GivenFull[i] is null != records.FamilyFull[i] is null;
+
+    private static string? FamilyOrLonePhonetic(PreparedRecords records, int i) => records.FamilyFull[i] is null ? records.GivenPhonetic[i] : records.FamilyPhonetic[i];
+
+    private static string? Year(PreparedRecords records, int i) =>
+        records.BirthDate[i] / 10000 is var year and > 0 ? year.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
 
     private static string? Initial(string? value) => value is { Length: > 0 } ? value[..1] : null;
 
