@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Tessera.Linkage.Standardisation;
 using Tessera.Linkage.Running;
 
@@ -131,7 +132,8 @@ internal sealed class PreparedRecords
             }
         }
 
-        Parallel.For(0, records.Count, Workers.PerCore(), i => prepared.Prepare(i, records[i], twoDigitYearMax));
+        var pool = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        Parallel.For(0, records.Count, Workers.PerCore(), i => prepared.Prepare(i, records[i], twoDigitYearMax, pool));
         for (var f = 0; f < StandardColumns.BloomFilters.Count; f++)
         {
             if (prepared.Filters[f] is { } filters)
@@ -152,8 +154,16 @@ internal sealed class PreparedRecords
         return prepared;
     }
 
-    private void Prepare(int i, IdentityRecord record, int twoDigitYearMax)
+    /// <summary>
+    /// Standardises record <paramref name="i"/>. Values that repeat across records (names, their
+    /// codes, streets, cities, ZIP codes) are kept once, from <paramref name="pool"/>: a million
+    /// records hold a few hundred thousand distinct ones, and each copy kept would survive every
+    /// collection until the run ends (less memory, shorter pauses; the values are the same).
+    /// </summary>
+    private void Prepare(int i, IdentityRecord record, int twoDigitYearMax, ConcurrentDictionary<string, string> pool)
     {
+        string? Once(string? value) => value is null ? null : pool.GetOrAdd(value, value);
+
         Source[i] = record.Source;
         RecordId[i] = record.RecordId;
         var given = NameStandardiser.Given(record[StandardColumn.GivenName]);
@@ -169,27 +179,28 @@ internal sealed class PreparedRecords
 
         if (given is not null)
         {
-            GivenFull[i] = given.Full;
-            GivenFirst[i] = given.First;
-            GivenPhonetic[i] = Nysiis.Encode(given.First);
+            GivenFull[i] = Once(given.Full);
+            GivenFirst[i] = Once(given.First);
+            GivenPhonetic[i] = Once(Nysiis.Encode(given.First));
             GivenNicknameGroups[i] = Nicknames.GroupsOf(given.First);
         }
 
-        MiddleFull[i] = middle?.Full;
+        MiddleFull[i] = Once(middle?.Full);
         if (family is not null)
         {
-            FamilyFull[i] = family.Full;
+            FamilyFull[i] = Once(family.Full);
             FamilyParts[i] = family.Parts;
-            FamilyPhonetic[i] = Nysiis.Encode(family.Full);
+            FamilyPhonetic[i] = Once(Nysiis.Encode(family.Full));
         }
 
         BirthDate[i] = BirthDateParser.Parse(record[StandardColumn.BirthDate], twoDigitYearMax);
         Sex[i] = IdentifierStandardiser.Sex(record[StandardColumn.Sex]);
         Ssn[i] = IdentifierStandardiser.Ssn(record[StandardColumn.Ssn], out var lastFour);
-        SsnLastFour[i] = lastFour;
-        (Street[i], Unit[i]) = AddressStandardiser.Standardise(record[StandardColumn.Street]);
-        City[i] = TextNormaliser.Normalise(record[StandardColumn.City]);
-        Zip[i] = IdentifierStandardiser.Zip(record[StandardColumn.Zip]);
+        SsnLastFour[i] = Once(lastFour);
+        var (street, unit) = AddressStandardiser.Standardise(record[StandardColumn.Street]);
+        (Street[i], Unit[i]) = (Once(street), Once(unit));
+        City[i] = Once(TextNormaliser.Normalise(record[StandardColumn.City]));
+        Zip[i] = Once(IdentifierStandardiser.Zip(record[StandardColumn.Zip]));
         Phone[i] = IdentifierStandardiser.Phone(record[StandardColumn.Phone]);
         Email[i] = IdentifierStandardiser.Email(record[StandardColumn.Email]);
         for (var f = 0; f < Filters.Length; f++)
