@@ -122,8 +122,7 @@ internal sealed class BlockSet
         var rules = 1u << rule;
         for (var r = rule + 1; r < Keys.Length; r++)
         {
-            var key = Keys[r][i];
-            if (key != 0 && key == Keys[r][j] && _admits[r]?.Invoke(_records, i, j) != false)
+            if (Joins(r, i, j))
             {
                 rules |= 1u << r;
             }
@@ -138,13 +137,20 @@ internal sealed class BlockSet
     {
         for (var r = 0; r < rule; r++)
         {
-            var key = Keys[r][i];
-            if (key != 0 && key == Keys[r][j] && _admits[r]?.Invoke(_records, i, j) != false)
+            if (Joins(r, i, j))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>True when rule <paramref name="r"/> keys records i and j together and admits their pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Joins(int r, int i, int j)
+    {
+        var key = Keys[r][i];
+        return key != 0 && key == Keys[r][j] && _admits[r]?.Invoke(_records, i, j) != false;
     }
 }
