@@ -68,6 +68,37 @@ public class DictionaryTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sex_flags: { female: Woman, male: Mann }", "files[clients].sex_flags: the file 'clients' has no field 'Mann'")]
+    [InlineData("sex_flags: { female: Woman, male: Man }\n    identity: { given_name: FirstName, sex: Sex }", "give sex one way only")]
+    [InlineData("sex_flags: { female: FirstName, male: Man }", "mark it quasi_identifier")]
+    [InlineData("sex_flags: { female: Woman, male: Man }\n    identity: {}", "only adds sex to a file whose rows are people")]
+    [InlineData("household: { key: HouseholdID, members_distinct: true }", "only a file of household members")]
+    public void Sex_flags_and_distinct_household_members_are_checked(string definition, string expected)
+    {
+        if (!definition.Contains("identity:", StringComparison.Ordinal))
+        {
+            definition += "\n    identity: { given_name: FirstName }";
+        }
+
+        var yaml = $$"""
+            source: shelter
+            files:
+              - name: clients
+                person_key: PersonalID
+                fields:
+                  - { name: PersonalID, type: string }
+                  - { name: HouseholdID, type: string }
+                  - { name: FirstName, type: string, sensitivity: direct_identifier }
+                  - { name: Sex, type: string }
+                  - { name: Woman, type: integer }
+                  - { name: Man, type: integer }
+                {{definition}}
+            """;
+        var error = Assert.Throws<DictionaryException>(() => DictionaryLoader.Parse(yaml, "shelter.yaml"));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unknown_keys_are_reported_with_their_line()
     {

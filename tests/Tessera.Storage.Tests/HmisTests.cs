@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using Tessera.Intake.Delivering;
+using Tessera.Linkage.Records;
+using Tessera.Storage.Linking;
 using Tessera.Tests;
 
 namespace Tessera.Storage.Tests;
@@ -112,6 +114,72 @@ public class HmisTests
         Assert.True(outcome.Status == DeliveryOutcome.Accepted, outcome.RejectionReason);
         Assert.Empty(outcome.Superseded);
         Assert.Equal(before - 1, workspace.Workspace.Vault.CountCurrent("homelessness", "client"));
+    }
+
+    [Fact]
+    public void Linkage_reads_a_clients_sex_from_the_FY2022_gender_flags()
+    {
+        using var workspace = new TestWorkspace();
+        Assert.Equal(DeliveryOutcome.Accepted, workspace.Ingest("homelessness", SharedData.HmisTestKit).Status);
+        // Female only: female; Male only: male; both or neither: unknown to linkage.
+        var expected = new Dictionary<string, string?>(StringComparer.Ordinal);
+        using (var csv = Sylvan.Data.Csv.CsvDataReader.Create(Path.Combine(SharedData.HmisTestKit, "Client.csv")))
+        {
+            while (csv.Read())
+            {
+                expected[csv.GetString(csv.GetOrdinal("PersonalID"))] = (csv.GetString(csv.GetOrdinal("Female")), csv.GetString(csv.GetOrdinal("Male"))) switch
+                {
+                    ("1", not "1") => "female",
+                    (not "1", "1") => "male",
+                    _ => null,
+                };
+            }
+        }
+
+        var sexes = ClientSexes(workspace);
+
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), sexes.OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal((309, 460), (sexes.Values.Count(v => v == "female"), sexes.Values.Count(v => v == "male")));
+    }
+
+    [Fact]
+    public void Linkage_reads_the_FY2026_Sex_code_as_female_or_male()
+    {
+        using var workspace = new TestWorkspace();
+        var folder = Path.Combine(workspace.Root, "lsa");
+        ZipFile.ExtractToDirectory(SharedData.LsaSampleZip, folder);
+        var export = Directory.GetDirectories(folder).Single();
+        var client = Path.Combine(export, "Client.csv");
+        var lines = File.ReadAllLines(client);
+        var header = lines[0].TrimStart('\uFEFF').Split(',');
+        var sex = Array.IndexOf(header, "Sex");
+        string WithSex(string line, string code)
+        {
+            var fields = line.Split(',');
+            Assert.Equal(header.Length, fields.Length);
+            fields[sex] = code;
+            return string.Join(',', fields);
+        }
+
+        File.WriteAllLines(client, [lines[0], WithSex(lines[1], "0"), WithSex(lines[2], "1"), WithSex(lines[3], "99"), .. lines.Skip(4)]);
+        var outcome = workspace.Ingest("homelessness", export);
+        Assert.True(outcome.Status == DeliveryOutcome.Accepted, outcome.RejectionReason);
+
+        var sexes = ClientSexes(workspace);
+
+        // The code's label, which linkage reads as female, male or unknown ("Data not collected").
+        var ids = lines.Skip(1).Take(3).Select(l => l.Split(',')[0].Trim('"')).ToList();
+        Assert.Equal(["Female", "Male", "Data not collected"], ids.Select(id => sexes[id]));
+        Assert.Equal(3, sexes.Values.Count(v => v is not null));
+    }
+
+    /// <summary>Each HMIS client's sex as linkage reads it (null: unknown), by PersonalID.</summary>
+    private static Dictionary<string, string?> ClientSexes(TestWorkspace workspace)
+    {
+        using var open = workspace.Workspace.Vault.KeepOpen();
+        var gathered = WorkspaceRecords.Read(workspace.Workspace);
+        return gathered.Origins.Select((o, i) => (o, i)).Where(x => x.o.Source == "homelessness" && x.o.File.Equals("Client", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(x => x.o.SourceId, x => gathered.Records[x.i][StandardColumn.Sex], StringComparer.Ordinal);
     }
 
     private static string KitCopy(TestWorkspace workspace)

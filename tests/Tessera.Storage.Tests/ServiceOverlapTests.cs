@@ -3,6 +3,7 @@ using Tessera.Governance.Access;
 using Tessera.Storage.Access;
 using Tessera.Storage.Planning;
 using Tessera.Storage.Workspaces;
+using Xunit.Abstractions;
 
 namespace Tessera.Storage.Tests;
 
@@ -13,7 +14,7 @@ namespace Tessera.Storage.Tests;
 /// UI wage records, which employers report, make nobody a client of the workforce agency).
 /// </summary>
 [Collection(CountyOf20000.Name)]
-public sealed class ServiceOverlapTests(EvaluationTests.County county)
+public sealed class ServiceOverlapTests(EvaluationTests.County county, ITestOutputHelper output)
 {
     [Fact]
     public void Every_combination_of_agencies_holds_the_persons_the_truth_puts_there()
@@ -22,9 +23,14 @@ public sealed class ServiceOverlapTests(EvaluationTests.County county)
         var truth = TruthCombinations();
 
         var ours = overlap.Rows.ToDictionary(r => r.Key, r => r.Persons!.Value, StringComparer.Ordinal);
-        var differences = truth.Keys.Union(ours.Keys).Select(k => (Key: k, Truth: truth.GetValueOrDefault(k), Ours: ours.GetValueOrDefault(k))).ToList();
-        // Within 3%, or — where 3% is under two persons — within two: one person the linkage splits moves two counts by one.
-        var outside = differences.Where(d => Math.Abs(d.Ours - d.Truth) > Math.Max(0.03 * d.Truth, 2)).ToList();
+        var differences = truth.Keys.Union(ours.Keys).Select(k => (Key: k, Truth: truth.GetValueOrDefault(k), Ours: ours.GetValueOrDefault(k)))
+            .Where(d => d.Truth > 0 || d.Ours > 0).ToList(); // not the combinations only families make
+        // Within 3%, or — where 3% is less than a person (combinations of under 34) — within one: a woman whose family name changed
+        // between two agencies, with nothing else to go by than her given name and birth date, is one person or two by evidence that
+        // two different women of this county also share (docs/planning.md, "How close the counts are").
+        var outside = differences.Where(d => Math.Abs(d.Ours - d.Truth) > Math.Max(0.03 * d.Truth, 1)).ToList();
+        var largest = differences.MaxBy(d => Math.Abs(d.Ours - d.Truth) / (double)Math.Max(d.Truth, 1));
+        output.WriteLine($"largest difference: {largest.Key} {largest.Ours} against {largest.Truth}; within 3%: {differences.Count(d => Math.Abs(d.Ours - d.Truth) <= 0.03 * d.Truth)} of {differences.Count}");
         Assert.True(outside.Count == 0, "outside: " + string.Join("; ", outside.Select(d => $"{d.Key} {d.Ours} against {d.Truth}")));
         Assert.True(truth.Count >= 40, $"{truth.Count} combinations");
         Assert.InRange(overlap.Persons!.Value, truth.Values.Sum() * 0.99, truth.Values.Sum() * 1.01);

@@ -168,6 +168,23 @@ public static partial class DictionaryValidator
             }
         }
 
+        if (file.SexFlags is { } flags)
+        {
+            RequireFields(file, [flags.Female, flags.Male], $"{where}.sex_flags", problems);
+            if (new[] { flags.Female, flags.Male }.Any(f => file.Field(f) is { IsEncrypted: true }))
+            {
+                problems.Add($"{where}.sex_flags: a yes/no flag does not identify anyone on its own; mark it quasi_identifier, not direct_identifier.");
+            }
+            else if (file.Identity.ContainsKey("sex"))
+            {
+                problems.Add($"{where}.sex_flags: the file maps identity.sex already; give sex one way only.");
+            }
+            else if (file.Identity.Count == 0)
+            {
+                problems.Add($"{where}.sex_flags: the file has no identity columns; sex_flags only adds sex to a file whose rows are people to link.");
+            }
+        }
+
         if (file.Household is { } household)
         {
             ValidateHousehold(file, household, $"{where}.household", problems);
@@ -217,6 +234,11 @@ public static partial class DictionaryValidator
             if (household.Roles.Count > 0)
             {
                 problems.Add($"{where}.roles: name the field they are codes of with 'role'.");
+            }
+
+            if (household.MembersDistinct)
+            {
+                problems.Add($"{where}.members_distinct: only a file of household members (with 'role' and a person_key) has members to tell apart.");
             }
 
             return;

@@ -39,6 +39,9 @@ public sealed class FileDefinition
     /// <summary>Standard identity column → field, e.g. <c>given_name: first_name</c>. See <see cref="StandardIdentity"/>.</summary>
     public Dictionary<string, string> Identity { get; set; } = [];
 
+    /// <summary>The standard column <c>sex</c> from yes/no flags (HMIS's <c>Woman</c> and <c>Man</c>), for a file that has no one sex field.</summary>
+    public SexFlagsDefinition? SexFlags { get; set; }
+
     /// <summary>The household (case) a row belongs to and the person's role in it, if the source records one.</summary>
     public HouseholdDefinition? Household { get; set; }
 

@@ -25,4 +25,13 @@ public sealed class HouseholdDefinition
     /// <c>parent_of_head</c>, <c>other</c>); codes not listed carry no family link.
     /// </summary>
     public Dictionary<string, string> Roles { get; set; } = [];
+
+    /// <summary>
+    /// True when the source lists a person once per household, so two member ids in one household
+    /// are two people and linkage never joins them, however alike: an HMIS household's project
+    /// stay enrols each client once, so brothers a year apart with a mistyped birth date stay two.
+    /// False (the default) where one person can be on a case twice under two ids, as in an
+    /// eligibility system's duplicate person numbers. Needs <see cref="Role"/>.
+    /// </summary>
+    public bool MembersDistinct { get; set; }
 }

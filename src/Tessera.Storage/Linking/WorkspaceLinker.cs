@@ -112,6 +112,10 @@ public static class WorkspaceLinker
             }
         }
 
+        // Two members of one household the source lists each person once in are two people — unless a reviewer said they are one.
+        var matched = decisions.Where(d => d.Decision == LinkDecision.Match)
+            .Select(d => (gathered.PositionOf(d.LeftRecord), gathered.PositionOf(d.RightRecord))).SelectMany(p => new[] { p, (p.Item2, p.Item1) }).ToHashSet();
+        apart.AddRange(gathered.DistinctPeople.Where(p => !matched.Contains(p)));
         return new LinkConstraints { Confirmed = confirmed, KeptApart = apart };
     }
 
@@ -145,8 +149,11 @@ public static class WorkspaceLinker
             : pair.MatchProbability < options.ReviewTo && (best[pair.Left] == pair.MatchProbability || best[pair.Right] == pair.MatchProbability)
               && Math.Min(best[pair.Left], best[pair.Right]) < options.ReviewTo;
 
+        // Two members of one household that the source lists each person once in are not a question.
+        var distinct = gathered.DistinctPeople.SelectMany(p => new[] { p, (p.Right, p.Left) }).ToHashSet();
+
         // One question per pair of persons (a worker's twelve wage records against one benefits record are one decision): the strongest pair asks it.
-        var candidates = result.Pairs.Where(p => p.MatchProbability >= options.ReviewFrom && p.MatchProbability < options.ReviewTo && Uncertain(p))
+        var candidates = result.Pairs.Where(p => p.MatchProbability >= options.ReviewFrom && p.MatchProbability < options.ReviewTo && Uncertain(p) && !distinct.Contains((p.Left, p.Right)))
             .GroupBy(p => string.CompareOrdinal(ids[p.Left], ids[p.Right]) <= 0 ? (ids[p.Left], ids[p.Right], ids[p.Left] == ids[p.Right] ? Math.Min(p.Left, p.Right) : -1) : (ids[p.Right], ids[p.Left], -1))
             .Select(g => g.MaxBy(p => p.MatchProbability))
             .OrderByDescending(p => p.MatchProbability).ThenBy(p => p.Left).ThenBy(p => p.Right);

@@ -32,6 +32,12 @@ internal sealed class WorkspaceRecords
     /// <summary>Records the source itself says are one person (same person key in one file).</summary>
     public List<(int Left, int Right)> SamePerson { get; } = [];
 
+    /// <summary>
+    /// Records their source says are two people: two members of one household where the source
+    /// lists each person once (<c>members_distinct</c>, HMIS).
+    /// </summary>
+    public List<(int Left, int Right)> DistinctPeople { get; } = [];
+
     /// <summary>Sources skipped because their keys were destroyed.</summary>
     public List<string> Unreadable { get; } = [];
 
@@ -72,9 +78,7 @@ internal sealed class WorkspaceRecords
 
     private void ReadSource(Workspace workspace, string source, IdentifierReader reader)
     {
-        var files = workspace.Sources.Dictionaries(source).SelectMany(d => d.Files)
-            .GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First())
-            .Where(f => workspace.Vault.HasRows(source, f.Name)).ToList();
+        var files = FilesOf(workspace, source).Where(f => workspace.Vault.HasRows(source, f.Name)).ToList();
         var addresses = new Dictionary<string, string?[]>(StringComparer.Ordinal);
         foreach (var file in files.Where(f => f.Household is not null && IsAddressOnly(f)))
         {
@@ -147,6 +151,12 @@ internal sealed class WorkspaceRecords
 
         var plainAt = columns.Count;
         columns.AddRange(plain.Select(p => TableLayout.ColumnName(p.Value)));
+        var sexAt = plain.FindIndex(p => p.Key == "sex");
+        var sexCodes = sexAt < 0 ? null : file.Field(plain[sexAt].Value)!.Codes;
+        var flagsAt = columns.Count;
+        var sexFlags = SexFlagsOf(workspace, source, file.Name);
+        columns.AddRange(sexFlags.SelectMany(f => new[] { TableLayout.ColumnName(f.Female), TableLayout.ColumnName(f.Male) }));
+
         var encrypted = file.Identity.Where(i => file.Field(i.Value) is { IsEncrypted: true }).ToList();
         var where = onlyId is not null ? keyFields.Zip(onlyId.Split('|')).Select(k => (TableLayout.ColumnName(k.First), k.Second)).ToList()
             : onlyHousehold is not null ? [(TableLayout.ColumnName(file.Household!.Key), onlyHousehold)]
@@ -157,7 +167,12 @@ internal sealed class WorkspaceRecords
             var identity = new string?[StandardColumns.Count];
             for (var p = 0; p < plain.Count; p++)
             {
-                Set(identity, plain[p].Key, values[plainAt + p]);
+                Set(identity, plain[p].Key, p == sexAt ? SexLabel(sexCodes!, values[plainAt + p]) : values[plainAt + p]);
+            }
+
+            for (var f = 0; f < sexFlags.Count && identity[(int)StandardColumn.Sex] is null; f++)
+            {
+                Set(identity, "sex", SexOf(values[flagsAt + (2 * f)], values[flagsAt + (2 * f) + 1]));
             }
 
             if (sealedBytes is not null)
@@ -193,7 +208,7 @@ internal sealed class WorkspaceRecords
         }
 
         var (source, fileName, id) = (parts[0], parts[1], parts[2]);
-        var files = workspace.Sources.Dictionaries(source).SelectMany(d => d.Files).GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        var files = FilesOf(workspace, source);
         if (files.Find(f => f.Name == fileName) is not { Identity.Count: > 0 } file || KeyFields(file).Count == 0)
         {
             return null;
@@ -222,6 +237,31 @@ internal sealed class WorkspaceRecords
         return StandardColumns.Names.Select((name, c) => (name, value: StandardColumns.BloomFilters.Contains((StandardColumn)c) && found[c] is not null ? "encoded (Bloom filter)" : found[c]))
             .Where(v => v.value is not null).ToDictionary(v => v.name, v => v.value!, StringComparer.Ordinal);
     }
+
+    /// <summary>A source's files, each as its newest dictionary version describes it (HMIS: FY2026 before FY2024).</summary>
+    private static List<FileDefinition> FilesOf(Workspace workspace, string source) =>
+        [.. workspace.Sources.Dictionaries(source).SelectMany(d => d.Files).GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First())];
+
+    /// <summary>
+    /// The sex flags every version of a file has: one table holds the rows of every version, so an
+    /// FY2022 client's sex is in Female/Male, an FY2024 client's in Woman/Man, an FY2026 client's in Sex.
+    /// </summary>
+    private static List<SexFlagsDefinition> SexFlagsOf(Workspace workspace, string source, string file) =>
+        [.. workspace.Sources.Dictionaries(source).SelectMany(d => d.Files)
+            .Where(f => f.SexFlags is not null && string.Equals(f.Name, file, StringComparison.OrdinalIgnoreCase)).Select(f => f.SexFlags!)
+            .DistinctBy(f => (f.Female, f.Male))];
+
+    /// <summary>A sex code as its label when the dictionary gives one (HMIS FY2026: 0 is Female, 1 is Male), so linkage reads the label, not the number.</summary>
+    private static string? SexLabel(Dictionary<string, string> codes, string? value) =>
+        value is not null && codes.TryGetValue(value, out var label) ? label : value;
+
+    /// <summary>Sex from a female and a male yes/no flag (1 = yes): one of them alone says it; both or neither say nothing.</summary>
+    private static string? SexOf(string? female, string? male) => (female == "1", male == "1") switch
+    {
+        (true, false) => "female",
+        (false, true) => "male",
+        _ => null,
+    };
 
     private static void Set(string?[] identity, string column, string? value)
     {
@@ -254,12 +294,20 @@ internal sealed class WorkspaceRecords
         }
 
         var memberFile = roles is null ? null : PersonFileOf(file.PersonKey!);
+        var distinct = roles is { MembersDistinct: true } ? new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal) : null;
         workspace.Vault.ReadCurrent(source, file.Name, columns, false, (values, _) =>
         {
-            if (memberFile is not null && values[0] is { } member && values[1] is { } householdKey && values[2] is { } code
-                && roles!.Roles.TryGetValue(code, out var role) && PositionOfPerson(source, memberFile, member) is var at and >= 0)
+            if (memberFile is not null && values[0] is { } member && values[1] is { } householdKey && PositionOfPerson(source, memberFile, member) is var at and >= 0)
             {
-                Memberships.Add(new HouseholdMembership(at, $"{source}/{file.Name}/{householdKey}", role));
+                if (values[2] is { } code && roles!.Roles.TryGetValue(code, out var role))
+                {
+                    Memberships.Add(new HouseholdMembership(at, $"{source}/{file.Name}/{householdKey}", role));
+                }
+
+                if (distinct is not null)
+                {
+                    (distinct.TryGetValue(householdKey, out var members) ? members : distinct[householdKey] = []).Add(at);
+                }
             }
 
             for (var r = 0; r < file.Relations.Count; r++)
@@ -273,6 +321,14 @@ internal sealed class WorkspaceRecords
                 }
             }
         });
+
+        foreach (var members in distinct?.Values.AsEnumerable() ?? [])
+        {
+            foreach (var left in members)
+            {
+                DistinctPeople.AddRange(members.GetViewBetween(left + 1, int.MaxValue).Select(right => (left, right)));
+            }
+        }
     }
 
     /// <summary>A file whose identity fields are only an address (benefits' case addresses): it describes a household, not a person.</summary>
