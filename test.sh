@@ -3,7 +3,7 @@
 #   1. installs PostgreSQL and Chromium from Debian when they are missing (needs root or sudo),
 #   2. starts a throwaway PostgreSQL server on 127.0.0.1 (stopped on exit),
 #   3. builds the whole solution with warnings as errors,
-#   4. runs every test project (three at a time) and prints one summary line "N passed, N failed".
+#   4. runs every test project and prints one summary line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -27,7 +27,7 @@ run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; f
 if [ "$(id -u)" = 0 ]; then chown postgres "$pg_data"; pg_user=postgres; fi
 run_pg "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
 run_pg "$pg_bin/pg_ctl" -D "$pg_data" -w -l "$pg_data/server.log" \
-  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_data -c fsync=off -c max_connections=300" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_data -c fsync=off" start >/dev/null
 cleanup() { run_pg "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_data"; }
 trap cleanup EXIT
 export TESSERA_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
@@ -36,25 +36,15 @@ echo "test.sh: PostgreSQL on 127.0.0.1:$pg_port (as $pg_user), Chromium at $TESS
 
 dotnet build Tessera.slnx -c Release -warnaserror -nologo -v:q
 
-# Test projects run side by side, three at a time, the longest first (each keeps its own log, printed
-# in order when all are done): on two cores this takes about half as long as one after another.
-logs=$(mktemp -d /tmp/tessera-tests.XXXXXX)
-projects=(tests/Tessera.Storage.Tests/Tessera.Storage.Tests.csproj tests/Tessera.Web.Tests/Tessera.Web.Tests.csproj tests/Tessera.Cli.Tests/Tessera.Cli.Tests.csproj)
-for project in tests/*/*.csproj; do
-  [[ " ${projects[*]} " == *" $project "* ]] || projects+=("$project")
-done
-printf '%s\n' "${projects[@]}" | xargs -P 3 -I{} sh -c 'name=$(basename "{}" .csproj); dotnet test "{}" -c Release --no-build --nologo > "$1/$name.log" 2>&1; echo $? > "$1/$name.rc"' _ "$logs"
-
 passed=0; failed=0; skipped=0; status=0
-for project in "${projects[@]}"; do
-  name=$(basename "$project" .csproj)
-  cat "$logs/$name.log"
-  [ "$(cat "$logs/$name.rc" 2>/dev/null || echo 1)" = 0 ] || status=1
-  line=$(grep -E '(Passed|Failed)!  - Failed:' "$logs/$name.log" | tail -n 1 || true)
+for project in tests/*/*.csproj; do
+  log=$(mktemp)
+  if ! dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$log"; then status=1; fi
+  line=$(grep -E '(Passed|Failed)!  - Failed:' "$log" | tail -n 1 || true)
   if [ -z "$line" ]; then echo "test.sh: no result from $project"; status=1; fi
   f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line"); p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line"); s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
   failed=$((failed + ${f:-0})); passed=$((passed + ${p:-0})); skipped=$((skipped + ${s:-0}))
+  rm -f "$log"
 done
-rm -rf "$logs"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
