@@ -113,9 +113,8 @@ public static class WorkspaceLinker
         }
 
         // Two members of one household the source lists each person once in are two people — unless a reviewer said they are one.
-        var matched = decisions.Where(d => d.Decision == LinkDecision.Match)
-            .Select(d => (gathered.PositionOf(d.LeftRecord), gathered.PositionOf(d.RightRecord))).SelectMany(p => new[] { p, (p.Item2, p.Item1) }).ToHashSet();
-        apart.AddRange(gathered.DistinctPeople.Where(p => !matched.Contains(p)));
+        var joined = confirmed.SelectMany(p => new[] { p, (p.Item2, p.Item1) }).ToHashSet();
+        apart.AddRange(gathered.DistinctPeople.Where(p => !joined.Contains(p)));
         return new LinkConstraints { Confirmed = confirmed, KeptApart = apart };
     }
 
